@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Tarjuman",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tarjuman", targets: ["tarjuman"]),
+        .library(name: "TarjumanCore", targets: ["TarjumanCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
+        ),
+        .target(
+            name: "TarjumanCore",
+            dependencies: ["CICU", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .executableTarget(
+            name: "tarjuman",
+            dependencies: ["TarjumanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .testTarget(
+            name: "TarjumanCoreTests",
+            dependencies: ["TarjumanCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "TarjumanCLITests",
+            dependencies: ["tarjuman"]
+        ),
+    ]
+)

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Everything that can go wrong in Tarjuman, each with a message that tells the user what to do.
+public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equatable, Sendable {
+    case fileNotFound(String)
+    case notAFile(String)
+    case unreadableFile(String, reason: String)
+    case invalidUTF8(file: String, byteOffset: Int)
+    case emptyInput(file: String)
+    case icuUnavailable(locale: String, status: Int32)
+    case databaseNotFound(String)
+    case notATarjumanDatabase(String)
+    case databaseLocked(String)
+    case databaseFailure(String)
+    case databaseTooNew(String)
+    case invalidUnitID(String)
+    case unknownUnit(String)
+    case emptyRendering(unit: String)
+    case malformedTSVLine(file: String, line: Int, reason: String)
+
+    public var errorDescription: String? {
+        switch self {
+        case .fileNotFound(let path):
+            return "\(path): no such file; check the path."
+        case .notAFile(let path):
+            return "\(path): is a directory; give a text file."
+        case .unreadableFile(let path, let reason):
+            return "\(path): cannot be read (\(reason))."
+        case .invalidUTF8(let file, let offset):
+            return "\(file): invalid UTF-8 at byte offset \(offset); save the file as UTF-8 and try again."
+        case .emptyInput(let file):
+            return "\(file): the input is empty; give a file with Arabic text."
+        case .icuUnavailable(let locale, let status):
+            return "ICU could not open a sentence break iterator for '\(locale)' (error \(status)); install libicu."
+        case .databaseNotFound(let path):
+            return "\(path): no database here; run 'tarjuman import FILE' first, or pass --db PATH."
+        case .notATarjumanDatabase(let path):
+            return "\(path): not a Tarjuman database; pass --db with a Tarjuman database or a new path."
+        case .databaseLocked(let path):
+            return "\(path): the database is locked by another program; try again when it has finished."
+        case .databaseFailure(let message):
+            return "database error: \(message)"
+        case .databaseTooNew(let path):
+            return "\(path): made by a newer Tarjuman; upgrade tarjuman to open it."
+        case .invalidUnitID(let text):
+            return "'\(text)' is not a unit id; unit ids look like 3.12 (document 3, unit 12)."
+        case .unknownUnit(let id):
+            return "unit \(id) does not exist; 'tarjuman units' lists the unit ids."
+        case .emptyRendering(let unit):
+            return "the rendering for unit \(unit) is empty; give the English text."
+        case .malformedTSVLine(let file, let line, let reason):
+            return "\(file):\(line): \(reason); each line must be: unit id, tab, English text."
+        }
+    }
+
+    public var description: String { errorDescription ?? "error" }
+}

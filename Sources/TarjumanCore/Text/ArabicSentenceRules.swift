@@ -1,0 +1,218 @@
+/// The corrections Tarjuman makes to ICU's sentence boundaries in Arabic text: abbreviations
+/// and initials, numbered items, ellipses and quotations that continue a sentence.
+///
+/// A rule looks at the scalars of one paragraph around a proposed boundary and says whether a
+/// sentence really ends there.
+struct ArabicSentenceRules {
+    let text: [Unicode.Scalar]
+
+    /// Whether the boundary ICU (or the ellipsis rule) proposes at `boundary` is a sentence end.
+    /// `sentenceStart` is where the current sentence began, `limit` the paragraph end.
+    func isSentenceEnd(at boundary: Int, sentenceStart: Int, limit: Int) -> Bool {
+        var contentEnd = boundary
+        while contentEnd > sentenceStart, ScalarClass.isBlank(text[contentEnd - 1]) { contentEnd -= 1 }
+        var terminatorEnd = contentEnd
+        while terminatorEnd > sentenceStart, ScalarClass.isCloser(text[terminatorEnd - 1]) { terminatorEnd -= 1 }
+        guard terminatorEnd > sentenceStart else { return true }
+        let terminator = text[terminatorEnd - 1]
+        let next = token(startingAt: boundary, limit: limit)
+
+        if terminator == "…" || isThreeDots(endingAt: terminatorEnd, from: sentenceStart) {
+            return !continuesSentence(next)
+        }
+        if terminator == "." {
+            let word = token(endingAt: terminatorEnd - 1, from: sentenceStart)
+            if !word.isEmpty {
+                if isAmbiguousEnder(word, sentenceStart: sentenceStart) {
+                    return !continuesSentence(next)
+                }
+                if isAbbreviation(word) { return false }
+                if word.allSatisfy({ ScalarClass.isDigit(text[$0]) || text[$0] == "." }) {
+                    if firstWordStart(from: sentenceStart, limit: limit) == word.lowerBound { return false }
+                    if followsNumberingWord(word.lowerBound, sentenceStart: sentenceStart) {
+                        return !continuesSentence(next)
+                    }
+                }
+            }
+        }
+        if terminatorEnd < contentEnd,
+           ScalarClass.isQuote(text[terminatorEnd]),
+           quotationIsEmbedded(closingAt: terminatorEnd, sentenceStart: sentenceStart) {
+            return false
+        }
+        return true
+    }
+
+    /// Boundaries ICU does not propose: after `…` followed by white space and a new sentence.
+    func ellipsisCandidates(in range: Range<Int>) -> [Int] {
+        var result: [Int] = []
+        var index = range.lowerBound
+        while index < range.upperBound {
+            if text[index] == "…" {
+                var end = index + 1
+                while end < range.upperBound, ScalarClass.isCloser(text[end]) { end += 1 }
+                var next = end
+                while next < range.upperBound, ScalarClass.isBlank(text[next]) { next += 1 }
+                if next > end, next < range.upperBound { result.append(next) }
+                index = next
+            } else {
+                index += 1
+            }
+        }
+        return result
+    }
+
+    // MARK: - Words around a boundary
+
+    /// The word that ends at `end` (exclusive), back to white space or an opening quote or bracket.
+    func token(endingAt end: Int, from start: Int) -> Range<Int> {
+        var begin = end
+        while begin > start, !ScalarClass.isBlank(text[begin - 1]), !ScalarClass.isOpener(text[begin - 1]) {
+            begin -= 1
+        }
+        return begin ..< end
+    }
+
+    /// The first word at or after `start`, skipping white space.
+    func token(startingAt start: Int, limit: Int) -> Range<Int>? {
+        var begin = start
+        while begin < limit, ScalarClass.isBlank(text[begin]) { begin += 1 }
+        guard begin < limit else { return nil }
+        var end = begin
+        while end < limit, !ScalarClass.isBlank(text[end]) { end += 1 }
+        return begin ..< end
+    }
+
+    func firstWordStart(from start: Int, limit: Int) -> Int? {
+        var index = start
+        while index < limit, ScalarClass.isBlank(text[index]) || ScalarClass.isOpener(text[index]) { index += 1 }
+        return index < limit ? index : nil
+    }
+
+    /// The letters of a word with tatweel removed.
+    func letters(_ range: Range<Int>) -> [Unicode.Scalar] {
+        text[range].filter { $0 != ScalarClass.tatweel }
+    }
+
+    func isThreeDots(endingAt end: Int, from start: Int) -> Bool {
+        end - start >= 3 && text[end - 1] == "." && text[end - 2] == "." && text[end - 3] == "."
+    }
+
+    // MARK: - Abbreviations
+
+    /// Words before a dot that never end a sentence: initials, dotted abbreviations, titles.
+    func isAbbreviation(_ word: Range<Int>) -> Bool {
+        let scalars = letters(word)
+        if scalars.count == 1, ScalarClass.isLetter(scalars[0]) { return true }
+        let parts = scalars.split(separator: ".", omittingEmptySubsequences: false)
+        if parts.count > 1,
+           parts.allSatisfy({ (1...3).contains($0.count) && $0.allSatisfy(ScalarClass.isLetter) }) {
+            return true
+        }
+        if scalars.allSatisfy(ScalarClass.isLatinLetter) {
+            return Self.latinAbbreviations.contains(String(String.UnicodeScalarView(scalars)).lowercased())
+        }
+        return false
+    }
+
+    /// Words before a dot that may end a sentence or not (`هـ.` `إلخ.` `م.` after a year):
+    /// what follows decides.
+    func isAmbiguousEnder(_ word: Range<Int>, sentenceStart: Int) -> Bool {
+        let scalars = letters(word)
+        let string = String(String.UnicodeScalarView(scalars))
+        if Self.ambiguousEnders.contains(string) { return true }
+        if string == "ه", text[word].contains(ScalarClass.tatweel) { return true }
+        if Self.yearMarkers.contains(string) {
+            let previous = token(endingAt: trimmedBack(word.lowerBound, to: sentenceStart), from: sentenceStart)
+            return !previous.isEmpty && text[previous].allSatisfy(ScalarClass.isDigit)
+        }
+        return false
+    }
+
+    /// Whether the number starting at `numberStart` follows a word that numbers items (`المادة 5.`).
+    func followsNumberingWord(_ numberStart: Int, sentenceStart: Int) -> Bool {
+        let previous = token(endingAt: trimmedBack(numberStart, to: sentenceStart), from: sentenceStart)
+        guard !previous.isEmpty else { return false }
+        let key = ArabicSearchKey(scalars: Array(text[previous])).text
+        return Self.numberingWords.contains { key.hasSuffix($0) }
+    }
+
+    func trimmedBack(_ index: Int, to start: Int) -> Int {
+        var position = index
+        while position > start, ScalarClass.isBlank(text[position - 1]) { position -= 1 }
+        return position
+    }
+
+    /// Whether the word after a possible sentence end carries the sentence on: a digit, a
+    /// lowercase Latin letter, punctuation that cannot open a sentence, or a word such as `من`.
+    func continuesSentence(_ next: Range<Int>?) -> Bool {
+        guard let next else { return false }
+        let first = text[next.lowerBound]
+        if ScalarClass.isDigit(first) { return true }
+        if first.properties.isLowercase { return true }
+        if Self.continuingPunctuation.contains(first) { return true }
+        let key = ArabicSearchKey(scalars: Array(text[next])).text
+        return Self.continuationWords.contains(key)
+    }
+
+    // MARK: - Quotations
+
+    /// Whether the quotation closed at `closing` was opened after other words of the same sentence,
+    /// as in `قال: "انتهى." وأضاف`.
+    func quotationIsEmbedded(closingAt closing: Int, sentenceStart: Int) -> Bool {
+        let close = text[closing]
+        var index = closing - 1
+        while index >= sentenceStart {
+            let scalar = text[index]
+            if Self.opens(scalar, closing: close) {
+                var before = index
+                while before > sentenceStart, ScalarClass.isBlank(text[before - 1]) { before -= 1 }
+                return before > sentenceStart
+            }
+            if close == "\"" && scalar == "\"" { return false }
+            index -= 1
+        }
+        return false
+    }
+
+    static func opens(_ scalar: Unicode.Scalar, closing: Unicode.Scalar) -> Bool {
+        switch closing {
+        case "\"": return scalar == "\""
+        case "»": return scalar == "«"
+        case "”": return scalar == "“" || scalar == "„"
+        case "›": return scalar == "‹"
+        case "«": return scalar == "»"
+        default: return false
+        }
+    }
+
+    // MARK: - Word lists (compared as search keys or plain letters)
+
+    static let latinAbbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no",
+        "gen", "gov", "sen", "rep", "lt", "col", "capt", "sgt", "mt", "ft", "jan", "feb", "mar",
+        "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "approx", "dept", "fig",
+        "vol", "al", "pp", "ed", "eds", "cf", "ca",
+    ]
+
+    /// `إلخ` and its spellings, `etc`; `هـ` is recognised by its tatweel.
+    static let ambiguousEnders: Set<String> = ["إلخ", "الخ", "اه", "etc"]
+
+    /// Calendar markers after a year: `2022 م.`, `1444 هـ.`, `500 ق.م.`
+    static let yearMarkers: Set<String> = ["م", "ه", "ق.م", "ب.م"]
+
+    /// Search keys of words that number the item after them (matched as word endings, so clitics pass).
+    static let numberingWords: [String] = [
+        "ماده", "بند", "فقره", "فصل", "باب", "رقم", "قرار", "صفحه", "جدول", "شكل", "ملحق", "قسم", "مبدا",
+    ]
+
+    /// Search keys of words that cannot open a sentence after a dot: prepositions, relatives, `أو`.
+    static let continuationWords: Set<String> = [
+        "من", "علي", "الي", "عن", "او", "الموافق", "الموافقه", "الذي", "التي", "الذين", "حتي", "ضد",
+        "منذ", "لدي", "عند", "بتاريخ", "بعنوان", "ميلادي", "ميلاديه", "هجري", "هجريه",
+    ]
+
+    static let continuingPunctuation: Set<Unicode.Scalar> = [
+        "،", "؛", ",", ";", ":", ")", "]", "}", "»", "”", "-", "–", "—", "/", "%", "٪",
+    ]
+}

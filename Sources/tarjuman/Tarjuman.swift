@@ -1,0 +1,14 @@
+import ArgumentParser
+import TarjumanCore
+
+@main
+struct Tarjuman: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tarjuman",
+        abstract: "Translation memory and bilingual glossary for Arabic into English.",
+        version: "0.1.0",
+        subcommands: [
+            SegmentCommand.self,
+        ]
+    )
+}

@@ -15,6 +15,7 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
     case databaseTooNew(String)
     case invalidUnitID(String)
     case unknownUnit(String)
+    case unknownDocument(Int64)
     case emptyRendering(unit: String)
     case malformedTSVLine(file: String, line: Int, reason: String)
 
@@ -46,6 +47,8 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
             return "'\(text)' is not a unit id; unit ids look like 3.12 (document 3, unit 12)."
         case .unknownUnit(let id):
             return "unit \(id) does not exist; 'tarjuman units' lists the unit ids."
+        case .unknownDocument(let id):
+            return "document \(id) does not exist; 'tarjuman documents' lists the documents."
         case .emptyRendering(let unit):
             return "the rendering for unit \(unit) is empty; give the English text."
         case .malformedTSVLine(let file, let line, let reason):

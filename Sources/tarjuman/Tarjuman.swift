@@ -8,6 +8,11 @@ struct Tarjuman: ParsableCommand {
         abstract: "Translation memory and bilingual glossary for Arabic into English.",
         version: "0.1.0",
         subcommands: [
+            ImportCommand.self,
+            DocumentsCommand.self,
+            UnitsCommand.self,
+            RenderCommand.self,
+            ShowCommand.self,
             SegmentCommand.self,
         ]
     )

@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+
+/// An imported Arabic source document.
+public struct Document: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "document"
+    public var id: Int64?
+    /// The file name it was imported from.
+    public var name: String
+    /// SHA-256 of the text, in hex: identical documents are imported once.
+    public var contentHash: String
+    public var importedAt: Date
+    /// The original text, unaltered (byte order mark removed).
+    public var text: String
+
+    public init(id: Int64? = nil, name: String, contentHash: String, importedAt: Date, text: String) {
+        self.id = id
+        self.name = name
+        self.contentHash = contentHash
+        self.importedAt = importedAt
+        self.text = text
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// One sentence unit of a document.
+public struct Unit: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "unit"
+    public var id: Int64?
+    public var documentId: Int64
+    /// The unit's position in its document, from 1; with the document id it makes the unit id.
+    public var ordinal: Int
+    public var paragraph: Int
+    /// Unicode scalar offsets of the unit in the document's text.
+    public var start: Int
+    public var end: Int
+    /// The display text, unaltered.
+    public var text: String
+    /// The normalized search key of `text`.
+    public var searchKey: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, documentId, ordinal, paragraph, text, searchKey
+        case start = "startOffset"
+        case end = "endOffset"
+    }
+
+    public init(id: Int64? = nil, documentId: Int64, ordinal: Int, paragraph: Int, start: Int, end: Int,
+                text: String, searchKey: String) {
+        self.id = id
+        self.documentId = documentId
+        self.ordinal = ordinal
+        self.paragraph = paragraph
+        self.start = start
+        self.end = end
+        self.text = text
+        self.searchKey = searchKey
+    }
+
+    /// The unit's short id, such as `3.12`.
+    public var unitID: UnitID { UnitID(document: documentId, ordinal: ordinal) }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}
+
+/// How far a rendering has come.
+public enum RenderingStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
+    case draft
+    case approved
+}
+
+/// One English rendering of a unit. Renderings are only ever added: the newest is the current
+/// one, the older ones are its history.
+public struct Rendering: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "rendering"
+    public var id: Int64?
+    public var unitId: Int64
+    /// The English text.
+    public var text: String
+    public var translator: String?
+    public var status: RenderingStatus
+    /// Where the rendering came from: `manual`, `tsv`, or a later importer's name.
+    public var origin: String
+    public var createdAt: Date
+
+    public init(id: Int64? = nil, unitId: Int64, text: String, translator: String?, status: RenderingStatus,
+                origin: String, createdAt: Date) {
+        self.id = id
+        self.unitId = unitId
+        self.text = text
+        self.translator = translator
+        self.status = status
+        self.origin = origin
+        self.createdAt = createdAt
+    }
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) {
+        id = inserted.rowID
+    }
+}

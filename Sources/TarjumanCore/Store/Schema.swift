@@ -1,0 +1,44 @@
+import GRDB
+
+/// The database schema, as GRDB migrations. Never edit a shipped migration: add a new one.
+enum Schema {
+    /// Written into the SQLite header so a Tarjuman database can be told from any other ("TRJM").
+    static let applicationID: Int32 = 0x5452_4A4D
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: documents, units, renderings") { db in
+            try db.execute(sql: "PRAGMA application_id = \(applicationID)")
+            try db.create(table: "document") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull()
+                t.column("contentHash", .text).notNull().unique()
+                t.column("importedAt", .datetime).notNull()
+                t.column("text", .text).notNull()
+            }
+            try db.create(table: "unit") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("document", onDelete: .cascade).notNull()
+                t.column("ordinal", .integer).notNull()
+                t.column("paragraph", .integer).notNull()
+                t.column("startOffset", .integer).notNull()
+                t.column("endOffset", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("searchKey", .text).notNull()
+                t.uniqueKey(["documentId", "ordinal"])
+            }
+            try db.create(index: "unit_searchKey", on: "unit", columns: ["searchKey"])
+            try db.create(table: "rendering") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("unit", onDelete: .cascade).notNull()
+                t.column("text", .text).notNull()
+                t.column("translator", .text)
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('draft', 'approved')")
+                t.column("origin", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,210 @@
+import Foundation
+import GRDB
+
+/// What importing one document did.
+public struct ImportOutcome: Sendable, Equatable, Codable {
+    public let document: Int64
+    public let name: String
+    public let unitCount: Int
+    /// True when an identical document was already stored and nothing was added.
+    public let alreadyPresent: Bool
+}
+
+/// A unit with its current rendering, as `tarjuman units` lists it.
+public struct UnitListing: Sendable, Equatable, Codable {
+    public let id: UnitID
+    public let document: Int64
+    public let paragraph: Int
+    public let source: String
+    /// The current English rendering, or nil when the unit has none.
+    public let rendering: String?
+    public let status: RenderingStatus?
+    public let translator: String?
+}
+
+/// A unit with everything known about it, as `tarjuman show` prints it.
+public struct UnitDetail: Sendable, Equatable {
+    public let unit: Unit
+    public let documentName: String
+    /// Every rendering the unit has had, newest (the current one) first.
+    public let history: [Rendering]
+    public var current: Rendering? { history.first }
+}
+
+/// A rendering to store for a unit.
+public struct RenderingInput: Sendable, Equatable {
+    public let unit: UnitID
+    public let text: String
+
+    public init(unit: UnitID, text: String) {
+        self.unit = unit
+        self.text = text
+    }
+}
+
+/// What storing a rendering did.
+public struct RenderOutcome: Sendable, Equatable {
+    public let unit: UnitID
+    public let rendering: Rendering
+    /// False when the text and status equal the current rendering and nothing was added.
+    public let changed: Bool
+}
+
+/// Documents, units and renderings: every operation is one transaction.
+public struct TranslationStore: Sendable {
+    public let database: TarjumanDatabase
+
+    public init(database: TarjumanDatabase) {
+        self.database = database
+    }
+
+    /// Stores segmented documents; identical documents (same text) are not stored twice.
+    /// All documents are stored, or none.
+    public func importDocuments(_ documents: [(source: SourceText, segments: [Segment])], at date: Date = Date()) throws(TarjumanError) -> [ImportOutcome] {
+        try database.write { db in
+            var outcomes: [ImportOutcome] = []
+            for (source, segments) in documents {
+                let hash = ContentHash.sha256Hex(source.text)
+                if let existing = try Document.filter(Column("contentHash") == hash).fetchOne(db), let id = existing.id {
+                    let count = try Unit.filter(Column("documentId") == id).fetchCount(db)
+                    outcomes.append(ImportOutcome(document: id, name: existing.name, unitCount: count, alreadyPresent: true))
+                    continue
+                }
+                let name = source.origin == "-" ? "stdin" : URL(fileURLWithPath: source.origin).lastPathComponent
+                var document = Document(name: name, contentHash: hash, importedAt: date, text: source.text)
+                try document.insert(db)
+                guard let documentID = document.id else { continue }
+                for segment in segments {
+                    var unit = Unit(
+                        documentId: documentID, ordinal: segment.index, paragraph: segment.paragraph,
+                        start: segment.start, end: segment.end, text: segment.text,
+                        searchKey: ArabicSearchKey.key(segment.text)
+                    )
+                    try unit.insert(db)
+                }
+                outcomes.append(ImportOutcome(document: documentID, name: name, unitCount: segments.count, alreadyPresent: false))
+            }
+            return outcomes
+        }
+    }
+
+    /// Units in document order with their current renderings.
+    public func units(document: Int64? = nil, untranslatedOnly: Bool = false) throws(TarjumanError) -> [UnitListing] {
+        try database.read { db in
+            if let document, try Document.fetchOne(db, key: document) == nil {
+                throw TarjumanError.unknownDocument(document)
+            }
+            var sql = """
+                SELECT u.documentId, u.ordinal, u.paragraph, u.text AS source,
+                       r.text AS rendering, r.status, r.translator
+                FROM unit u
+                LEFT JOIN rendering r ON r.id = (SELECT max(id) FROM rendering WHERE unitId = u.id)
+                """
+            var conditions: [String] = []
+            var arguments: StatementArguments = []
+            if let document {
+                conditions.append("u.documentId = ?")
+                arguments += [document]
+            }
+            if untranslatedOnly { conditions.append("r.id IS NULL") }
+            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " ORDER BY u.documentId, u.ordinal"
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
+                let documentID: Int64 = row["documentId"]
+                let status: String? = row["status"]
+                return UnitListing(
+                    id: UnitID(document: documentID, ordinal: row["ordinal"]),
+                    document: documentID,
+                    paragraph: row["paragraph"],
+                    source: row["source"],
+                    rendering: row["rendering"],
+                    status: status.flatMap(RenderingStatus.init(rawValue:)),
+                    translator: row["translator"]
+                )
+            }
+        }
+    }
+
+    /// A unit, its document's name and its rendering history.
+    public func detail(of id: UnitID) throws(TarjumanError) -> UnitDetail {
+        try database.read { db in
+            let unit = try Self.fetchUnit(id, db)
+            let name = try String.fetchOne(db, sql: "SELECT name FROM document WHERE id = ?", arguments: [unit.documentId]) ?? ""
+            let history = try Rendering
+                .filter(Column("unitId") == unit.id)
+                .order(Column("id").desc)
+                .fetchAll(db)
+            return UnitDetail(unit: unit, documentName: name, history: history)
+        }
+    }
+
+    /// Stores renderings: all of them, or none when one names a unit that does not exist.
+    /// A rendering equal to the unit's current one (text and status) is not added again;
+    /// any other becomes the new current rendering, and the old one stays in the history.
+    public func render(_ inputs: [RenderingInput], translator: String?, status: RenderingStatus,
+                       origin: String, at date: Date = Date()) throws(TarjumanError) -> [RenderOutcome] {
+        for input in inputs where input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw .emptyRendering(unit: input.unit.description)
+        }
+        return try database.write { db in
+            var outcomes: [RenderOutcome] = []
+            for input in inputs {
+                let unit = try Self.fetchUnit(input.unit, db)
+                guard let unitRowID = unit.id else { continue }
+                let current = try Rendering.filter(Column("unitId") == unitRowID).order(Column("id").desc).fetchOne(db)
+                if let current, current.text == input.text, current.status == status {
+                    outcomes.append(RenderOutcome(unit: input.unit, rendering: current, changed: false))
+                    continue
+                }
+                var rendering = Rendering(unitId: unitRowID, text: input.text, translator: translator,
+                                          status: status, origin: origin, createdAt: date)
+                try rendering.insert(db)
+                outcomes.append(RenderOutcome(unit: input.unit, rendering: rendering, changed: true))
+            }
+            return outcomes
+        }
+    }
+
+    static func fetchUnit(_ id: UnitID, _ db: Database) throws -> Unit {
+        guard let unit = try Unit
+            .filter(Column("documentId") == id.document && Column("ordinal") == id.ordinal)
+            .fetchOne(db)
+        else { throw TarjumanError.unknownUnit(id.description) }
+        return unit
+    }
+}
+
+/// A document with its progress, as `tarjuman documents` lists it.
+public struct DocumentSummary: Sendable, Equatable {
+    public let id: Int64
+    public let name: String
+    public let importedAt: Date
+    public let unitCount: Int
+    /// Units with at least one rendering.
+    public let renderedCount: Int
+    /// Units whose current rendering is approved.
+    public let approvedCount: Int
+}
+
+extension TranslationStore {
+    /// Every document, oldest first, with how far its translation has come.
+    public func documents() throws(TarjumanError) -> [DocumentSummary] {
+        try database.read { db in
+            let sql = """
+                SELECT d.id, d.name, d.importedAt,
+                       count(u.id) AS units,
+                       count(r.id) AS rendered,
+                       count(CASE WHEN r.status = 'approved' THEN 1 END) AS approved
+                FROM document d
+                LEFT JOIN unit u ON u.documentId = d.id
+                LEFT JOIN rendering r ON r.id = (SELECT max(id) FROM rendering WHERE unitId = u.id)
+                GROUP BY d.id
+                ORDER BY d.id
+                """
+            return try Row.fetchAll(db, sql: sql).map { row in
+                DocumentSummary(id: row["id"], name: row["name"], importedAt: row["importedAt"],
+                                unitCount: row["units"], renderedCount: row["rendered"], approvedCount: row["approved"])
+            }
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import TarjumanCore
+
+struct DocumentsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "documents",
+        abstract: "List the stored documents with their progress."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Print one JSON array of {id, name, imported, units, rendered, approved}.")
+    var json = false
+
+    func run() throws {
+        let documents = try store.openStore().documents()
+        if json {
+            try Output.printJSON(documents.map { DocumentJSON(id: $0.id, name: $0.name, imported: Output.timestamp($0.importedAt), units: $0.unitCount, rendered: $0.renderedCount, approved: $0.approvedCount) })
+            return
+        }
+        for document in documents {
+            Output.print("\(document.id)\t\(document.name)\t\(document.unitCount) units, \(document.renderedCount) rendered, \(document.approvedCount) approved\timported \(Output.timestamp(document.importedAt))")
+        }
+    }
+}
+
+struct DocumentJSON: Encodable {
+    let id: Int64
+    let name: String
+    let imported: String
+    let units: Int
+    let rendered: Int
+    let approved: Int
+}

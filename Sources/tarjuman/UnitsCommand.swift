@@ -1,0 +1,72 @@
+import ArgumentParser
+import TarjumanCore
+
+struct UnitsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "units",
+        abstract: "List units with their current English renderings."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "Only the units of this document.")
+    var document: Int64?
+
+    @Flag(help: "Only units with no rendering yet.")
+    var untranslated = false
+
+    @Flag(help: "Print one JSON array of {id, document, paragraph, source, rendering, status, translator}.")
+    var json = false
+
+    func run() throws {
+        let units = try store.openStore().units(document: document, untranslatedOnly: untranslated)
+        if json {
+            try Output.printJSON(units.map(UnitJSON.init))
+            return
+        }
+        for unit in units {
+            Output.print("\(unit.id)\t\(Output.oneLine(unit.source))")
+            if let rendering = unit.rendering {
+                Output.print("\t→ \(Output.oneLine(rendering)) [\(unit.status?.rawValue ?? "")]")
+            } else {
+                Output.print("\t→ (untranslated)")
+            }
+        }
+    }
+}
+
+/// The JSON shape of a listed unit; `rendering` is null when the unit has none.
+struct UnitJSON: Encodable {
+    let id: String
+    let document: Int64
+    let paragraph: Int
+    let source: String
+    let rendering: String?
+    let status: String?
+    let translator: String?
+
+    init(_ unit: UnitListing) {
+        id = unit.id.description
+        document = unit.document
+        paragraph = unit.paragraph
+        source = unit.source
+        rendering = unit.rendering
+        status = unit.status?.rawValue
+        translator = unit.translator
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(document, forKey: .document)
+        try container.encode(paragraph, forKey: .paragraph)
+        try container.encode(source, forKey: .source)
+        try container.encode(rendering, forKey: .rendering)
+        try container.encode(status, forKey: .status)
+        try container.encode(translator, forKey: .translator)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, document, paragraph, source, rendering, status, translator
+    }
+}

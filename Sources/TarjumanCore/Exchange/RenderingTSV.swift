@@ -6,9 +6,9 @@ public enum RenderingTSV {
     public static func parse(_ source: SourceText) throws(TarjumanError) -> [RenderingInput] {
         var inputs: [RenderingInput] = []
         var sawContent = false
-        for (offset, rawLine) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, rawLine) in source.text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = offset + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine[...]
+            let line = rawLine
             if line.allSatisfy({ $0.isWhitespace }) || line.hasPrefix("#") { continue }
             let isFirst = !sawContent
             sawContent = true

@@ -27,7 +27,7 @@ struct ArabicSentenceRules {
                     return !continuesSentence(next)
                 }
                 if isAbbreviation(word) { return false }
-                if word.allSatisfy({ ScalarClass.isDigit(text[$0]) || text[$0] == "." }) {
+                if letters(word).allSatisfy({ ScalarClass.isDigit($0) || $0 == "." }) {
                     if firstWordStart(from: sentenceStart, limit: limit) == word.lowerBound { return false }
                     if followsNumberingWord(word.lowerBound, sentenceStart: sentenceStart) {
                         return !continuesSentence(next)
@@ -67,7 +67,7 @@ struct ArabicSentenceRules {
     /// The word that ends at `end` (exclusive), back to white space or an opening quote or bracket.
     func token(endingAt end: Int, from start: Int) -> Range<Int> {
         var begin = end
-        while begin > start, !ScalarClass.isBlank(text[begin - 1]), !ScalarClass.isOpener(text[begin - 1]) {
+        while begin > start, !text[begin - 1].properties.isWhitespace, !ScalarClass.isOpener(text[begin - 1]) {
             begin -= 1
         }
         return begin ..< end
@@ -89,9 +89,9 @@ struct ArabicSentenceRules {
         return index < limit ? index : nil
     }
 
-    /// The letters of a word with tatweel removed.
+    /// The letters of a word without tatweel and invisible format characters.
     func letters(_ range: Range<Int>) -> [Unicode.Scalar] {
-        text[range].filter { $0 != ScalarClass.tatweel }
+        text[range].filter { $0 != ScalarClass.tatweel && $0.properties.generalCategory != .format }
     }
 
     func isThreeDots(endingAt end: Int, from start: Int) -> Bool {

@@ -25,6 +25,10 @@ let package = Package(
             name: "tarjuman",
             dependencies: ["TarjumanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(
+            name: "tarjuman-eval",
+            dependencies: ["TarjumanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
         .testTarget(
             name: "TarjumanCoreTests",
             dependencies: ["TarjumanCore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -42,6 +42,7 @@ struct SentenceSegmenterTests {
         "جاء ج. بوش إلى بغداد.",
         "وصل المسؤول من U.S. إلى بغداد.",
         "التقى Mr. Smith بالوفد.",
+        "وقال George W. Bush إنه راض.",
         "قال أ.د. محمود إن الدراسة انتهت.",
         "وقال د\u{202A}.\u{202C} ديفيد إنها كانت مريضة.",
     ])
@@ -69,11 +70,15 @@ struct SentenceSegmenterTests {
         #expect(try sentences("بلغ النمو 3.5 بالمئة هذا العام.") == ["بلغ النمو 3.5 بالمئة هذا العام."])
     }
 
-    @Test("A break after … or ... when a new sentence follows")
+    @Test("A break after … or ... when a new sentence follows; a pause inside a sentence is not one")
     func ellipsis() throws {
-        #expect(try sentences("انتظر… ثم عاد إلى البيت.") == ["انتظر…", "ثم عاد إلى البيت."])
-        #expect(try sentences("انتظر... ثم عاد إلى البيت.") == ["انتظر...", "ثم عاد إلى البيت."])
+        #expect(try sentences("انتظر طويلاً… \"لن أعود.\" قالها وخرج.") == ["انتظر طويلاً…", "\"لن أعود.\"", "قالها وخرج."])
+        #expect(try sentences("انتظر طويلاً... «لن أعود» قالها وخرج.") == ["انتظر طويلاً...", "«لن أعود» قالها وخرج."])
+        #expect(try sentences("قرأ العنوان... The End كان مكتوباً.") == ["قرأ العنوان...", "The End كان مكتوباً."])
+        #expect(try sentences("وصلت سرعة الرياح إلى 70 كم في الساعة... ثم هطلت الأمطار.") == ["وصلت سرعة الرياح إلى 70 كم في الساعة... ثم هطلت الأمطار."])
+        #expect(try sentences("كانت غريبة مثلي… وربما أكثر مني.") == ["كانت غريبة مثلي… وربما أكثر مني."])
         #expect(try sentences("الأرقام 1، 2… 10 كلها صحيحة.") == ["الأرقام 1، 2… 10 كلها صحيحة."])
+        #expect(try sentences("انتظر...؟ نعم.") == ["انتظر...؟", "نعم."])
     }
 
     @Test("Closing quotes and brackets stay with their sentence; embedded quotations do not end it")
@@ -81,8 +86,19 @@ struct SentenceSegmenterTests {
         #expect(try sentences("قال: \"انتهى.\" وأضاف أنه سيعود.") == ["قال: \"انتهى.\" وأضاف أنه سيعود."])
         #expect(try sentences("\"انتهى الاجتماع.\" وأضاف أنه سيعود.") == ["\"انتهى الاجتماع.\"", "وأضاف أنه سيعود."])
         #expect(try sentences("قال إنه سيعود (غداً.) ثم خرج.") == ["قال إنه سيعود (غداً.)", "ثم خرج."])
-        #expect(try sentences("قرأ «الكتاب كله.» وأغلقه.") == ["قرأ «الكتاب كله.» وأغلقه."])
+        #expect(try sentences("قرأ: «الكتاب كله.» وأغلقه.") == ["قرأ: «الكتاب كله.» وأغلقه."])
         #expect(try sentences("«انتهى كل شيء.» قالها ومضى.") == ["«انتهى كل شيء.»", "قالها ومضى."])
+        #expect(try sentences("وهم يهتفون \"عاشت إسبانيا.\" وأخبرت الصحف بذلك.") == ["وهم يهتفون \"عاشت إسبانيا.\"", "وأخبرت الصحف بذلك."])
+    }
+
+    @Test("A quotation closed without a full stop, then a new quotation of three words or more: a new sentence")
+    func successiveQuotations() throws {
+        #expect(try sentences("قال إنه \"لم يكن مقصودًا\" \"زوجتي ليست عنصرية\" هذا ما صرح به.") ==
+            ["قال إنه \"لم يكن مقصودًا\"", "\"زوجتي ليست عنصرية\" هذا ما صرح به."])
+        #expect(try sentences("وصف الفريق بأنه \"منهار\" \"وفي صدمة\" بعد الحادث.") ==
+            ["وصف الفريق بأنه \"منهار\" \"وفي صدمة\" بعد الحادث."])
+        #expect(try sentences("قالت: \"ببساطة، قلت ما أريد:\" \"استمعي لرأي الشعب كله\" ومضت.") ==
+            ["قالت: \"ببساطة، قلت ما أريد:\" \"استمعي لرأي الشعب كله\" ومضت."])
     }
 
     @Test("No break on ، or ؛ or :")

@@ -62,7 +62,10 @@ public final class SentenceSegmenter {
         let icu = icuBoundaries(in: paragraph, of: scalars)
         guard appliesArabicRules else { return [paragraph.lowerBound] + icu }
         let rules = ArabicSentenceRules(text: scalars)
-        let candidates = Set(icu).union(rules.ellipsisCandidates(in: paragraph)).sorted()
+        let candidates = Set(icu)
+            .union(rules.ellipsisCandidates(in: paragraph))
+            .union(rules.quotationCandidates(in: paragraph))
+            .sorted()
         var starts = [paragraph.lowerBound]
         for candidate in candidates where candidate > paragraph.lowerBound && candidate < paragraph.upperBound {
             if rules.isSentenceEnd(at: candidate, sentenceStart: starts[starts.count - 1], limit: paragraph.upperBound) {

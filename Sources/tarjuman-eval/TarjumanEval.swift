@@ -1,0 +1,31 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct TarjumanEval: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tarjuman-eval",
+        abstract: "Measure Tarjuman on the shared corpora: quality and speed.",
+        subcommands: [SegmentEvalCommand.self, SegmentBenchCommand.self]
+    )
+}
+
+/// The `--data` option: where the shared corpora are.
+struct DataOptions: ParsableArguments {
+    @Option(help: "The shared data folder (default: ../shared/data).")
+    var data: String = "../shared/data"
+
+    var url: URL { URL(fileURLWithPath: data) }
+
+    /// Fails with a clear message when the shared corpora are not there.
+    func requireData() throws -> URL {
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ValidationError("\(data): the shared data folder is absent; pass --data PATH")
+        }
+        return url
+    }
+}
+
+func format(_ value: Double) -> String {
+    String(format: "%.4f", value)
+}

@@ -21,6 +21,9 @@ struct SegmentBenchCommand: ParsableCommand {
     @Option(help: "Timed runs of each system.")
     var runs = 5
 
+    @Flag(help: "Do not time search keys.")
+    var noKeys = false
+
     func run() throws {
         let base = try baseText()
         var text = base
@@ -34,20 +37,27 @@ struct SegmentBenchCommand: ParsableCommand {
         let icuSeconds = best(of: runs) {
             icuCount = units.withUnsafeBufferPointer { breaker.boundaries(utf16: $0).count }
         }
+        var fromStringCount = 0
+        let fromStringSeconds = best(of: runs) {
+            let converted = Array(text.utf16)
+            fromStringCount = converted.withUnsafeBufferPointer { breaker.boundaries(utf16: $0).count }
+        }
         let segmenter = try SentenceSegmenter()
         var unitCount = 0
         let oursSeconds = best(of: runs) {
             unitCount = segmenter.segment(text).count
         }
-        let keySeconds = best(of: runs) {
-            _ = ArabicSearchKey.key(text)
-        }
         let megabytesText = String(format: "%.2f", bytes / 1_000_000)
         print("text: \(megabytesText) MB of Arabic, ICU \(ICUSentenceBreaker.icuVersion), best of \(runs) runs")
         print("raw ICU sentence iteration: \(format(bytes / icuSeconds / 1_000_000)) MB/s (\(icuCount - 1) boundaries)")
+        print("ICU from a Swift String:    \(format(bytes / fromStringSeconds / 1_000_000)) MB/s (UTF-16 conversion + iteration, \(fromStringCount - 1) boundaries)")
         print("Tarjuman segmentation:      \(format(bytes / oursSeconds / 1_000_000)) MB/s (\(unitCount) units)")
         print("ratio Tarjuman / raw ICU:   \(format(icuSeconds / oursSeconds))")
-        print("search keys of the text:    \(format(bytes / keySeconds / 1_000_000)) MB/s")
+        print("ratio Tarjuman / ICU from a Swift String: \(format(fromStringSeconds / oursSeconds))")
+        if !noKeys {
+            let keySeconds = best(of: runs) { _ = ArabicSearchKey.key(text) }
+            print("search keys of the text:    \(format(bytes / keySeconds / 1_000_000)) MB/s")
+        }
     }
 
     func baseText() throws -> String {

@@ -59,7 +59,7 @@ public struct ArabicSearchKey: Sendable, Equatable {
             let end = normalized.end[index]
             let value = scalar.value
             if Self.isDeleted(value) { continue }
-            if scalar.properties.isWhitespace {
+            if ScalarClass.isWhitespace(value) {
                 if let space = pendingSpace {
                     pendingSpace = (space.start, end)
                 } else {

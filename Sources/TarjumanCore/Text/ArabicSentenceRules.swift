@@ -1,10 +1,10 @@
 /// The corrections Tarjuman makes to ICU's sentence boundaries in Arabic text: abbreviations
 /// and initials, numbered items, ellipses and quotations that continue a sentence.
 ///
-/// A rule looks at the scalars of one paragraph around a proposed boundary and says whether a
-/// sentence really ends there.
+/// A rule looks at the text around a proposed boundary and says whether a sentence really ends
+/// there. Offsets are UTF-16 code unit offsets, as ICU gives them.
 struct ArabicSentenceRules {
-    let text: [Unicode.Scalar]
+    let text: UTF16Text
 
     /// Whether the boundary ICU (or the ellipsis rule) proposes at `boundary` is a sentence end.
     /// `sentenceStart` is where the current sentence began, `limit` the paragraph end.
@@ -22,12 +22,13 @@ struct ArabicSentenceRules {
         }
         if terminator == "." {
             let word = token(endingAt: terminatorEnd - 1, from: sentenceStart)
-            if !word.isEmpty {
-                if isAmbiguousEnder(word, sentenceStart: sentenceStart) {
+            let scalars = letters(word)
+            if !scalars.isEmpty {
+                if isAmbiguousEnder(scalars, word: word, sentenceStart: sentenceStart) {
                     return !continuesSentence(next)
                 }
-                if isAbbreviation(word, next: next) { return false }
-                if letters(word).allSatisfy({ ScalarClass.isDigit($0) || $0 == "." }) {
+                if isAbbreviation(scalars, next: next) { return false }
+                if scalars.allSatisfy({ ScalarClass.isDigit($0) || $0 == "." }) {
                     if firstWordStart(from: sentenceStart, limit: limit) == word.lowerBound { return false }
                     if followsNumberingWord(word.lowerBound, sentenceStart: sentenceStart) {
                         return !continuesSentence(next)
@@ -48,7 +49,7 @@ struct ArabicSentenceRules {
         var result: [Int] = []
         var index = range.lowerBound
         while index < range.upperBound {
-            if text[index] == "…" {
+            if text.units[index] == 0x2026 {
                 var end = index + 1
                 while end < range.upperBound, ScalarClass.isCloser(text[end]) { end += 1 }
                 var next = end
@@ -70,8 +71,8 @@ struct ArabicSentenceRules {
         var index = range.lowerBound + 1
         while index < range.upperBound {
             defer { index += 1 }
-            let close = text[index]
-            guard close == "\"" || close == "”" || close == "»" else { continue }
+            let unit = text.units[index]
+            guard unit == 0x22 || unit == 0x201D || unit == 0xBB else { continue }
             let before = text[index - 1]
             guard !ScalarClass.isBlank(before), before != ":", !Self.terminators.contains(before) else { continue }
             var open = index + 1
@@ -94,7 +95,7 @@ struct ArabicSentenceRules {
     /// The word that ends at `end` (exclusive), back to white space or an opening quote or bracket.
     func token(endingAt end: Int, from start: Int) -> Range<Int> {
         var begin = end
-        while begin > start, !text[begin - 1].properties.isWhitespace, !ScalarClass.isOpener(text[begin - 1]) {
+        while begin > start, !ScalarClass.isWhitespace(text[begin - 1].value), !ScalarClass.isOpener(text[begin - 1]) {
             begin -= 1
         }
         return begin ..< end
@@ -118,7 +119,7 @@ struct ArabicSentenceRules {
 
     /// The letters of a word without tatweel and invisible format characters.
     func letters(_ range: Range<Int>) -> [Unicode.Scalar] {
-        text[range].filter { $0 != ScalarClass.tatweel && $0.properties.generalCategory != .format }
+        text[range].filter { $0 != ScalarClass.tatweel && !ScalarClass.isInvisible($0.value) }
     }
 
     func isThreeDots(endingAt end: Int, from start: Int) -> Bool {
@@ -129,12 +130,12 @@ struct ArabicSentenceRules {
 
     /// Words before a dot that never end a sentence: Arabic initials, dotted abbreviations, titles,
     /// and Latin initials before a Latin word (`George W. Bush`; `the letter u. وذكرت` ends one).
-    func isAbbreviation(_ word: Range<Int>, next: Range<Int>?) -> Bool {
-        let scalars = letters(word)
+    func isAbbreviation(_ scalars: [Unicode.Scalar], next: Range<Int>?) -> Bool {
         if scalars.count == 1, ScalarClass.isArabicLetter(scalars[0]) { return true }
         if scalars.count == 1, ScalarClass.isLatinLetter(scalars[0]) {
             return next.map { ScalarClass.isLatinLetter(text[$0.lowerBound]) } ?? false
         }
+        guard scalars.count <= Self.longestAbbreviation else { return false }
         let parts = scalars.split(separator: ".", omittingEmptySubsequences: false)
         if parts.count > 1,
            parts.allSatisfy({ (1...3).contains($0.count) && $0.allSatisfy(ScalarClass.isLetter) }) {
@@ -148,8 +149,8 @@ struct ArabicSentenceRules {
 
     /// Words before a dot that may end a sentence or not (`هـ.` `إلخ.` `م.` after a year):
     /// what follows decides.
-    func isAmbiguousEnder(_ word: Range<Int>, sentenceStart: Int) -> Bool {
-        let scalars = letters(word)
+    func isAmbiguousEnder(_ scalars: [Unicode.Scalar], word: Range<Int>, sentenceStart: Int) -> Bool {
+        guard scalars.count <= 3 else { return false }
         let string = String(String.UnicodeScalarView(scalars))
         if Self.ambiguousEnders.contains(string) { return true }
         if string == "ه", text[word].contains(ScalarClass.tatweel) { return true }
@@ -164,7 +165,7 @@ struct ArabicSentenceRules {
     func followsNumberingWord(_ numberStart: Int, sentenceStart: Int) -> Bool {
         let previous = token(endingAt: trimmedBack(numberStart, to: sentenceStart), from: sentenceStart)
         guard !previous.isEmpty else { return false }
-        let key = ArabicSearchKey(scalars: Array(text[previous])).text
+        let key = ArabicSearchKey(scalars: text[previous]).text
         return Self.numberingWords.contains { key.hasSuffix($0) }
     }
 
@@ -182,7 +183,7 @@ struct ArabicSentenceRules {
         if ScalarClass.isDigit(first) { return true }
         if first.properties.isLowercase { return true }
         if Self.continuingPunctuation.contains(first) { return true }
-        let key = ArabicSearchKey(scalars: Array(text[next])).text
+        let key = ArabicSearchKey(scalars: text[next]).text
         return Self.continuationWords.contains(key)
     }
 
@@ -230,6 +231,8 @@ struct ArabicSentenceRules {
     }
 
     static let shortQuotationWords = 3
+    /// The longest dotted abbreviation or listed title, in letters and dots (`Ph.D`, `approx`, `sept`).
+    static let longestAbbreviation = 11
     static let newQuotationWords = 3
     static let terminators: Set<Unicode.Scalar> = [".", "؟", "?", "!", "۔", "…"]
 

@@ -1,7 +1,7 @@
 /// Cuts one sentence into clauses at `؛` and at `،` before a clause-opening conjunction
 /// (a word starting with `و` or `ف`, or `ثم`), keeping every clause at least `minimumWords` long.
 struct ClauseSplitter {
-    let text: [Unicode.Scalar]
+    let text: UTF16Text
     var minimumWords = 4
 
     func clauses(of sentence: Range<Int>) -> [Range<Int>] {
@@ -35,7 +35,7 @@ struct ClauseSplitter {
         var end = begin
         while end < limit, !ScalarClass.isBlank(text[end]), text[end] != "،" { end += 1 }
         guard begin < end else { return false }
-        let key = ArabicSearchKey(scalars: Array(text[begin ..< end])).text
+        let key = ArabicSearchKey(scalars: text[begin ..< end]).text
         if key == "ثم" { return true }
         guard let first = key.unicodeScalars.first, first == "و" || first == "ف", key.unicodeScalars.count >= 3 else {
             return false

@@ -8,8 +8,6 @@ public final class SentenceSegmenter {
     /// Whether the Arabic rules correct ICU; off gives ICU alone (for evaluation).
     public let appliesArabicRules: Bool
     private let breaker: ICUSentenceBreaker
-    private var utf16: [UInt16] = []
-    private var scalarOfUnit: [Int32] = []
 
     public init(granularity: SegmentGranularity = .sentence, appliesArabicRules: Bool = true) throws(TarjumanError) {
         self.granularity = granularity
@@ -17,39 +15,47 @@ public final class SentenceSegmenter {
         self.breaker = try ICUSentenceBreaker(locale: "ar")
     }
 
-    /// The units of `text`, in order, with offsets into `text`.
+    /// The units of `text`, in order, with offsets (Unicode scalars) into `text`.
     public func segment(_ text: String) -> [Segment] {
-        segment(scalars: Array(text.unicodeScalars))
-    }
-
-    /// The units of a text given as scalars.
-    public func segment(scalars: [Unicode.Scalar]) -> [Segment] {
+        var source = UTF16Text(text)
+        let paragraphs = Self.paragraphs(in: source.units)
+        source.replaceLineBreaksWithSpaces()
+        let boundaries = source.units.withUnsafeBufferPointer { breaker.boundaries(utf16: $0) }
+        var cursor = UTF16Text.Cursor()
         var segments: [Segment] = []
-        for (paragraphIndex, paragraph) in Self.paragraphs(in: scalars).enumerated() {
-            for range in unitRanges(in: paragraph, of: scalars) {
-                var view = String.UnicodeScalarView()
-                view.append(contentsOf: scalars[range])
+        var nextBoundary = boundaries.startIndex
+        for (paragraphIndex, paragraph) in paragraphs.enumerated() {
+            while nextBoundary < boundaries.endIndex, Int(boundaries[nextBoundary]) <= paragraph.lowerBound { nextBoundary += 1 }
+            var inside: [Int] = []
+            while nextBoundary < boundaries.endIndex, Int(boundaries[nextBoundary]) < paragraph.upperBound {
+                inside.append(Int(boundaries[nextBoundary]))
+                nextBoundary += 1
+            }
+            for range in unitRanges(in: paragraph, icu: inside, of: source) {
+                source.advance(&cursor, to: range.lowerBound)
+                let start = cursor
+                source.advance(&cursor, to: range.upperBound)
                 segments.append(Segment(
                     paragraph: paragraphIndex + 1,
                     index: segments.count + 1,
-                    start: range.lowerBound,
-                    end: range.upperBound,
-                    text: String(view)
+                    start: start.scalar,
+                    end: cursor.scalar,
+                    text: source.string(from: start, to: cursor)
                 ))
             }
         }
         return segments
     }
 
-    /// The trimmed, non-empty unit ranges of one paragraph.
-    func unitRanges(in paragraph: Range<Int>, of scalars: [Unicode.Scalar]) -> [Range<Int>] {
-        let starts = sentenceStarts(in: paragraph, of: scalars)
+    /// The trimmed, non-empty unit ranges of one paragraph, given ICU's boundaries inside it.
+    func unitRanges(in paragraph: Range<Int>, icu: [Int], of text: UTF16Text) -> [Range<Int>] {
+        let starts = sentenceStarts(in: paragraph, icu: icu, of: text)
         var ranges: [Range<Int>] = []
         for (offset, start) in starts.enumerated() {
             let end = offset + 1 < starts.count ? starts[offset + 1] : paragraph.upperBound
-            guard let trimmed = Self.trim(start ..< end, in: scalars) else { continue }
+            guard let trimmed = Self.trim(start ..< end, in: text) else { continue }
             if granularity == .clause {
-                ranges.append(contentsOf: ClauseSplitter(text: scalars).clauses(of: trimmed))
+                ranges.append(contentsOf: ClauseSplitter(text: text).clauses(of: trimmed))
             } else {
                 ranges.append(trimmed)
             }
@@ -57,15 +63,12 @@ public final class SentenceSegmenter {
         return ranges
     }
 
-    /// Where sentences start in a paragraph (absolute scalar offsets, the paragraph start first).
-    func sentenceStarts(in paragraph: Range<Int>, of scalars: [Unicode.Scalar]) -> [Int] {
-        let icu = icuBoundaries(in: paragraph, of: scalars)
+    /// Where sentences start in a paragraph (the paragraph start first).
+    func sentenceStarts(in paragraph: Range<Int>, icu: [Int], of text: UTF16Text) -> [Int] {
         guard appliesArabicRules else { return [paragraph.lowerBound] + icu }
-        let rules = ArabicSentenceRules(text: scalars)
-        let candidates = Set(icu)
-            .union(rules.ellipsisCandidates(in: paragraph))
-            .union(rules.quotationCandidates(in: paragraph))
-            .sorted()
+        let rules = ArabicSentenceRules(text: text)
+        let extra = rules.ellipsisCandidates(in: paragraph) + rules.quotationCandidates(in: paragraph)
+        let candidates = extra.isEmpty ? icu : Array(Set(icu).union(extra)).sorted()
         var starts = [paragraph.lowerBound]
         for candidate in candidates where candidate > paragraph.lowerBound && candidate < paragraph.upperBound {
             if rules.isSentenceEnd(at: candidate, sentenceStart: starts[starts.count - 1], limit: paragraph.upperBound) {
@@ -75,71 +78,44 @@ public final class SentenceSegmenter {
         return starts
     }
 
-    /// ICU's interior boundaries in a paragraph, with line breaks read as spaces.
-    func icuBoundaries(in paragraph: Range<Int>, of scalars: [Unicode.Scalar]) -> [Int] {
-        utf16.removeAll(keepingCapacity: true)
-        scalarOfUnit.removeAll(keepingCapacity: true)
-        var hasSupplementary = false
-        for index in paragraph {
-            let scalar = scalars[index]
-            let value = scalar.value
-            if value < 0x10000 {
-                utf16.append(ScalarClass.isLineBreak(scalar) ? 0x20 : UInt16(value))
-            } else {
-                hasSupplementary = true
-                utf16.append(UTF16.leadSurrogate(scalar))
-                utf16.append(UTF16.trailSurrogate(scalar))
-            }
-        }
-        if hasSupplementary {
-            for index in paragraph {
-                let relative = Int32(index - paragraph.lowerBound)
-                scalarOfUnit.append(relative)
-                if scalars[index].value >= 0x10000 { scalarOfUnit.append(relative) }
-            }
-        }
-        let raw = utf16.withUnsafeBufferPointer { breaker.boundaries(utf16: $0) }
-        var result: [Int] = []
-        result.reserveCapacity(raw.count)
-        for boundary in raw where boundary > 0 && Int(boundary) < utf16.count {
-            let relative = hasSupplementary ? Int(scalarOfUnit[Int(boundary)]) : Int(boundary)
-            result.append(paragraph.lowerBound + relative)
-        }
-        return result
-    }
-
     /// The paragraphs of a text: runs of non-blank lines, cut at blank lines and U+2029.
-    static func paragraphs(in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    /// ICU then runs once over the whole text with every line break read as a space, so hard
+    /// wraps never end a sentence and paragraph ends always do.
+    static func paragraphs(in units: [UInt16]) -> [Range<Int>] {
         var paragraphs: [Range<Int>] = []
         var paragraphStart: Int?
         var paragraphEnd = 0
         var lineStart = 0
-        let count = scalars.count
-        while lineStart <= count {
-            var lineEnd = lineStart
-            var blank = true
-            while lineEnd < count, !ScalarClass.isLineBreak(scalars[lineEnd]) {
-                if blank, !ScalarClass.isBlank(scalars[lineEnd]) { blank = false }
-                lineEnd += 1
-            }
-            if blank {
-                if let start = paragraphStart {
+        let count = units.count
+        units.withUnsafeBufferPointer { text in
+            while lineStart <= count {
+                var lineEnd = lineStart
+                var blank = true
+                while lineEnd < count {
+                    let value = UInt32(text[lineEnd])
+                    if ScalarClass.isLineBreak(value) { break }
+                    if blank, value & 0xF800 == 0xD800 || !ScalarClass.isBlank(Unicode.Scalar(value)!) { blank = false }
+                    lineEnd += 1
+                }
+                if blank {
+                    if let start = paragraphStart {
+                        paragraphs.append(start ..< paragraphEnd)
+                        paragraphStart = nil
+                    }
+                } else {
+                    if paragraphStart == nil { paragraphStart = lineStart }
+                    paragraphEnd = lineEnd
+                }
+                guard lineEnd < count else { break }
+                if text[lineEnd] == 0x2029, let start = paragraphStart {
                     paragraphs.append(start ..< paragraphEnd)
                     paragraphStart = nil
                 }
-            } else {
-                if paragraphStart == nil { paragraphStart = lineStart }
-                paragraphEnd = lineEnd
-            }
-            guard lineEnd < count else { break }
-            if scalars[lineEnd] == "\u{2029}", let start = paragraphStart {
-                paragraphs.append(start ..< paragraphEnd)
-                paragraphStart = nil
-            }
-            if scalars[lineEnd] == "\r", lineEnd + 1 < count, scalars[lineEnd + 1] == "\n" {
-                lineStart = lineEnd + 2
-            } else {
-                lineStart = lineEnd + 1
+                if text[lineEnd] == 0x0D, lineEnd + 1 < count, text[lineEnd + 1] == 0x0A {
+                    lineStart = lineEnd + 2
+                } else {
+                    lineStart = lineEnd + 1
+                }
             }
         }
         if let start = paragraphStart {
@@ -149,11 +125,11 @@ public final class SentenceSegmenter {
     }
 
     /// `range` without leading and trailing white space and invisible marks; nil when nothing is left.
-    static func trim(_ range: Range<Int>, in scalars: [Unicode.Scalar]) -> Range<Int>? {
+    static func trim(_ range: Range<Int>, in text: UTF16Text) -> Range<Int>? {
         var lower = range.lowerBound
         var upper = range.upperBound
-        while lower < upper, ScalarClass.isBlank(scalars[lower]) { lower += 1 }
-        while upper > lower, ScalarClass.isBlank(scalars[upper - 1]) { upper -= 1 }
+        while lower < upper, ScalarClass.isBlank(text[lower]) { lower += 1 }
+        while upper > lower, ScalarClass.isBlank(text[upper - 1]) { upper -= 1 }
         return lower < upper ? lower ..< upper : nil
     }
 }

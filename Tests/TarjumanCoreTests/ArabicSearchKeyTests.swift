@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TarjumanCore
 
@@ -89,5 +90,19 @@ struct ArabicSearchKeyTests {
         #expect(ArabicSearchKey.key("") == "")
         #expect(ArabicSearchKey.key("😀حماس") == "😀حماس")
         #expect(ArabicSearchKey("😀 ب").displayRange(of: 2 ..< 3) == 2 ..< 3)
+    }
+
+    @Test("The shortcut that skips ICU's NFKC gives the same key and map as the full path")
+    func shortcutAgreesWithNFKC() throws {
+        let data = try Data(contentsOf: packageRoot.appendingPathComponent("seeds/000_d30af9c42a70480b.txt"))
+        var texts = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
+        texts += ["مُحَمَّدٌ  و\u{00A0}أَحمد", "«قال»: \u{200F}نعم\u{202C}", "١٬٢٣٤٫٥ ABC", "و\u{0654}لد", "\u{FEFF}ـــ"]
+        for text in texts {
+            let scalars = Array(text.unicodeScalars)
+            let full = ArabicSearchKey(scalars: scalars, alwaysNormalize: true)
+            let shortcut = ArabicSearchKey(scalars: scalars, alwaysNormalize: false)
+            #expect(full == shortcut)
+            #expect(ArabicSearchKey.key(text) == full.text)
+        }
     }
 }

@@ -31,66 +31,73 @@ public struct ArabicSearchKey: Sendable, Equatable {
 
     /// Makes the search key of a display text given as scalars.
     public init(scalars display: [Unicode.Scalar]) {
-        let normalized = Self.nfkc(display)
-        var keyScalars: [Unicode.Scalar] = []
-        var starts: [Int] = []
-        var ends: [Int] = []
-        keyScalars.reserveCapacity(normalized.scalars.count)
-        starts.reserveCapacity(normalized.scalars.count)
-        ends.reserveCapacity(normalized.scalars.count)
-        var pendingSpace: (start: Int, end: Int)?
+        self.init(scalars: display, alwaysNormalize: false)
+    }
 
-        func emit(_ scalar: Unicode.Scalar, _ start: Int, _ end: Int) {
-            if let space = pendingSpace {
-                if !keyScalars.isEmpty {
-                    keyScalars.append(" ")
-                    starts.append(space.start)
-                    ends.append(space.end)
-                }
-                pendingSpace = nil
+    /// `alwaysNormalize` runs ICU's NFKC even on text it cannot change (for tests of the shortcut).
+    init(scalars display: [Unicode.Scalar], alwaysNormalize: Bool) {
+        var sink = MappedSink()
+        sink.reserve(display.count)
+        if !alwaysNormalize && display.allSatisfy({ Self.isUnchangedByNFKC($0.value) }) {
+            for (index, scalar) in display.enumerated() {
+                Self.appendKey(of: scalar, start: index, end: index + 1, to: &sink)
             }
-            keyScalars.append(scalar)
-            starts.append(start)
-            ends.append(end)
-        }
-
-        for (index, scalar) in normalized.scalars.enumerated() {
-            let start = normalized.start[index]
-            let end = normalized.end[index]
-            let value = scalar.value
-            if Self.isDeleted(value) { continue }
-            if ScalarClass.isWhitespace(value) {
-                if let space = pendingSpace {
-                    pendingSpace = (space.start, end)
-                } else {
-                    pendingSpace = (start, end)
-                }
-                continue
-            }
-            if let folded = Self.fold(value) {
-                emit(folded, start, end)
-            } else if value < 0x80 {
-                if value >= 0x41 && value <= 0x5A {
-                    emit(Unicode.Scalar(value + 0x20)!, start, end)
-                } else {
-                    emit(scalar, start, end)
-                }
-            } else if scalar.properties.changesWhenLowercased {
-                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
-                    emit(lower, start, end)
-                }
-            } else {
-                emit(scalar, start, end)
+        } else {
+            let normalized = Self.nfkc(display)
+            for (index, scalar) in normalized.scalars.enumerated() {
+                Self.appendKey(of: scalar, start: normalized.start[index], end: normalized.end[index], to: &sink)
             }
         }
-        self.scalars = keyScalars
-        self.displayStart = starts
-        self.displayEnd = ends
+        self.scalars = sink.scalars
+        self.displayStart = sink.starts
+        self.displayEnd = sink.ends
     }
 
     /// The search key of `display` as a string: the single normalization used by every lookup.
     public static func key(_ display: String) -> String {
-        ArabicSearchKey(display).text
+        var sink = BytesSink()
+        sink.bytes.reserveCapacity(display.utf8.count)
+        for scalar in display.unicodeScalars {
+            guard isUnchangedByNFKC(scalar.value) else { return ArabicSearchKey(display).text }
+            appendKey(of: scalar, start: 0, end: 0, to: &sink)
+        }
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+
+    /// Rules 2 to 4 for one NFKC-normalized scalar coming from display range `start ..< end`.
+    @inline(__always)
+    static func appendKey<Sink: KeySink>(of scalar: Unicode.Scalar, start: Int, end: Int, to sink: inout Sink) {
+        let value = scalar.value
+        if isDeleted(value) { return }
+        if ScalarClass.isWhitespace(value) {
+            sink.appendSpace(start: start, end: end)
+        } else if let folded = fold(value) {
+            sink.append(folded, start: start, end: end)
+        } else if value < 0x80 {
+            sink.append(value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 0x20)! : scalar, start: start, end: end)
+        } else if !(0x0600...0x08FF).contains(value), scalar.properties.changesWhenLowercased {
+            for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                sink.append(lower, start: start, end: end)
+            }
+        } else {
+            sink.append(scalar, start: start, end: end)
+        }
+    }
+
+    /// Characters that NFKC leaves alone in any context, or changes only in ways the later rules
+    /// undo (marks that are deleted anyway, the no-break space): text made only of these skips ICU.
+    static func isUnchangedByNFKC(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00...0x7F, 0xA0, 0xAB, 0xAD, 0xBB:
+            return true
+        case 0x0600...0x06FF:
+            return !(0x0653...0x0655).contains(value) && !(0x0675...0x0678).contains(value)
+        case 0x200B...0x200F, 0x2010, 0x2013, 0x2014, 0x2018, 0x2019, 0x201C, 0x201D,
+             0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
+            return true
+        default:
+            return false
+        }
     }
 
     /// Rule 2: tatweel, Arabic marks and invisible format characters are deleted.
@@ -145,5 +152,78 @@ public struct ArabicSearchKey: Sendable, Equatable {
             }
             capacity = count
         }
+    }
+}
+
+/// Where key scalars go: runs of white space arrive as `appendSpace` calls and come out as one
+/// space between words, none at either end.
+protocol KeySink {
+    mutating func append(_ scalar: Unicode.Scalar, start: Int, end: Int)
+    mutating func appendSpace(start: Int, end: Int)
+}
+
+/// Keeps the key with its map back to the display text.
+struct MappedSink: KeySink {
+    var scalars: [Unicode.Scalar] = []
+    var starts: [Int] = []
+    var ends: [Int] = []
+    private var pendingSpace: (start: Int, end: Int)?
+
+    mutating func reserve(_ count: Int) {
+        scalars.reserveCapacity(count)
+        starts.reserveCapacity(count)
+        ends.reserveCapacity(count)
+    }
+
+    mutating func append(_ scalar: Unicode.Scalar, start: Int, end: Int) {
+        if let space = pendingSpace {
+            if !scalars.isEmpty {
+                scalars.append(" ")
+                starts.append(space.start)
+                ends.append(space.end)
+            }
+            pendingSpace = nil
+        }
+        scalars.append(scalar)
+        starts.append(start)
+        ends.append(end)
+    }
+
+    mutating func appendSpace(start: Int, end: Int) {
+        pendingSpace = (pendingSpace?.start ?? start, end)
+    }
+}
+
+/// Keeps only the key's UTF-8.
+struct BytesSink: KeySink {
+    var bytes: [UInt8] = []
+    private var pendingSpace = false
+
+    mutating func append(_ scalar: Unicode.Scalar, start: Int, end: Int) {
+        if pendingSpace {
+            if !bytes.isEmpty { bytes.append(0x20) }
+            pendingSpace = false
+        }
+        let value = scalar.value
+        switch value {
+        case 0..<0x80:
+            bytes.append(UInt8(value))
+        case 0x80..<0x800:
+            bytes.append(UInt8(0xC0 | value >> 6))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        case 0x800..<0x10000:
+            bytes.append(UInt8(0xE0 | value >> 12))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        default:
+            bytes.append(UInt8(0xF0 | value >> 18))
+            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
+            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
+            bytes.append(UInt8(0x80 | value & 0x3F))
+        }
+    }
+
+    mutating func appendSpace(start: Int, end: Int) {
+        pendingSpace = true
     }
 }

@@ -119,6 +119,35 @@ struct SentenceSegmenterTests {
         }
     }
 
+    @Test("U+2029 ends a paragraph; U+2028, NEL, VT and FF are hard wraps")
+    func unicodeBreaks() throws {
+        let text = "أولى\u{2028}تكمل.\u{2029}ثانية\u{85}تكمل\u{0B}هنا\u{0C}أيضاً."
+        let segments = try SentenceSegmenter().segment(text)
+        #expect(segments.map(\.text) == ["أولى\u{2028}تكمل.", "ثانية\u{85}تكمل\u{0B}هنا\u{0C}أيضاً."])
+        #expect(segments.map(\.paragraph) == [1, 2])
+    }
+
+    @Test("One segmenter serves many texts in a row, long and short")
+    func reuse() throws {
+        let segmenter = try SentenceSegmenter()
+        let long = String(repeating: "جملة طويلة هنا. ", count: 2000)
+        #expect(segmenter.segment(long).count == 2000)
+        #expect(segmenter.segment("😀 قصيرة. وأخرى.").map(\.text) == ["😀 قصيرة.", "وأخرى."])
+        #expect(segmenter.segment("").isEmpty)
+        #expect(segmenter.segment(long).last?.end == long.unicodeScalars.count - 1)
+    }
+
+    @Test("Offsets after supplementary characters count each as one scalar")
+    func supplementaryOffsets() throws {
+        let text = "𝕏 😀 أولى. 👍🏽 ثانية؟"
+        let segments = try SentenceSegmenter().segment(text)
+        let scalars = Array(text.unicodeScalars)
+        #expect(segments.count == 2)
+        for segment in segments {
+            #expect(String(String.UnicodeScalarView(scalars[segment.start ..< segment.end])) == segment.text)
+        }
+    }
+
     @Test("Units are trimmed, empty ones dropped, offsets count Unicode scalars")
     func offsets() throws {
         let text = "\u{00A0} 😀 أولى.   \u{200F}  \n\n\n  ثانية؟ "

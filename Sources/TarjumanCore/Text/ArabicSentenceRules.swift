@@ -22,7 +22,7 @@ struct ArabicSentenceRules {
         }
         if terminator == "." {
             let word = token(endingAt: terminatorEnd - 1, from: sentenceStart)
-            let scalars = letters(word)
+            let scalars = mayBeAbbreviationOrNumber(word) ? letters(word) : []
             if !scalars.isEmpty {
                 if isAmbiguousEnder(scalars, word: word, sentenceStart: sentenceStart) {
                     return !continuesSentence(next)
@@ -45,20 +45,15 @@ struct ArabicSentenceRules {
     }
 
     /// Boundaries ICU does not propose: after `…` followed by white space (the rules then decide).
-    func ellipsisCandidates(in range: Range<Int>) -> [Int] {
+    /// `marks` are the offsets of `…` and closing quotes in the paragraph.
+    func ellipsisCandidates(at marks: ArraySlice<Int>, in range: Range<Int>) -> [Int] {
         var result: [Int] = []
-        var index = range.lowerBound
-        while index < range.upperBound {
-            if text.units[index] == 0x2026 {
-                var end = index + 1
-                while end < range.upperBound, ScalarClass.isCloser(text[end]) { end += 1 }
-                var next = end
-                while next < range.upperBound, ScalarClass.isBlank(text[next]) { next += 1 }
-                if next > end, next < range.upperBound { result.append(next) }
-                index = next
-            } else {
-                index += 1
-            }
+        for index in marks where text.units[index] == 0x2026 {
+            var end = index + 1
+            while end < range.upperBound, ScalarClass.isCloser(text[end]) { end += 1 }
+            var next = end
+            while next < range.upperBound, ScalarClass.isBlank(text[next]) { next += 1 }
+            if next > end, next < range.upperBound { result.append(next) }
         }
         return result
     }
@@ -66,11 +61,9 @@ struct ArabicSentenceRules {
     /// Boundaries ICU does not propose: between a quotation closed without a full stop and a new
     /// quotation of at least `newQuotationWords` words (`... مقصودًا" "زوجتي ليست عنصرية" هذا ما`).
     /// Short quoted words in a row (`"منهار" "وفي صدمة"`) stay together.
-    func quotationCandidates(in range: Range<Int>) -> [Int] {
+    func quotationCandidates(at marks: ArraySlice<Int>, in range: Range<Int>) -> [Int] {
         var result: [Int] = []
-        var index = range.lowerBound + 1
-        while index < range.upperBound {
-            defer { index += 1 }
+        for index in marks where index > range.lowerBound {
             let unit = text.units[index]
             guard unit == 0x22 || unit == 0x201D || unit == 0xBB else { continue }
             let before = text[index - 1]
@@ -117,6 +110,18 @@ struct ArabicSentenceRules {
         return index < limit ? index : nil
     }
 
+    /// False for the common word before a full stop, an Arabic word of four letters or more
+    /// with no dot, tatweel or invisible mark, which no abbreviation rule can match.
+    func mayBeAbbreviationOrNumber(_ word: Range<Int>) -> Bool {
+        guard word.count <= Self.longestWordBeforeAbbreviationDot else { return false }
+        guard word.count > 3, ScalarClass.isArabicLetter(text[word.lowerBound]) else { return true }
+        for index in word {
+            let unit = text.units[index]
+            if unit == 0x2E || unit == 0x0640 || ScalarClass.isInvisible(UInt32(unit)) { return true }
+        }
+        return false
+    }
+
     /// The letters of a word without tatweel and invisible format characters.
     func letters(_ range: Range<Int>) -> [Unicode.Scalar] {
         text[range].filter { $0 != ScalarClass.tatweel && !ScalarClass.isInvisible($0.value) }
@@ -136,12 +141,11 @@ struct ArabicSentenceRules {
             return next.map { ScalarClass.isLatinLetter(text[$0.lowerBound]) } ?? false
         }
         guard scalars.count <= Self.longestAbbreviation else { return false }
-        let parts = scalars.split(separator: ".", omittingEmptySubsequences: false)
-        if parts.count > 1,
-           parts.allSatisfy({ (1...3).contains($0.count) && $0.allSatisfy(ScalarClass.isLetter) }) {
-            return true
+        if scalars.contains(".") {
+            let parts = scalars.split(separator: ".", omittingEmptySubsequences: false)
+            return parts.allSatisfy { (1...3).contains($0.count) && $0.allSatisfy(ScalarClass.isLetter) }
         }
-        if scalars.allSatisfy(ScalarClass.isLatinLetter) {
+        if ScalarClass.isLatinLetter(scalars[0]), scalars.allSatisfy(ScalarClass.isLatinLetter) {
             return Self.latinAbbreviations.contains(String(String.UnicodeScalarView(scalars)).lowercased())
         }
         return false
@@ -151,10 +155,9 @@ struct ArabicSentenceRules {
     /// what follows decides.
     func isAmbiguousEnder(_ scalars: [Unicode.Scalar], word: Range<Int>, sentenceStart: Int) -> Bool {
         guard scalars.count <= 3 else { return false }
-        let string = String(String.UnicodeScalarView(scalars))
-        if Self.ambiguousEnders.contains(string) { return true }
-        if string == "ه", text[word].contains(ScalarClass.tatweel) { return true }
-        if Self.yearMarkers.contains(string) {
+        if Self.ambiguousEnders.contains(scalars) { return true }
+        if scalars == ["ه"], text[word].contains(ScalarClass.tatweel) { return true }
+        if Self.yearMarkers.contains(scalars) {
             let previous = token(endingAt: trimmedBack(word.lowerBound, to: sentenceStart), from: sentenceStart)
             return !previous.isEmpty && text[previous].allSatisfy(ScalarClass.isDigit)
         }
@@ -164,9 +167,9 @@ struct ArabicSentenceRules {
     /// Whether the number starting at `numberStart` follows a word that numbers items (`المادة 5.`).
     func followsNumberingWord(_ numberStart: Int, sentenceStart: Int) -> Bool {
         let previous = token(endingAt: trimmedBack(numberStart, to: sentenceStart), from: sentenceStart)
-        guard !previous.isEmpty else { return false }
-        let key = ArabicSearchKey(scalars: text[previous]).text
-        return Self.numberingWords.contains { key.hasSuffix($0) }
+        guard !previous.isEmpty, previous.count <= Self.longestWordBeforeAbbreviationDot else { return false }
+        let key = ArabicSearchKey(scalars: text[previous]).scalars
+        return Self.numberingWords.contains { key.count >= $0.count && key.suffix($0.count).elementsEqual($0) }
     }
 
     func trimmedBack(_ index: Int, to start: Int) -> Int {
@@ -183,8 +186,8 @@ struct ArabicSentenceRules {
         if ScalarClass.isDigit(first) { return true }
         if first.properties.isLowercase { return true }
         if Self.continuingPunctuation.contains(first) { return true }
-        let key = ArabicSearchKey(scalars: text[next]).text
-        return Self.continuationWords.contains(key)
+        guard next.count <= Self.longestWordBeforeAbbreviationDot else { return false }
+        return Self.continuationWords.contains(ArabicSearchKey(scalars: text[next]).scalars)
     }
 
     /// Whether what follows an ellipsis opens a new sentence. Arabic writers use `...` for a pause
@@ -233,6 +236,9 @@ struct ArabicSentenceRules {
     static let shortQuotationWords = 3
     /// The longest dotted abbreviation or listed title, in letters and dots (`Ph.D`, `approx`, `sept`).
     static let longestAbbreviation = 11
+    /// Longer words before a dot (tatweel and invisible marks included) are never abbreviations,
+    /// ambiguous enders or item numbers.
+    static let longestWordBeforeAbbreviationDot = 16
     static let newQuotationWords = 3
     static let terminators: Set<Unicode.Scalar> = [".", "؟", "?", "!", "۔", "…"]
 
@@ -246,21 +252,25 @@ struct ArabicSentenceRules {
     ]
 
     /// `إلخ` and its spellings, `etc`; `هـ` is recognised by its tatweel.
-    static let ambiguousEnders: Set<String> = ["إلخ", "الخ", "اه", "etc"]
+    static let ambiguousEnders = letterSet(["إلخ", "الخ", "اه", "etc"])
 
     /// Calendar markers after a year: `2022 م.`, `1444 هـ.`, `500 ق.م.`
-    static let yearMarkers: Set<String> = ["م", "ه", "ق.م", "ب.م"]
+    static let yearMarkers = letterSet(["م", "ه", "ق.م", "ب.م"])
+
+    static func letterSet(_ words: [String]) -> Set<[Unicode.Scalar]> {
+        Set(words.map { Array($0.unicodeScalars) })
+    }
 
     /// Search keys of words that number the item after them (matched as word endings, so clitics pass).
-    static let numberingWords: [String] = [
+    static let numberingWords: [[Unicode.Scalar]] = [
         "ماده", "بند", "فقره", "فصل", "باب", "رقم", "قرار", "صفحه", "جدول", "شكل", "ملحق", "قسم", "مبدا",
-    ]
+    ].map { Array($0.unicodeScalars) }
 
     /// Search keys of words that cannot open a sentence after a dot: prepositions, relatives, `أو`.
-    static let continuationWords: Set<String> = [
+    static let continuationWords = letterSet([
         "من", "علي", "الي", "عن", "او", "الموافق", "الموافقه", "الذي", "التي", "الذين", "حتي", "ضد",
         "منذ", "لدي", "عند", "بتاريخ", "بعنوان", "ميلادي", "ميلاديه", "هجري", "هجريه",
-    ]
+    ])
 
     static let continuingPunctuation: Set<Unicode.Scalar> = [
         "،", "؛", ",", ";", ":", ")", "]", "}", "»", "”", "-", "–", "—", "/", "%", "٪",

@@ -81,7 +81,11 @@ enum ScalarClass {
     }
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.numericType == .decimal
+        switch scalar.value {
+        case 0x30...0x39, 0x0660...0x0669, 0x06F0...0x06F9: return true
+        case 0 ..< 0x07C0: return false
+        default: return scalar.properties.numericType == .decimal
+        }
     }
 
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {

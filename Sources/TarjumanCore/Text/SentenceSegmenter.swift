@@ -8,6 +8,7 @@ public final class SentenceSegmenter {
     /// Whether the Arabic rules correct ICU; off gives ICU alone (for evaluation).
     public let appliesArabicRules: Bool
     private let breaker: ICUSentenceBreaker
+    private let scratch = DecodingScratch()
 
     public init(granularity: SegmentGranularity = .sentence, appliesArabicRules: Bool = true) throws(TarjumanError) {
         self.granularity = granularity
@@ -17,13 +18,13 @@ public final class SentenceSegmenter {
 
     /// The units of `text`, in order, with offsets (Unicode scalars) into `text`.
     public func segment(_ text: String) -> [Segment] {
-        var source = UTF16Text(text)
-        let paragraphs = Self.paragraphs(in: source.units)
-        source.replaceLineBreaksWithSpaces()
-        let boundaries = source.units.withUnsafeBufferPointer { breaker.boundaries(utf16: $0) }
-        var cursor = UTF16Text.Cursor()
+        let source = UTF16Text(text, scratch: scratch)
+        let paragraphs = Self.paragraphs(in: source)
+        let boundaries = breaker.boundaries(utf16: source.units)
         var segments: [Segment] = []
+        segments.reserveCapacity(boundaries.count + paragraphs.count)
         var nextBoundary = boundaries.startIndex
+        var nextMark = 0
         for (paragraphIndex, paragraph) in paragraphs.enumerated() {
             while nextBoundary < boundaries.endIndex, Int(boundaries[nextBoundary]) <= paragraph.lowerBound { nextBoundary += 1 }
             var inside: [Int] = []
@@ -31,16 +32,17 @@ public final class SentenceSegmenter {
                 inside.append(Int(boundaries[nextBoundary]))
                 nextBoundary += 1
             }
-            for range in unitRanges(in: paragraph, icu: inside, of: source) {
-                source.advance(&cursor, to: range.lowerBound)
-                let start = cursor
-                source.advance(&cursor, to: range.upperBound)
+            while nextMark < source.marks.count, source.marks[nextMark] < paragraph.lowerBound { nextMark += 1 }
+            let firstMark = nextMark
+            while nextMark < source.marks.count, source.marks[nextMark] < paragraph.upperBound { nextMark += 1 }
+            let marks = source.marks[firstMark ..< nextMark]
+            for range in unitRanges(in: paragraph, icu: inside, marks: marks, of: source) {
                 segments.append(Segment(
                     paragraph: paragraphIndex + 1,
                     index: segments.count + 1,
-                    start: start.scalar,
-                    end: cursor.scalar,
-                    text: source.string(from: start, to: cursor)
+                    start: source.scalarOffset(ofUnit: range.lowerBound),
+                    end: source.scalarOffset(ofUnit: range.upperBound),
+                    text: source.string(range)
                 ))
             }
         }
@@ -48,8 +50,8 @@ public final class SentenceSegmenter {
     }
 
     /// The trimmed, non-empty unit ranges of one paragraph, given ICU's boundaries inside it.
-    func unitRanges(in paragraph: Range<Int>, icu: [Int], of text: UTF16Text) -> [Range<Int>] {
-        let starts = sentenceStarts(in: paragraph, icu: icu, of: text)
+    func unitRanges(in paragraph: Range<Int>, icu: [Int], marks: ArraySlice<Int>, of text: UTF16Text) -> [Range<Int>] {
+        let starts = sentenceStarts(in: paragraph, icu: icu, marks: marks, of: text)
         var ranges: [Range<Int>] = []
         for (offset, start) in starts.enumerated() {
             let end = offset + 1 < starts.count ? starts[offset + 1] : paragraph.upperBound
@@ -64,13 +66,17 @@ public final class SentenceSegmenter {
     }
 
     /// Where sentences start in a paragraph (the paragraph start first).
-    func sentenceStarts(in paragraph: Range<Int>, icu: [Int], of text: UTF16Text) -> [Int] {
+    func sentenceStarts(in paragraph: Range<Int>, icu: [Int], marks: ArraySlice<Int>, of text: UTF16Text) -> [Int] {
         guard appliesArabicRules else { return [paragraph.lowerBound] + icu }
         let rules = ArabicSentenceRules(text: text)
-        let extra = rules.ellipsisCandidates(in: paragraph) + rules.quotationCandidates(in: paragraph)
-        let candidates = extra.isEmpty ? icu : Array(Set(icu).union(extra)).sorted()
+        let extra = marks.isEmpty ? [] : rules.ellipsisCandidates(at: marks, in: paragraph) + rules.quotationCandidates(at: marks, in: paragraph)
+        var candidates = icu
+        if !extra.isEmpty {
+            candidates.append(contentsOf: extra)
+            candidates.sort()
+        }
         var starts = [paragraph.lowerBound]
-        for candidate in candidates where candidate > paragraph.lowerBound && candidate < paragraph.upperBound {
+        for candidate in candidates where candidate > starts[starts.count - 1] && candidate < paragraph.upperBound {
             if rules.isSentenceEnd(at: candidate, sentenceStart: starts[starts.count - 1], limit: paragraph.upperBound) {
                 starts.append(candidate)
             }
@@ -79,44 +85,42 @@ public final class SentenceSegmenter {
     }
 
     /// The paragraphs of a text: runs of non-blank lines, cut at blank lines and U+2029.
-    /// ICU then runs once over the whole text with every line break read as a space, so hard
-    /// wraps never end a sentence and paragraph ends always do.
-    static func paragraphs(in units: [UInt16]) -> [Range<Int>] {
+    /// ICU runs once over the whole text with every line break read as a space, so hard wraps
+    /// never end a sentence; paragraph ends always do.
+    static func paragraphs(in text: UTF16Text) -> [Range<Int>] {
         var paragraphs: [Range<Int>] = []
         var paragraphStart: Int?
         var paragraphEnd = 0
         var lineStart = 0
-        let count = units.count
-        units.withUnsafeBufferPointer { text in
-            while lineStart <= count {
-                var lineEnd = lineStart
-                var blank = true
-                while lineEnd < count {
-                    let value = UInt32(text[lineEnd])
-                    if ScalarClass.isLineBreak(value) { break }
-                    if blank, value & 0xF800 == 0xD800 || !ScalarClass.isBlank(Unicode.Scalar(value)!) { blank = false }
-                    lineEnd += 1
+        var breakIndex = 0
+        let breaks = text.lineBreaks
+        while true {
+            let lineEnd = breakIndex < breaks.count ? breaks[breakIndex].position : text.count
+            var blank = true
+            var index = lineStart
+            while index < lineEnd {
+                if !ScalarClass.isBlank(text[index]) || text.units[index] & 0xF800 == 0xD800 {
+                    blank = false
+                    break
                 }
-                if blank {
-                    if let start = paragraphStart {
-                        paragraphs.append(start ..< paragraphEnd)
-                        paragraphStart = nil
-                    }
-                } else {
-                    if paragraphStart == nil { paragraphStart = lineStart }
-                    paragraphEnd = lineEnd
-                }
-                guard lineEnd < count else { break }
-                if text[lineEnd] == 0x2029, let start = paragraphStart {
+                index += 1
+            }
+            if blank {
+                if let start = paragraphStart {
                     paragraphs.append(start ..< paragraphEnd)
                     paragraphStart = nil
                 }
-                if text[lineEnd] == 0x0D, lineEnd + 1 < count, text[lineEnd + 1] == 0x0A {
-                    lineStart = lineEnd + 2
-                } else {
-                    lineStart = lineEnd + 1
-                }
+            } else {
+                if paragraphStart == nil { paragraphStart = lineStart }
+                paragraphEnd = lineEnd
             }
+            guard breakIndex < breaks.count else { break }
+            if breaks[breakIndex].endsParagraph, let start = paragraphStart {
+                paragraphs.append(start ..< paragraphEnd)
+                paragraphStart = nil
+            }
+            lineStart = lineEnd + breaks[breakIndex].length
+            breakIndex += 1
         }
         if let start = paragraphStart {
             paragraphs.append(start ..< paragraphEnd)

@@ -1,54 +1,56 @@
+import CICU
+
 /// A text as UTF-16 code units (what ICU works on), read by the segmentation rules one
 /// character at a time. Offsets are code unit offsets; a surrogate half reads as U+FFFD.
 ///
-/// It keeps the text's UTF-8 beside it, so that pieces of the text are cut out without
-/// transcoding, and converts code unit offsets to Unicode scalar offsets.
+/// Line breaks read as spaces (hard wraps never end a sentence); where they were is kept for
+/// finding paragraphs, and so is every character a rule starts from (`…` and closing quotes),
+/// all found in the one pass that decodes the text. The text's UTF-8 stays beside it, with the
+/// UTF-8 offset of every code unit, so that pieces are cut out without transcoding.
 struct UTF16Text {
-    private(set) var units: [UInt16]
-    private let utf8: [UInt8]
-    private let original: String
-    /// UTF-16 offsets of the high surrogates, in order (empty for most Arabic text).
-    private let pairStarts: [Int]
+    /// A line break: where it is, how many code units it takes (2 for CRLF), whether it is U+2029.
+    struct LineBreak {
+        let position: Int
+        let length: Int
+        let endsParagraph: Bool
+    }
 
-    init(_ text: String) {
-        var utf8 = Array(text.utf8)
-        var units = [UInt16](repeating: 0, count: utf8.count)
-        var pairStarts: [Int] = []
+    /// The code units, in the scratch buffers of the segmenter that made this text.
+    let units: UnsafeBufferPointer<UInt16>
+    /// The line breaks, in order.
+    let lineBreaks: [LineBreak]
+    /// Offsets of `…` and of closing quotation marks (`"` `”` `»`), in order.
+    let marks: [Int]
+    private let original: String
+
+    /// For UTF-16 offset k, the UTF-8 offset of the same character (k = count included).
+    private let unitBytes: UnsafeBufferPointer<Int32>
+    /// UTF-16 offsets of the surrogate pairs, in order (empty for most Arabic text).
+    private let pairs: [Int]
+
+    /// Decodes `text` into `scratch`, which must outlive the result.
+    init(_ text: String, scratch: DecodingScratch) {
+        var original = text
+        original.makeContiguousUTF8()
+        let length = original.utf8.count
+        scratch.reserve(length)
         var count = 0
-        utf8.withUnsafeMutableBufferPointer { bytes in
-            units.withUnsafeMutableBufferPointer { out in
-                var index = 0
-                let end = bytes.count
-                while index < end {
-                    let lead = UInt32(bytes[index])
-                    if lead < 0x80 {
-                        out[count] = UInt16(lead)
-                        index += 1
-                    } else if lead < 0xE0 {
-                        out[count] = UInt16((lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F))
-                        index += 2
-                    } else if lead < 0xF0 {
-                        out[count] = UInt16((lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6
-                            | UInt32(bytes[index + 2] & 0x3F))
-                        index += 3
-                    } else {
-                        let scalar = (lead & 0x07) << 18 | UInt32(bytes[index + 1] & 0x3F) << 12
-                            | UInt32(bytes[index + 2] & 0x3F) << 6 | UInt32(bytes[index + 3] & 0x3F)
-                        pairStarts.append(count)
-                        out[count] = UInt16(0xD800 + ((scalar - 0x10000) >> 10))
-                        count += 1
-                        out[count] = UInt16(0xDC00 + ((scalar - 0x10000) & 0x3FF))
-                        index += 4
-                    }
-                    count += 1
-                }
-            }
+        var breakCount: Int32 = 0
+        var markCount: Int32 = 0
+        var pairCount: Int32 = 0
+        original.utf8.withContiguousStorageIfAvailable { bytes in
+            count = Int(tj_decode_for_segmentation(
+                bytes.baseAddress, Int32(length), scratch.units, scratch.unitBytes,
+                scratch.breaks, &breakCount, scratch.marks, &markCount, scratch.pairs, &pairCount))
         }
-        units.removeLast(units.count - count)
-        self.units = units
-        self.utf8 = utf8
-        self.pairStarts = pairStarts
-        self.original = text
+        units = UnsafeBufferPointer(start: scratch.units, count: count)
+        unitBytes = UnsafeBufferPointer(start: scratch.unitBytes, count: count + 1)
+        lineBreaks = UnsafeBufferPointer(start: scratch.breaks, count: Int(breakCount)).map { raw in
+            LineBreak(position: Int(raw >> 2), length: raw & 1 == 1 ? 2 : 1, endsParagraph: raw & 2 == 2)
+        }
+        marks = UnsafeBufferPointer(start: scratch.marks, count: Int(markCount)).map(Int.init)
+        pairs = UnsafeBufferPointer(start: scratch.pairs, count: Int(pairCount)).map(Int.init)
+        self.original = original
     }
 
     var count: Int { units.count }
@@ -63,51 +65,58 @@ struct UTF16Text {
         range.map { self[$0] }
     }
 
-    /// Replaces every line break with a space, keeping all offsets.
-    mutating func replaceLineBreaksWithSpaces() {
-        units.withUnsafeMutableBufferPointer { buffer in
-            for index in buffer.indices where ScalarClass.isLineBreak(UInt32(buffer[index])) {
-                buffer[index] = 0x20
-            }
+    /// The Unicode scalar offset of UTF-16 offset `unit` (not inside a surrogate pair).
+    func scalarOffset(ofUnit unit: Int) -> Int {
+        guard !pairs.isEmpty else { return unit }
+        var low = 0
+        var high = pairs.count
+        while low < high {
+            let middle = (low + high) / 2
+            if pairs[middle] < unit { low = middle + 1 } else { high = middle }
         }
+        return unit - low
     }
 
-    /// Walks the UTF-8 beside the UTF-16, for offsets asked in increasing order.
-    struct Cursor {
-        var unit = 0
-        var byte = 0
-        var scalar = 0
-    }
-
-    /// Moves `cursor` to UTF-16 offset `unit` (not inside a surrogate pair; not behind the cursor).
-    func advance(_ cursor: inout Cursor, to unit: Int) {
-        utf8.withUnsafeBufferPointer { bytes in
-            while cursor.unit < unit {
-                let lead = bytes[cursor.byte]
-                let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-                cursor.byte += length
-                cursor.unit += length == 4 ? 2 : 1
-                cursor.scalar += 1
-            }
-        }
-    }
-
-    /// The original text between two cursors.
-    func string(from start: Cursor, to end: Cursor) -> String {
+    /// The original text of a UTF-16 range, cut from the UTF-8 without transcoding.
+    func string(_ range: Range<Int>) -> String {
         let view = original.utf8
-        let lower = view.index(view.startIndex, offsetBy: start.byte)
-        let upper = view.index(lower, offsetBy: end.byte - start.byte)
+        let lower = view.index(view.startIndex, offsetBy: Int(unitBytes[range.lowerBound]))
+        let upper = view.index(lower, offsetBy: Int(unitBytes[range.upperBound] - unitBytes[range.lowerBound]))
         return String(original[lower ..< upper])
     }
+}
 
-    /// The original text of a UTF-16 range.
-    func string(_ range: Range<Int>) -> String {
-        var start = Cursor()
-        advance(&start, to: range.lowerBound)
-        var end = start
-        advance(&end, to: range.upperBound)
-        return string(from: start, to: end)
+/// Buffers a segmenter decodes into, kept from one text to the next so that memory is not
+/// allocated and faulted in anew for every text.
+final class DecodingScratch {
+    private(set) var capacity = 0
+    private(set) var units = UnsafeMutablePointer<UInt16>.allocate(capacity: 1)
+    private(set) var breaks = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private(set) var marks = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private(set) var pairs = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    private(set) var unitBytes = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+
+    /// Makes room for a text of `length` UTF-8 bytes.
+    func reserve(_ length: Int) {
+        guard length > capacity else { return }
+        deallocate()
+        capacity = max(length, capacity * 2)
+        units = .allocate(capacity: capacity)
+        breaks = .allocate(capacity: capacity)
+        marks = .allocate(capacity: capacity)
+        pairs = .allocate(capacity: capacity)
+        unitBytes = .allocate(capacity: capacity + 1)
     }
 
-    var hasSupplementaryCharacters: Bool { !pairStarts.isEmpty }
+    deinit {
+        deallocate()
+    }
+
+    private func deallocate() {
+        units.deallocate()
+        breaks.deallocate()
+        marks.deallocate()
+        pairs.deallocate()
+        unitBytes.deallocate()
+    }
 }

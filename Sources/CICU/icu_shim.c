@@ -11,9 +11,9 @@ struct tj_sentence_breaker {
     UBreakIterator *iterator;
 };
 
-tj_sentence_breaker *tj_sentence_breaker_open(const char *locale, int32_t *status) {
+static tj_sentence_breaker *open_breaker(UBreakIteratorType type, const char *locale, int32_t *status) {
     UErrorCode error = U_ZERO_ERROR;
-    UBreakIterator *iterator = ubrk_open(UBRK_SENTENCE, locale, NULL, 0, &error);
+    UBreakIterator *iterator = ubrk_open(type, locale, NULL, 0, &error);
     if (U_FAILURE(error) || iterator == NULL) {
         if (status) *status = (int32_t)error;
         return NULL;
@@ -27,6 +27,33 @@ tj_sentence_breaker *tj_sentence_breaker_open(const char *locale, int32_t *statu
     breaker->iterator = iterator;
     if (status) *status = 0;
     return breaker;
+}
+
+tj_sentence_breaker *tj_sentence_breaker_open(const char *locale, int32_t *status) {
+    return open_breaker(UBRK_SENTENCE, locale, status);
+}
+
+tj_sentence_breaker *tj_word_breaker_open(const char *locale, int32_t *status) {
+    return open_breaker(UBRK_WORD, locale, status);
+}
+
+int32_t tj_word_boundaries(tj_sentence_breaker *breaker, const uint16_t *text, int32_t length,
+                           int32_t *boundaries, int32_t *statuses, int32_t capacity) {
+    UErrorCode error = U_ZERO_ERROR;
+    static const UChar empty[1] = {0};
+    ubrk_setText(breaker->iterator, length > 0 ? (const UChar *)text : empty, length, &error);
+    if (U_FAILURE(error)) return -1;
+    int32_t count = 0;
+    for (int32_t position = ubrk_first(breaker->iterator); position != UBRK_DONE;
+         position = ubrk_next(breaker->iterator)) {
+        if (count < capacity) {
+            boundaries[count] = position;
+            statuses[count] = ubrk_getRuleStatus(breaker->iterator);
+        }
+        count++;
+    }
+    ubrk_setText(breaker->iterator, empty, 0, &error);
+    return count;
 }
 
 void tj_sentence_breaker_close(tj_sentence_breaker *breaker) {

@@ -20,7 +20,15 @@ typedef struct tj_sentence_breaker tj_sentence_breaker;
  * Returns NULL and a non-zero *status when ICU cannot open it. */
 tj_sentence_breaker *tj_sentence_breaker_open(const char *locale, int32_t *status);
 
+/* Opens a word break iterator for `locale` (for example "ar"), used through the same type. */
+tj_sentence_breaker *tj_word_breaker_open(const char *locale, int32_t *status);
+
 void tj_sentence_breaker_close(tj_sentence_breaker *breaker);
+
+/* Like tj_sentence_boundaries, and also writes the rule status of the piece that ends at each
+ * boundary into `statuses` (ICU's UBRK_WORD_* values: below 100 for spaces and punctuation). */
+int32_t tj_word_boundaries(tj_sentence_breaker *breaker, const uint16_t *text, int32_t length,
+                           int32_t *boundaries, int32_t *statuses, int32_t capacity);
 
 /* Writes the sentence boundaries of `text` (UTF-16 code unit offsets, 0 and `length`
  * included) into `boundaries`, at most `capacity` of them. Returns how many there are;

@@ -39,6 +39,23 @@ enum Schema {
                 t.column("createdAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v2: glossary terms") { db in
+            try db.create(table: "term") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("arabic", .text).notNull()
+                t.column("searchKey", .text).notNull()
+                t.column("english", .text).notNull()
+                t.column("alternatives", .jsonText).notNull()
+                t.column("forbidden", .jsonText).notNull()
+                t.column("note", .text).notNull().defaults(to: "")
+                t.column("domain", .text).notNull().defaults(to: "")
+                t.column("source", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.uniqueKey(["searchKey", "english", "domain"])
+            }
+            try db.create(index: "term_searchKey", on: "term", columns: ["searchKey"])
+        }
         return migrator
     }
 }

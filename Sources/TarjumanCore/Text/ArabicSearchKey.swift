@@ -84,6 +84,23 @@ public struct ArabicSearchKey: Sendable, Equatable {
         }
     }
 
+    /// Rules 1 and 2 only (NFKC, deletions): the light form in which Arabic morphology is still
+    /// visible (ة, أ, ى kept), for analysing clitics before folding. White space is kept as is.
+    public static func lightForm(_ display: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        let normalized = display.allSatisfy({ isUnchangedByNFKC($0.value) }) ? display : nfkc(display).scalars
+        return normalized.filter { !isDeleted($0.value) }
+    }
+
+    /// The search key of a light form (see `lightForm`): rules 3 and 4 applied to it.
+    public static func key(ofLightForm light: some Collection<Unicode.Scalar>) -> String {
+        var sink = BytesSink()
+        sink.bytes.reserveCapacity(light.count * 2)
+        for scalar in light {
+            appendKey(of: scalar, start: 0, end: 0, to: &sink)
+        }
+        return String(decoding: sink.bytes, as: UTF8.self)
+    }
+
     /// Characters that NFKC leaves alone in any context, or changes only in ways the later rules
     /// undo (marks that are deleted anyway, the no-break space): text made only of these skips ICU.
     static func isUnchangedByNFKC(_ value: UInt32) -> Bool {

@@ -18,6 +18,10 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
     case unknownDocument(Int64)
     case emptyRendering(unit: String)
     case malformedTSVLine(file: String, line: Int, reason: String)
+    case invalidTerm(String)
+    case malformedFile(file: String, line: Int, column: Int, reason: String)
+    case unknownTerm(String)
+    case unknownFormat(file: String)
 
     public var errorDescription: String? {
         switch self {
@@ -53,6 +57,14 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
             return "the rendering for unit \(unit) is empty; give the English text."
         case .malformedTSVLine(let file, let line, let reason):
             return "\(file):\(line): \(reason); each line must be: unit id, tab, English text."
+        case .invalidTerm(let reason):
+            return "\(reason)"
+        case .malformedFile(let file, let line, let column, let reason):
+            return "\(file):\(line):\(column): \(reason)"
+        case .unknownTerm(let what):
+            return "no glossary entry \(what); 'tarjuman glossary list' shows the entries."
+        case .unknownFormat(let file):
+            return "\(file): cannot tell the format from the extension; pass --format tsv, csv or tbx."
         }
     }
 

@@ -41,6 +41,7 @@ public enum ArabicClitics {
     static let lam: Unicode.Scalar = "\u{0644}"
     static let teh: Unicode.Scalar = "\u{062A}"
     static let tehMarbuta: Unicode.Scalar = "\u{0629}"
+    static let yeh: Unicode.Scalar = "\u{064A}"
     static let conjunctions: Set<Unicode.Scalar> = ["\u{0648}", "\u{0641}"]
     static let prepositions: Set<Unicode.Scalar> = ["\u{0628}", "\u{0643}", "\u{0644}"]
     static let enclitics: [[Unicode.Scalar]] = ["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي"]
@@ -110,6 +111,9 @@ public enum ArabicClitics {
         for pronoun in enclitics where base.count > pronoun.count && base.reversed().starts(with: pronoun.reversed()) {
             let stem = Array(base.dropLast(pronoun.count))
             guard stem.count >= (pronoun.count == 1 ? 3 : 2) else { continue }
+            // A final ي is far more often the adjective ending (فلسطيني, إيراني) than "my": it is
+            // read as a pronoun only after ت, which then stands for ة (حركتي, قيادتي).
+            if pronoun == [yeh] && stem.last != teh { continue }
             result.append((stem, .clitic))
             withoutPronoun.append(stem)
             if stem.last == teh {

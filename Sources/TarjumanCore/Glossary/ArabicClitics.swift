@@ -29,12 +29,24 @@ public enum MatchKind: String, Codable, Sendable, CaseIterable, Comparable {
 /// (ات ون ين ان تان تين) and an enclitic pronoun (ه ها هم هما هن ك كم كما كن ي نا), with ت turned
 /// back into ة before a suffix, or the tanween alif.
 public enum ArabicClitics {
-    /// One reading: the word without some clitics, and what was removed.
+    /// One reading: a stretch of the word, perhaps with ال before it and ة after it.
     public struct Reading: Equatable, Sendable {
-        /// The remaining stem, in light form.
-        public let stem: [Unicode.Scalar]
+        /// The stem is the word's scalars `start ..< end` ...
+        public let start: Int
+        public let end: Int
+        /// ... with ال put back in front (`للأسرى` read as `الأسرى`) ...
+        public let addsArticle: Bool
+        /// ... and ة after it (`مقاومته` read as `مقاومة`, `حركتين` as `حركة`).
+        public let addsTehMarbuta: Bool
         /// `.exact` for the word itself, `.clitic` or `.inflected` otherwise.
         public let kind: MatchKind
+
+        /// The stem of this reading of `word`, in light form.
+        public func stem(of word: [Unicode.Scalar]) -> [Unicode.Scalar] {
+            (addsArticle ? [alef, lam] : []) + word[start ..< end] + (addsTehMarbuta ? [tehMarbuta] : [])
+        }
+
+        var length: Int { end - start + (addsArticle ? 2 : 0) + (addsTehMarbuta ? 1 : 0) }
     }
 
     static let alef: Unicode.Scalar = "\u{0627}"
@@ -56,84 +68,91 @@ public enum ArabicClitics {
     /// Every reading of `word` (light form), the word itself first. `hadTanween` says whether the
     /// word as written carried a tanween fatha, so that its final alif may be dropped.
     public static func readings(of word: [Unicode.Scalar], hadTanween: Bool = false) -> [Reading] {
-        var result = [Reading(stem: word, kind: .exact)]
-        var seen: Set<[Unicode.Scalar]> = [word]
-        func add(_ stem: [Unicode.Scalar], _ kind: MatchKind) {
-            guard stem.count >= 2, !seen.contains(stem) else { return }
-            seen.insert(stem)
-            result.append(Reading(stem: stem, kind: kind))
-        }
-        for base in proclitcBases(of: word) {
-            if base != word { add(base, .clitic) }
-            for (stem, kind) in suffixReadings(of: base, hadTanween: hadTanween) {
-                add(stem, kind)
+        var result = [Reading(start: 0, end: word.count, addsArticle: false, addsTehMarbuta: false, kind: .exact)]
+        func add(_ reading: Reading) {
+            guard reading.length >= 2 else { return }
+            for existing in result where existing.start == reading.start && existing.end == reading.end
+                && existing.addsArticle == reading.addsArticle && existing.addsTehMarbuta == reading.addsTehMarbuta {
+                return
             }
+            result.append(reading)
+        }
+        for (start, addsArticle) in proclitcBases(of: word) {
+            if start > 0 || addsArticle {
+                add(Reading(start: start, end: word.count, addsArticle: addsArticle, addsTehMarbuta: false, kind: .clitic))
+            }
+            suffixReadings(of: word, from: start, addsArticle: addsArticle, hadTanween: hadTanween, into: add)
         }
         return result
     }
 
-    /// The word with each allowed combination of proclitics removed (the word itself included).
-    static func proclitcBases(of word: [Unicode.Scalar]) -> [[Unicode.Scalar]] {
-        var bases: [[Unicode.Scalar]] = [word]
-        var conjunctionForms: [ArraySlice<Unicode.Scalar>] = [word[...]]
+    /// Where the word starts once each allowed combination of proclitics is removed, and whether
+    /// ال must be put back (the word itself included, as offset 0).
+    static func proclitcBases(of word: [Unicode.Scalar]) -> [(start: Int, addsArticle: Bool)] {
+        var bases: [(Int, Bool)] = [(0, false)]
+        var conjunctionStarts = [0]
         if let first = word.first, conjunctions.contains(first), word.count - 1 >= 3 {
-            conjunctionForms.append(word.dropFirst())
+            conjunctionStarts.append(1)
+            bases.append((1, false))
         }
-        for form in conjunctionForms {
-            if form.count != word.count { bases.append(Array(form)) }
-            var prepositionForms: [ArraySlice<Unicode.Scalar>] = [form]
-            if let first = form.first, prepositions.contains(first) {
-                let rest = form.dropFirst()
-                if first == lam, rest.first == lam, rest.count >= 3 {
+        for form in conjunctionStarts {
+            var prepositionStarts = [form]
+            if form < word.count, prepositions.contains(word[form]) {
+                let rest = form + 1
+                let restCount = word.count - rest
+                if word[form] == lam, rest < word.count, word[rest] == lam, restCount >= 3 {
                     // لل: ل + ال with the article's alif dropped (للأسرى = ل + الأسرى), or before a
                     // word starting with ل, one lam dropped too (للجان = ل + اللجان).
-                    bases.append([alef, lam] + rest.dropFirst())
-                    bases.append([alef, lam] + rest)
+                    bases.append((rest + 1, true))
+                    bases.append((rest, true))
                 }
-                if rest.count >= 3 {
-                    prepositionForms.append(rest)
-                    bases.append(Array(rest))
+                if restCount >= 3 {
+                    prepositionStarts.append(rest)
+                    bases.append((rest, false))
                 }
             }
-            for prepositionForm in prepositionForms {
-                if prepositionForm.starts(with: [alef, lam]), prepositionForm.count - 2 >= 2 {
-                    bases.append(Array(prepositionForm.dropFirst(2)))
-                }
+            for start in prepositionStarts
+            where start + 1 < word.count && word[start] == alef && word[start + 1] == lam && word.count - start - 2 >= 2 {
+                bases.append((start + 2, false))
             }
         }
         return bases
     }
 
-    /// Readings of a base without its ending: enclitic pronoun, tanween alif, plural or dual ending.
-    static func suffixReadings(of base: [Unicode.Scalar], hadTanween: Bool) -> [([Unicode.Scalar], MatchKind)] {
-        var result: [([Unicode.Scalar], MatchKind)] = []
-        var withoutPronoun: [[Unicode.Scalar]] = [base]
+    /// Readings of the base `word[start...]` without its ending: enclitic pronoun, tanween alif,
+    /// plural or dual ending.
+    static func suffixReadings(of word: [Unicode.Scalar], from start: Int, addsArticle: Bool, hadTanween: Bool,
+                               into add: (Reading) -> Void) {
+        let base = word[start...]
+        func reading(_ end: Int, _ tehMarbuta: Bool, _ kind: MatchKind) -> Reading {
+            Reading(start: start, end: end, addsArticle: addsArticle, addsTehMarbuta: tehMarbuta, kind: kind)
+        }
+        var pronounFreeEnds = [word.count]
         for pronoun in enclitics where base.count > pronoun.count && base.reversed().starts(with: pronoun.reversed()) {
-            let stem = Array(base.dropLast(pronoun.count))
-            guard stem.count >= (pronoun.count == 1 ? 3 : 2) else { continue }
+            let end = word.count - pronoun.count
+            guard end - start >= (pronoun.count == 1 ? 3 : 2) else { continue }
             // A final ي is far more often the adjective ending (فلسطيني, إيراني) than "my": it is
             // read as a pronoun only after ت, which then stands for ة (حركتي, قيادتي).
-            if pronoun == [yeh] && stem.last != teh { continue }
-            result.append((stem, .clitic))
-            withoutPronoun.append(stem)
-            if stem.last == teh {
-                let feminine = Array(stem.dropLast()) + [tehMarbuta]
-                result.append((feminine, .clitic))
+            if pronoun == [yeh] && word[end - 1] != teh { continue }
+            add(reading(end, false, .clitic))
+            pronounFreeEnds.append(end)
+            if word[end - 1] == teh {
+                add(reading(end - 1, true, .clitic))
             }
         }
         if hadTanween, base.last == alef, base.count - 1 >= 3 {
-            result.append((Array(base.dropLast()), .clitic))
+            add(reading(word.count - 1, false, .clitic))
         }
-        for form in withoutPronoun {
+        for end in pronounFreeEnds {
+            let form = word[start ..< end]
             for ending in feminineEndings where form.count > ending.count + 1 && form.reversed().starts(with: ending.reversed()) {
-                let stem = Array(form.dropLast(ending.count))
-                result.append((stem + [tehMarbuta], .inflected))
-                result.append((stem, .inflected))
+                add(reading(end - ending.count, true, .inflected))
+                add(reading(end - ending.count, false, .inflected))
             }
-            for ending in otherEndings where form.count >= ending.count + minimumMasculineStem && form.reversed().starts(with: ending.reversed()) {
-                result.append((Array(form.dropLast(ending.count)), .inflected))
+            for ending in otherEndings
+            where form.count >= ending.count + minimumMasculineStem && form.reversed().starts(with: ending.reversed()) {
+                add(reading(end - ending.count, false, .inflected))
             }
         }
-        return result
     }
 }

@@ -21,40 +21,60 @@ public struct GlossaryMatch: Sendable, Equatable {
 public final class GlossaryMatcher {
     struct Entry {
         let term: Int
-        /// Search keys of the term's words after the first.
-        let rest: [String]
+        /// Search keys (UTF-8) of the term's words after the first.
+        let rest: [[UInt8]]
+        /// True when indexed under its first word with ال added or removed.
+        let toggledArticle: Bool
     }
 
     /// The terms, in the order given.
     public let terms: [Term]
-    private var entriesByFirstWord: [String: [Entry]] = [:]
+    /// Entries by the search key (UTF-8) of their first word, and by that key with ال toggled.
+    private var entriesByFirstWord: [[UInt8]: [Entry]] = [:]
+    /// Each term's Arabic as written, to tell exact from normalized matches.
+    private var termScalars: [[Unicode.Scalar]] = []
     private let wordBreaker: ICUWordBreaker
 
     public init(terms: [Term]) throws(TarjumanError) {
         self.terms = terms
         self.wordBreaker = try ICUWordBreaker(locale: "ar")
+        termScalars = terms.map { Array($0.arabic.unicodeScalars) }
         for (index, term) in terms.enumerated() {
             let keys = wordKeys(of: term.arabic)
             guard let first = keys.first else { continue }
-            entriesByFirstWord[first, default: []].append(Entry(term: index, rest: Array(keys.dropFirst())))
+            let rest = Array(keys.dropFirst())
+            entriesByFirstWord[first, default: []].append(Entry(term: index, rest: rest, toggledArticle: false))
+            entriesByFirstWord[Self.toggleArticle(first), default: []].append(Entry(term: index, rest: rest, toggledArticle: true))
         }
     }
 
-    /// The search keys of the words of `text`, in order.
-    func wordKeys(of text: String) -> [String] {
+    /// The search keys (UTF-8) of the words of `text`, in order.
+    func wordKeys(of text: String) -> [[UInt8]] {
         let scalars = Array(text.unicodeScalars)
         return wordBreaker.tokens(of: scalars).filter(\.isWord).map { token in
-            ArabicSearchKey.key(ofLightForm: ArabicSearchKey.lightForm(Array(scalars[token.range])))
+            ArabicSearchKey.keyBytes(ofLightForm: ArabicSearchKey.lightForm(Array(scalars[token.range])))
         }
     }
 
     struct Word {
         let range: Range<Int>
         let light: [Unicode.Scalar]
-        let key: String
+        /// The search key of the light form, UTF-8, and where each light scalar's bytes start in it.
+        let key: [UInt8]
+        let keyOffsets: [Int]
         let hadTanween: Bool
         /// Whether only white space separates this word from the next one.
         var joinsNext = false
+
+        /// The search key of a reading, built from the word's key without refolding.
+        func key(of reading: ArabicClitics.Reading) -> [UInt8] {
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(keyOffsets[reading.end] - keyOffsets[reading.start] + 6)
+            if reading.addsArticle { bytes += GlossaryMatcher.article }
+            bytes += key[keyOffsets[reading.start] ..< keyOffsets[reading.end]]
+            if reading.addsTehMarbuta { bytes += GlossaryMatcher.foldedTehMarbuta }
+            return bytes
+        }
     }
 
     struct Candidate {
@@ -81,7 +101,7 @@ public final class GlossaryMatcher {
                 let range = words[candidate.firstWord].range.lowerBound ..< words[candidate.lastWord].range.upperBound
                 return GlossaryMatch(
                     start: range.lowerBound, end: range.upperBound,
-                    surface: String(String.UnicodeScalarView(scalars[range])),
+                    surface: String(scalars: scalars[range]),
                     term: terms[candidate.term], kind: candidate.kind)
             }
     }
@@ -95,7 +115,16 @@ public final class GlossaryMatcher {
                 if !words.isEmpty { words[words.count - 1].joinsNext = onlySpaceSinceLastWord }
                 let display = Array(scalars[token.range])
                 let light = ArabicSearchKey.lightForm(display)
-                words.append(Word(range: token.range, light: light, key: ArabicSearchKey.key(ofLightForm: light),
+                var key: [UInt8] = []
+                var offsets: [Int] = []
+                key.reserveCapacity(light.count * 2)
+                offsets.reserveCapacity(light.count + 1)
+                for scalar in light {
+                    offsets.append(key.count)
+                    ArabicSearchKey.appendKeyBytes(of: scalar, to: &key)
+                }
+                offsets.append(key.count)
+                words.append(Word(range: token.range, light: light, key: key, keyOffsets: offsets,
                                   hadTanween: display.contains("\u{064B}")))
                 onlySpaceSinceLastWord = true
             } else if !scalars[token.range].allSatisfy({ ScalarClass.isBlank($0) }) {
@@ -107,41 +136,40 @@ public final class GlossaryMatcher {
 
     /// The terms that start at word `index`, the best reading kept for each term and span.
     func candidates(startingAt index: Int, in words: [Word], scalars: [Unicode.Scalar]) -> [Candidate] {
-        var best: [Int: [Int: (kind: MatchKind, toggled: Bool)]] = [:]
-        for reading in ArabicClitics.readings(of: words[index].light, hadTanween: words[index].hadTanween) {
-            let key = ArabicSearchKey.key(ofLightForm: reading.stem)
-            for (lookupKey, toggledArticle) in Self.articleVariants(of: key) {
-                guard let entries = entriesByFirstWord[lookupKey] else { continue }
-                for entry in entries {
-                    guard let last = followingWordsMatch(entry.rest, after: index, in: words) else { continue }
-                    var kind = reading.kind
-                    if toggledArticle { kind = max(kind, .clitic) }
-                    if kind == .exact {
-                        let range = words[index].range.lowerBound ..< words[last].range.upperBound
-                        let surface = String(String.UnicodeScalarView(scalars[range]))
-                        kind = surface == terms[entry.term].arabic ? .exact : .normalized
-                    }
-                    if let previous = best[last]?[entry.term],
-                       (previous.kind, previous.toggled ? 1 : 0) <= (kind, toggledArticle ? 1 : 0) { continue }
-                    best[last, default: [:]][entry.term] = (kind, toggledArticle)
+        var found: [(last: Int, term: Int, kind: MatchKind, toggled: Bool)] = []
+        let word = words[index]
+        for reading in ArabicClitics.readings(of: word.light, hadTanween: word.hadTanween) {
+            guard let entries = entriesByFirstWord[word.key(of: reading)] else { continue }
+            for entry in entries {
+                guard let last = followingWordsMatch(entry.rest, after: index, in: words) else { continue }
+                var kind = reading.kind
+                if entry.toggledArticle { kind = max(kind, .clitic) }
+                if kind == .exact {
+                    let range = words[index].range.lowerBound ..< words[last].range.upperBound
+                    kind = scalars[range].elementsEqual(termScalars[entry.term]) ? .exact : .normalized
+                }
+                if let position = found.firstIndex(where: { $0.last == last && $0.term == entry.term }) {
+                    let previous = found[position]
+                    if (previous.kind, previous.toggled ? 1 : 0) <= (kind, entry.toggledArticle ? 1 : 0) { continue }
+                    found[position] = (last, entry.term, kind, entry.toggledArticle)
+                } else {
+                    found.append((last, entry.term, kind, entry.toggledArticle))
                 }
             }
         }
-        var result: [Candidate] = []
-        for (last, byTerm) in best {
-            // The word as written is preferred: stripped readings give way on the same span, and so
-            // do readings with the article added or removed.
-            let asWritten = byTerm.values.contains { $0.kind <= .normalized }
-            let untoggled = byTerm.values.contains { !$0.toggled }
-            for (term, match) in byTerm where (!asWritten || match.kind <= .normalized) && (!untoggled || !match.toggled) {
-                result.append(Candidate(firstWord: index, lastWord: last, term: term, kind: match.kind))
-            }
+        // The word as written is preferred: stripped readings give way on the same span, and so do
+        // readings with the article added or removed.
+        return found.compactMap { match in
+            let sameSpan = found.filter { $0.last == match.last }
+            let asWritten = sameSpan.contains { $0.kind <= .normalized }
+            let untoggled = sameSpan.contains { !$0.toggled }
+            guard !asWritten || match.kind <= .normalized, !untoggled || !match.toggled else { return nil }
+            return Candidate(firstWord: index, lastWord: match.last, term: match.term, kind: match.kind)
         }
-        return result
     }
 
     /// The last word index when `rest` matches the words after `index`, joined by white space only.
-    func followingWordsMatch(_ rest: [String], after index: Int, in words: [Word]) -> Int? {
+    func followingWordsMatch(_ rest: [[UInt8]], after index: Int, in words: [Word]) -> Int? {
         var position = index
         for key in rest {
             guard words[position].joinsNext, position + 1 < words.count, words[position + 1].key == key else { return nil }
@@ -150,13 +178,18 @@ public final class GlossaryMatcher {
         return position
     }
 
-    /// A key, and the same key with the article ال added or removed.
-    static func articleVariants(of key: String) -> [(String, Bool)] {
-        if key.hasPrefix("ال"), key.unicodeScalars.count >= 4 {
-            return [(key, false), (String(key.unicodeScalars.dropFirst(2)), true)]
+    /// A key with the article ال removed, or added when it has none.
+    static func toggleArticle(_ key: [UInt8]) -> [UInt8] {
+        if key.starts(with: article), key.count >= article.count + 4 {
+            return Array(key.dropFirst(article.count))
         }
-        return [(key, false), ("ال" + key, true)]
+        return article + key
     }
+
+    /// ال in UTF-8.
+    static let article: [UInt8] = Array("ال".utf8)
+    /// ة folded, in UTF-8.
+    static let foldedTehMarbuta: [UInt8] = Array("ه".utf8)
 
     /// Longest occurrences first; a shorter one overlapping a chosen one is dropped, and on the same
     /// span only the best kind stays (homographs of that kind all stay).

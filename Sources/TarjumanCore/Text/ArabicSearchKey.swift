@@ -93,12 +93,27 @@ public struct ArabicSearchKey: Sendable, Equatable {
 
     /// The search key of a light form (see `lightForm`): rules 3 and 4 applied to it.
     public static func key(ofLightForm light: some Collection<Unicode.Scalar>) -> String {
+        String(decoding: keyBytes(ofLightForm: light), as: UTF8.self)
+    }
+
+    /// Appends the search key bytes (UTF-8) of one light-form scalar.
+    @inline(__always)
+    static func appendKeyBytes(of scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        var sink = BytesSink()
+        swap(&sink.bytes, &bytes)
+        appendKey(of: scalar, start: 0, end: 0, to: &sink)
+        swap(&sink.bytes, &bytes)
+    }
+
+    /// The search key of a light form as UTF-8 bytes, for hashing and comparing without the cost
+    /// of `String`'s Unicode-aware equality (keys are already normalized).
+    public static func keyBytes(ofLightForm light: some Collection<Unicode.Scalar>) -> [UInt8] {
         var sink = BytesSink()
         sink.bytes.reserveCapacity(light.count * 2)
         for scalar in light {
             appendKey(of: scalar, start: 0, end: 0, to: &sink)
         }
-        return String(decoding: sink.bytes, as: UTF8.self)
+        return sink.bytes
     }
 
     /// Characters that NFKC leaves alone in any context, or changes only in ways the later rules
@@ -221,23 +236,7 @@ struct BytesSink: KeySink {
             if !bytes.isEmpty { bytes.append(0x20) }
             pendingSpace = false
         }
-        let value = scalar.value
-        switch value {
-        case 0..<0x80:
-            bytes.append(UInt8(value))
-        case 0x80..<0x800:
-            bytes.append(UInt8(0xC0 | value >> 6))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        case 0x800..<0x10000:
-            bytes.append(UInt8(0xE0 | value >> 12))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        default:
-            bytes.append(UInt8(0xF0 | value >> 18))
-            bytes.append(UInt8(0x80 | value >> 12 & 0x3F))
-            bytes.append(UInt8(0x80 | value >> 6 & 0x3F))
-            bytes.append(UInt8(0x80 | value & 0x3F))
-        }
+        appendUTF8(of: scalar, to: &bytes)
     }
 
     mutating func appendSpace(start: Int, end: Int) {

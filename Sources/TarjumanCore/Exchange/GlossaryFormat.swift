@@ -4,6 +4,7 @@ import Foundation
 public enum GlossaryFormat: String, Sendable, CaseIterable {
     case tsv
     case csv
+    case tbx
 
     /// The format named by a file's extension.
     public init(path: String) throws(TarjumanError) {
@@ -11,15 +12,28 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
         switch ext {
         case "tsv", "tab", "txt": self = .tsv
         case "csv": self = .csv
+        case "tbx": self = .tbx
         default: throw .unknownFormat(file: path)
         }
     }
 
-    /// The entries of a file in this format.
+    /// The entries of a file in this format, and warnings about it.
+    public func read(_ data: Data, origin: String, sourceName: String) throws(TarjumanError) -> (terms: [Term], warnings: [String]) {
+        switch self {
+        case .tsv, .csv:
+            return (try read(SourceText(data: data, origin: origin), sourceName: sourceName), [])
+        case .tbx:
+            let contents = try TBXGlossary.read(data, origin: origin, sourceName: sourceName)
+            return (contents.terms, contents.warnings)
+        }
+    }
+
+    /// The entries of a TSV or CSV text.
     public func read(_ source: SourceText, sourceName: String) throws(TarjumanError) -> [Term] {
         switch self {
         case .tsv: return try DelimitedGlossary.read(source, separator: "\t", sourceName: sourceName)
         case .csv: return try DelimitedGlossary.read(source, separator: ",", sourceName: sourceName)
+        case .tbx: return try TBXGlossary.read(Data(source.text.utf8), origin: source.origin, sourceName: sourceName).terms
         }
     }
 
@@ -28,6 +42,7 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
         switch self {
         case .tsv: return DelimitedGlossary.write(terms, separator: "\t")
         case .csv: return DelimitedGlossary.write(terms, separator: ",")
+        case .tbx: return TBXGlossary.write(terms)
         }
     }
 }

@@ -33,22 +33,24 @@ public struct SourceText: Sendable, Equatable {
 
     /// Reads `path` ("-" for standard input) and decodes it.
     public init(contentsOf path: String) throws(TarjumanError) {
-        let data: Data
+        try self.init(data: Self.data(contentsOf: path), origin: path)
+    }
+
+    /// The bytes of `path` ("-" for standard input), with clear errors for missing files and folders.
+    public static func data(contentsOf path: String) throws(TarjumanError) -> Data {
         if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw .fileNotFound(path)
-            }
-            if isDirectory.boolValue { throw .notAFile(path) }
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                throw .unreadableFile(path, reason: error.localizedDescription)
-            }
+            return FileHandle.standardInput.readDataToEndOfFile()
         }
-        try self.init(data: data, origin: path)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw .fileNotFound(path)
+        }
+        if isDirectory.boolValue { throw .notAFile(path) }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw .unreadableFile(path, reason: error.localizedDescription)
+        }
     }
 
     /// The byte offset of the first byte that is not part of well-formed UTF-8, or nil.

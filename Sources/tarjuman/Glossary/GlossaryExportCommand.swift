@@ -5,7 +5,7 @@ import TarjumanCore
 struct GlossaryExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the glossary to a TSV or CSV file.",
+        abstract: "Write the glossary to a TSV, CSV or TBX file.",
         discussion: "tarjuman glossary export glossary.csv"
     )
 
@@ -14,7 +14,7 @@ struct GlossaryExportCommand: ParsableCommand {
     @Argument(help: "The file to write.")
     var file: String
 
-    @Option(help: "tsv or csv (default: from the file's extension).")
+    @Option(help: "tsv, csv or tbx (default: from the file's extension).")
     var format: GlossaryFormat?
 
     @Option(help: "Only entries of this domain.")

@@ -5,7 +5,7 @@ import TarjumanCore
 struct GlossaryImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import a glossary from TSV or CSV; all entries, or none.",
+        abstract: "Import a glossary from TSV, CSV or TBX; all entries, or none.",
         discussion: "tarjuman glossary import Glossaries/news-politics.ar-en.tsv"
     )
 
@@ -14,16 +14,15 @@ struct GlossaryImportCommand: ParsableCommand {
     @Argument(help: "The glossary file.")
     var file: String
 
-    @Option(help: "tsv or csv (default: from the file's extension).")
+    @Option(help: "tsv, csv or tbx (default: from the file's extension).")
     var format: GlossaryFormat?
 
     func run() throws {
         let format = try self.format ?? GlossaryFormat(path: file)
-        let source = try SourceText(contentsOf: file)
         let name = URL(fileURLWithPath: file).lastPathComponent
-        let terms = try format.read(source, sourceName: name)
+        let (terms, warnings) = try format.read(SourceText.data(contentsOf: file), origin: file, sourceName: name)
         let report = try GlossaryStore(database: store.openStore(create: true).database).importTerms(terms)
-        for warning in report.warnings { Output.printError("warning: \(warning)") }
+        for warning in warnings { Output.printError("warning: \(warning)") }
         Output.print("\(name): \(report.added) added, \(report.updated) updated, \(report.skipped) unchanged")
     }
 }

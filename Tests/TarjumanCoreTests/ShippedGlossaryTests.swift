@@ -104,6 +104,32 @@ struct ShippedGlossaryTests {
         #expect(Set(terms.map { "\($0.searchKey)|\($0.english)|\($0.domain)" }).count == terms.count)
     }
 
+    @Test("Each shipped glossary's TBX holds the same entries as its TSV", arguments: ["news-politics.ar-en", "countries-iso3166.ar-en"])
+    func tbxMatchesTSV(name: String) throws {
+        let folder = packageRoot.appendingPathComponent("Glossaries")
+        let tsv = try GlossaryFormat.tsv.read(SourceText(contentsOf: folder.appendingPathComponent("\(name).tsv").path), sourceName: name)
+        let tbx = try TBXGlossary.read(Data(contentsOf: folder.appendingPathComponent("\(name).tbx")), origin: name, sourceName: name)
+        #expect(tbx.warnings.isEmpty)
+        func entries(_ terms: [Term]) -> [String] {
+            terms.map { [$0.arabic, $0.english, $0.alternatives.joined(separator: "|"), $0.forbidden.joined(separator: "|"), $0.note, $0.domain]
+                .joined(separator: "\t") }.sorted()
+        }
+        #expect(tsv.count > 90)
+        #expect(entries(tbx.terms) == entries(tsv))
+    }
+
+    @Test("With the country names loaded too, the sample gives each rendering once per span")
+    func withCountries() throws {
+        let folder = packageRoot.appendingPathComponent("Glossaries")
+        let countries = try GlossaryFormat.tsv.read(
+            SourceText(contentsOf: folder.appendingPathComponent("countries-iso3166.ar-en.tsv").path), sourceName: "countries")
+        let text = try SourceText(contentsOf: packageRoot.appendingPathComponent("seeds/000_d30af9c42a70480b.txt").path).text
+        let matches = try GlossaryMatcher(terms: shippedTerms() + countries).matches(in: text)
+        let spans = matches.map { "\($0.start)-\($0.end) \($0.term.english.lowercased())" }
+        #expect(Set(spans).count == spans.count)
+        #expect(matches.contains { $0.surface == "ودولة قطر" && $0.term.english == "State of Qatar" })
+    }
+
     @Test("Every occurrence in the sample is found with its span, and nothing else")
     func sample() throws {
         let text = try SourceText(contentsOf: packageRoot.appendingPathComponent("seeds/000_d30af9c42a70480b.txt").path).text

@@ -86,7 +86,8 @@ public final class GlossaryMatcher {
     }
 
     /// Every term occurrence in `text`, in text order. Longer terms win; a shorter term inside a
-    /// longer occurrence is reported only with `includeNested`. Homographs are all reported.
+    /// longer occurrence is reported only with `includeNested`. Homographs are all reported, but
+    /// the same rendering for the same words only once.
     public func matches(in text: String, includeNested: Bool = false) -> [GlossaryMatch] {
         let scalars = Array(text.unicodeScalars)
         let words = self.words(of: scalars)
@@ -95,8 +96,13 @@ public final class GlossaryMatcher {
             candidates += self.candidates(startingAt: index, in: words, scalars: scalars)
         }
         let chosen = includeNested ? candidates : Self.longestFirst(candidates)
+        var reported = Set<String>()
         return chosen
             .sorted { ($0.firstWord, -$0.wordCount, $0.kind, $0.term) < ($1.firstWord, -$1.wordCount, $1.kind, $1.term) }
+            .filter { candidate in
+                // Two glossaries may give the same rendering for the same term: say it once.
+                reported.insert("\(candidate.firstWord) \(candidate.lastWord) \(terms[candidate.term].english.lowercased())").inserted
+            }
             .map { candidate in
                 let range = words[candidate.firstWord].range.lowerBound ..< words[candidate.lastWord].range.upperBound
                 return GlossaryMatch(

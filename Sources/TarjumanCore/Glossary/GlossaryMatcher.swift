@@ -31,21 +31,43 @@ public final class GlossaryMatcher {
     public let terms: [Term]
     /// Entries by the search key (UTF-8) of their first word, and by that key with ال toggled.
     private var entriesByFirstWord: [[UInt8]: [Entry]] = [:]
+    /// A bit per FNV-1a hash (low bits) of every indexed key: most readings of most words are no
+    /// glossary key, and this rules them out before a key is built and looked up.
+    private var keyFilter = [UInt64](repeating: 0, count: GlossaryMatcher.filterWords)
+    static let filterWords = 1 << 15
     /// Each term's Arabic as written, to tell exact from normalized matches.
     private var termScalars: [[Unicode.Scalar]] = []
+    private var lowercasedEnglish: [String] = []
     private let wordBreaker: ICUWordBreaker
 
     public init(terms: [Term]) throws(TarjumanError) {
         self.terms = terms
         self.wordBreaker = try ICUWordBreaker(locale: "ar")
         termScalars = terms.map { Array($0.arabic.unicodeScalars) }
+        lowercasedEnglish = terms.map { $0.english.lowercased() }
         for (index, term) in terms.enumerated() {
             let keys = wordKeys(of: term.arabic)
             guard let first = keys.first else { continue }
             let rest = Array(keys.dropFirst())
+            let toggled = Self.toggleArticle(first)
             entriesByFirstWord[first, default: []].append(Entry(term: index, rest: rest, toggledArticle: false))
-            entriesByFirstWord[Self.toggleArticle(first), default: []].append(Entry(term: index, rest: rest, toggledArticle: true))
+            entriesByFirstWord[toggled, default: []].append(Entry(term: index, rest: rest, toggledArticle: true))
+            for key in [first, toggled] {
+                var hash = KeyHash()
+                hash.add(key[...])
+                setFilterBit(hash.value)
+            }
         }
+    }
+
+    private func setFilterBit(_ hash: UInt64) {
+        let bit = Int(hash & UInt64(Self.filterWords * 64 - 1))
+        keyFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+    }
+
+    private func mayBeKey(_ hash: UInt64) -> Bool {
+        let bit = Int(hash & UInt64(Self.filterWords * 64 - 1))
+        return keyFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
     }
 
     /// The search keys (UTF-8) of the words of `text`, in order.
@@ -65,6 +87,15 @@ public final class GlossaryMatcher {
         let hadTanween: Bool
         /// Whether only white space separates this word from the next one.
         var joinsNext = false
+
+        /// The FNV-1a hash of a reading's search key, without building the key.
+        func keyHash(of reading: ArabicClitics.Reading) -> UInt64 {
+            var hash = KeyHash()
+            if reading.addsArticle { hash.add(GlossaryMatcher.article[...]) }
+            hash.add(key[keyOffsets[reading.start] ..< keyOffsets[reading.end]])
+            if reading.addsTehMarbuta { hash.add(GlossaryMatcher.foldedTehMarbuta[...]) }
+            return hash.value
+        }
 
         /// The search key of a reading, built from the word's key without refolding.
         func key(of reading: ArabicClitics.Reading) -> [UInt8] {
@@ -96,13 +127,16 @@ public final class GlossaryMatcher {
             candidates += self.candidates(startingAt: index, in: words, scalars: scalars)
         }
         let chosen = includeNested ? candidates : Self.longestFirst(candidates)
-        var reported = Set<String>()
-        return chosen
-            .sorted { ($0.firstWord, -$0.wordCount, $0.kind, $0.term) < ($1.firstWord, -$1.wordCount, $1.kind, $1.term) }
-            .filter { candidate in
-                // Two glossaries may give the same rendering for the same term: say it once.
-                reported.insert("\(candidate.firstWord) \(candidate.lastWord) \(terms[candidate.term].english.lowercased())").inserted
+        let ordered = chosen.sorted {
+            ($0.firstWord, -$0.wordCount, $0.kind, $0.term) < ($1.firstWord, -$1.wordCount, $1.kind, $1.term)
+        }
+        // Two glossaries may give the same rendering for the same words: say it once.
+        let distinct = ordered.enumerated().filter { position, candidate in
+            !ordered[..<position].reversed().prefix { $0.firstWord == candidate.firstWord }.contains {
+                $0.lastWord == candidate.lastWord && lowercasedEnglish[$0.term] == lowercasedEnglish[candidate.term]
             }
+        }.map(\.element)
+        return distinct
             .map { candidate in
                 let range = words[candidate.firstWord].range.lowerBound ..< words[candidate.lastWord].range.upperBound
                 return GlossaryMatch(
@@ -145,7 +179,7 @@ public final class GlossaryMatcher {
         var found: [(last: Int, term: Int, kind: MatchKind, toggled: Bool)] = []
         let word = words[index]
         for reading in ArabicClitics.readings(of: word.light, hadTanween: word.hadTanween) {
-            guard let entries = entriesByFirstWord[word.key(of: reading)] else { continue }
+            guard mayBeKey(word.keyHash(of: reading)), let entries = entriesByFirstWord[word.key(of: reading)] else { continue }
             for entry in entries {
                 guard let last = followingWordsMatch(entry.rest, after: index, in: words) else { continue }
                 var kind = reading.kind
@@ -216,5 +250,18 @@ public final class GlossaryMatcher {
             if keep { chosen.append(candidate) }
         }
         return chosen
+    }
+}
+
+/// FNV-1a, 64 bits, over search key bytes.
+struct KeyHash {
+    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    mutating func add(_ bytes: ArraySlice<UInt8>) {
+        bytes.withUnsafeBufferPointer { buffer in
+            for byte in buffer {
+                value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+        }
     }
 }

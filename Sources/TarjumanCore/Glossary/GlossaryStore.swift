@@ -69,9 +69,8 @@ public struct GlossaryStore: Sendable {
     enum UpsertState { case added, updated, unchanged }
 
     static func upsert(_ term: Term, at date: Date, _ db: Database) throws -> (term: Term, state: UpsertState) {
-        let existing = try Term
-            .filter(Column("searchKey") == term.searchKey && Column("english") == term.english && Column("domain") == term.domain)
-            .fetchOne(db)
+        let statement = try db.cachedStatement(sql: "SELECT * FROM term WHERE searchKey = ? AND english = ? AND domain = ?")
+        let existing = try Term.fetchOne(statement, arguments: [term.searchKey, term.english, term.domain])
         if var existing {
             if existing.hasSameContent(as: term) { return (existing, .unchanged) }
             existing.arabic = term.arabic

@@ -68,7 +68,9 @@ public enum ArabicClitics {
     /// Every reading of `word` (light form), the word itself first. `hadTanween` says whether the
     /// word as written carried a tanween fatha, so that its final alif may be dropped.
     public static func readings(of word: [Unicode.Scalar], hadTanween: Bool = false) -> [Reading] {
-        var result = [Reading(start: 0, end: word.count, addsArticle: false, addsTehMarbuta: false, kind: .exact)]
+        var result: [Reading] = []
+        result.reserveCapacity(24)
+        result.append(Reading(start: 0, end: word.count, addsArticle: false, addsTehMarbuta: false, kind: .exact))
         func add(_ reading: Reading) {
             guard reading.length >= 2 else { return }
             for existing in result where existing.start == reading.start && existing.end == reading.end
@@ -89,7 +91,9 @@ public enum ArabicClitics {
     /// Where the word starts once each allowed combination of proclitics is removed, and whether
     /// ال must be put back (the word itself included, as offset 0).
     static func proclitcBases(of word: [Unicode.Scalar]) -> [(start: Int, addsArticle: Bool)] {
-        var bases: [(Int, Bool)] = [(0, false)]
+        var bases: [(Int, Bool)] = []
+        bases.reserveCapacity(8)
+        bases.append((0, false))
         var conjunctionStarts = [0]
         if let first = word.first, conjunctions.contains(first), word.count - 1 >= 3 {
             conjunctionStarts.append(1)
@@ -128,7 +132,7 @@ public enum ArabicClitics {
             Reading(start: start, end: end, addsArticle: addsArticle, addsTehMarbuta: tehMarbuta, kind: kind)
         }
         var pronounFreeEnds = [word.count]
-        for pronoun in enclitics where base.count > pronoun.count && base.reversed().starts(with: pronoun.reversed()) {
+        for pronoun in enclitics where base.count > pronoun.count && ends(word, at: word.count, with: pronoun) {
             let end = word.count - pronoun.count
             guard end - start >= (pronoun.count == 1 ? 3 : 2) else { continue }
             // A final ي is far more often the adjective ending (فلسطيني, إيراني) than "my": it is
@@ -144,15 +148,26 @@ public enum ArabicClitics {
             add(reading(word.count - 1, false, .clitic))
         }
         for end in pronounFreeEnds {
-            let form = word[start ..< end]
-            for ending in feminineEndings where form.count > ending.count + 1 && form.reversed().starts(with: ending.reversed()) {
+            let length = end - start
+            for ending in feminineEndings where length > ending.count + 1 && ends(word, at: end, with: ending) {
                 add(reading(end - ending.count, true, .inflected))
                 add(reading(end - ending.count, false, .inflected))
             }
-            for ending in otherEndings
-            where form.count >= ending.count + minimumMasculineStem && form.reversed().starts(with: ending.reversed()) {
+            for ending in otherEndings where length >= ending.count + minimumMasculineStem && ends(word, at: end, with: ending) {
                 add(reading(end - ending.count, false, .inflected))
             }
         }
+    }
+
+    /// Whether `word[..<end]` ends with `suffix`.
+    @inline(__always)
+    static func ends(_ word: [Unicode.Scalar], at end: Int, with suffix: [Unicode.Scalar]) -> Bool {
+        guard end >= suffix.count else { return false }
+        var index = end - suffix.count
+        for scalar in suffix {
+            if word[index] != scalar { return false }
+            index += 1
+        }
+        return true
     }
 }

@@ -29,8 +29,14 @@ public final class GlossaryMatcher {
 
     /// The terms, in the order given.
     public let terms: [Term]
+    /// The entries that start with one word: single-word terms, and longer ones by their second word.
+    struct Bucket {
+        var single: [Entry] = []
+        var bySecondWord: [[UInt8]: [Entry]] = [:]
+    }
+
     /// Entries by the search key (UTF-8) of their first word, and by that key with ال toggled.
-    private var entriesByFirstWord: [[UInt8]: [Entry]] = [:]
+    private var entriesByFirstWord: [[UInt8]: Bucket] = [:]
     /// A bit per FNV-1a hash (low bits) of every indexed key: most readings of most words are no
     /// glossary key, and this rules them out before a key is built and looked up.
     private var keyFilter = [UInt64](repeating: 0, count: GlossaryMatcher.filterWords)
@@ -50,8 +56,14 @@ public final class GlossaryMatcher {
             guard let first = keys.first else { continue }
             let rest = Array(keys.dropFirst())
             let toggled = Self.toggleArticle(first)
-            entriesByFirstWord[first, default: []].append(Entry(term: index, rest: rest, toggledArticle: false))
-            entriesByFirstWord[toggled, default: []].append(Entry(term: index, rest: rest, toggledArticle: true))
+            for (key, isToggled) in [(first, false), (toggled, true)] {
+                let entry = Entry(term: index, rest: rest, toggledArticle: isToggled)
+                if let second = rest.first {
+                    entriesByFirstWord[key, default: Bucket()].bySecondWord[second, default: []].append(entry)
+                } else {
+                    entriesByFirstWord[key, default: Bucket()].single.append(entry)
+                }
+            }
             for key in [first, toggled] {
                 var hash = KeyHash()
                 hash.add(key[...])
@@ -153,7 +165,7 @@ public final class GlossaryMatcher {
         for token in tokens {
             if token.isWord {
                 if !words.isEmpty { words[words.count - 1].joinsNext = onlySpaceSinceLastWord }
-                let display = Array(scalars[token.range])
+                let display = scalars[token.range]
                 let light = ArabicSearchKey.lightForm(display)
                 var key: [UInt8] = []
                 var offsets: [Int] = []
@@ -179,7 +191,11 @@ public final class GlossaryMatcher {
         var found: [(last: Int, term: Int, kind: MatchKind, toggled: Bool)] = []
         let word = words[index]
         for reading in ArabicClitics.readings(of: word.light, hadTanween: word.hadTanween) {
-            guard mayBeKey(word.keyHash(of: reading)), let entries = entriesByFirstWord[word.key(of: reading)] else { continue }
+            guard mayBeKey(word.keyHash(of: reading)), let bucket = entriesByFirstWord[word.key(of: reading)] else { continue }
+            var entries = bucket.single
+            if word.joinsNext, index + 1 < words.count, let longer = bucket.bySecondWord[words[index + 1].key] {
+                entries += longer
+            }
             for entry in entries {
                 guard let last = followingWordsMatch(entry.rest, after: index, in: words) else { continue }
                 var kind = reading.kind

@@ -86,9 +86,11 @@ public struct ArabicSearchKey: Sendable, Equatable {
 
     /// Rules 1 and 2 only (NFKC, deletions): the light form in which Arabic morphology is still
     /// visible (ة, أ, ى kept), for analysing clitics before folding. White space is kept as is.
-    public static func lightForm(_ display: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        let normalized = display.allSatisfy({ isUnchangedByNFKC($0.value) }) ? display : nfkc(display).scalars
-        return normalized.filter { !isDeleted($0.value) }
+    public static func lightForm(_ display: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
+        if display.allSatisfy({ isUnchangedByNFKC($0.value) }) {
+            return display.filter { !isDeleted($0.value) }
+        }
+        return nfkc(Array(display)).scalars.filter { !isDeleted($0.value) }
     }
 
     /// The search key of a light form (see `lightForm`): rules 3 and 4 applied to it.

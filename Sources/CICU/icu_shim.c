@@ -37,8 +37,16 @@ tj_sentence_breaker *tj_word_breaker_open(const char *locale, int32_t *status) {
     return open_breaker(UBRK_WORD, locale, status);
 }
 
-int32_t tj_word_boundaries(tj_sentence_breaker *breaker, const uint16_t *text, int32_t length,
-                           int32_t *boundaries, int32_t *statuses, int32_t capacity) {
+void tj_sentence_breaker_close(tj_sentence_breaker *breaker) {
+    if (breaker == NULL) return;
+    ubrk_close(breaker->iterator);
+    free(breaker);
+}
+
+/* Iterates the boundaries of `text`, writing at most `capacity` of them (and their rule statuses
+ * when `statuses` is not NULL); returns how many there are, or -1 on an ICU error. */
+static int32_t collect_boundaries(tj_sentence_breaker *breaker, const uint16_t *text, int32_t length,
+                                  int32_t *boundaries, int32_t *statuses, int32_t capacity) {
     UErrorCode error = U_ZERO_ERROR;
     static const UChar empty[1] = {0};
     ubrk_setText(breaker->iterator, length > 0 ? (const UChar *)text : empty, length, &error);
@@ -48,35 +56,23 @@ int32_t tj_word_boundaries(tj_sentence_breaker *breaker, const uint16_t *text, i
          position = ubrk_next(breaker->iterator)) {
         if (count < capacity) {
             boundaries[count] = position;
-            statuses[count] = ubrk_getRuleStatus(breaker->iterator);
+            if (statuses) statuses[count] = ubrk_getRuleStatus(breaker->iterator);
         }
-        count++;
-    }
-    ubrk_setText(breaker->iterator, empty, 0, &error);
-    return count;
-}
-
-void tj_sentence_breaker_close(tj_sentence_breaker *breaker) {
-    if (breaker == NULL) return;
-    ubrk_close(breaker->iterator);
-    free(breaker);
-}
-
-int32_t tj_sentence_boundaries(tj_sentence_breaker *breaker, const uint16_t *text, int32_t length,
-                               int32_t *boundaries, int32_t capacity) {
-    UErrorCode error = U_ZERO_ERROR;
-    static const UChar empty[1] = {0};
-    ubrk_setText(breaker->iterator, length > 0 ? (const UChar *)text : empty, length, &error);
-    if (U_FAILURE(error)) return -1;
-    int32_t count = 0;
-    for (int32_t position = ubrk_first(breaker->iterator); position != UBRK_DONE;
-         position = ubrk_next(breaker->iterator)) {
-        if (count < capacity) boundaries[count] = position;
         count++;
     }
     /* Detach the caller's buffer so the iterator never points at freed memory. */
     ubrk_setText(breaker->iterator, empty, 0, &error);
     return count;
+}
+
+int32_t tj_sentence_boundaries(tj_sentence_breaker *breaker, const uint16_t *text, int32_t length,
+                               int32_t *boundaries, int32_t capacity) {
+    return collect_boundaries(breaker, text, length, boundaries, NULL, capacity);
+}
+
+int32_t tj_word_boundaries(tj_sentence_breaker *breaker, const uint16_t *text, int32_t length,
+                           int32_t *boundaries, int32_t *statuses, int32_t capacity) {
+    return collect_boundaries(breaker, text, length, boundaries, statuses, capacity);
 }
 
 /* Appends the scalars of a UTF-16 buffer to the output, all mapped to [start, end). */

@@ -15,7 +15,7 @@ struct ArabicSentenceRules {
         while terminatorEnd > sentenceStart, ScalarClass.isCloser(text[terminatorEnd - 1]) { terminatorEnd -= 1 }
         guard terminatorEnd > sentenceStart else { return true }
         let terminator = text[terminatorEnd - 1]
-        let next = token(startingAt: boundary, limit: limit)
+        var next: Range<Int>? { token(startingAt: boundary, limit: limit) }
 
         if terminator == "…" || isThreeDots(endingAt: terminatorEnd, from: sentenceStart) {
             return startsNewSentenceAfterEllipsis(next)

@@ -54,8 +54,10 @@ public enum ArabicClitics {
     static let teh: Unicode.Scalar = "\u{062A}"
     static let tehMarbuta: Unicode.Scalar = "\u{0629}"
     static let yeh: Unicode.Scalar = "\u{064A}"
-    static let conjunctions: Set<Unicode.Scalar> = ["\u{0648}", "\u{0641}"]
-    static let prepositions: Set<Unicode.Scalar> = ["\u{0628}", "\u{0643}", "\u{0644}"]
+    static let waw: Unicode.Scalar = "\u{0648}"
+    static let feh: Unicode.Scalar = "\u{0641}"
+    static let beh: Unicode.Scalar = "\u{0628}"
+    static let kaf: Unicode.Scalar = "\u{0643}"
     static let enclitics: [[Unicode.Scalar]] = ["هما", "كما", "ها", "هم", "هن", "كم", "كن", "نا", "ه", "ك", "ي"]
         .map { Array($0.unicodeScalars) }
     /// Endings that stand for a feminine singular in ة.
@@ -69,7 +71,14 @@ public enum ArabicClitics {
     /// word as written carried a tanween fatha, so that its final alif may be dropped.
     public static func readings(of word: [Unicode.Scalar], hadTanween: Bool = false) -> [Reading] {
         var result: [Reading] = []
-        result.reserveCapacity(24)
+        readings(of: word, hadTanween: hadTanween, into: &result)
+        return result
+    }
+
+    /// The readings of `word` written into `result` (emptied first), so that one buffer serves
+    /// every word of a text.
+    static func readings(of word: [Unicode.Scalar], hadTanween: Bool, into result: inout [Reading]) {
+        result.removeAll(keepingCapacity: true)
         result.append(Reading(start: 0, end: word.count, addsArticle: false, addsTehMarbuta: false, kind: .exact))
         func add(_ reading: Reading) {
             guard reading.length >= 2 else { return }
@@ -79,48 +88,43 @@ public enum ArabicClitics {
             }
             result.append(reading)
         }
-        for (start, addsArticle) in proclitcBases(of: word) {
+        forEachProcliticBase(of: word) { start, addsArticle in
             if start > 0 || addsArticle {
                 add(Reading(start: start, end: word.count, addsArticle: addsArticle, addsTehMarbuta: false, kind: .clitic))
             }
             suffixReadings(of: word, from: start, addsArticle: addsArticle, hadTanween: hadTanween, into: add)
         }
-        return result
     }
 
-    /// Where the word starts once each allowed combination of proclitics is removed, and whether
-    /// ال must be put back (the word itself included, as offset 0).
-    static func proclitcBases(of word: [Unicode.Scalar]) -> [(start: Int, addsArticle: Bool)] {
-        var bases: [(Int, Bool)] = []
-        bases.reserveCapacity(8)
-        bases.append((0, false))
-        var conjunctionStarts = [0]
-        if let first = word.first, conjunctions.contains(first), word.count - 1 >= 3 {
-            conjunctionStarts.append(1)
-            bases.append((1, false))
-        }
-        for form in conjunctionStarts {
-            var prepositionStarts = [form]
-            if form < word.count, prepositions.contains(word[form]) {
-                let rest = form + 1
-                let restCount = word.count - rest
-                if word[form] == lam, rest < word.count, word[rest] == lam, restCount >= 3 {
-                    // لل: ل + ال with the article's alif dropped (للأسرى = ل + الأسرى), or before a
-                    // word starting with ل, one lam dropped too (للجان = ل + اللجان).
-                    bases.append((rest + 1, true))
-                    bases.append((rest, true))
-                }
-                if restCount >= 3 {
-                    prepositionStarts.append(rest)
-                    bases.append((rest, false))
+    /// Calls `body` with where the word starts once each allowed combination of proclitics is
+    /// removed, and whether ال must be put back (the word itself first, as offset 0).
+    static func forEachProcliticBase(of word: [Unicode.Scalar], _ body: (_ start: Int, _ addsArticle: Bool) -> Void) {
+        body(0, false)
+        guard !word.isEmpty else { return }
+        let hasConjunction = word.count - 1 >= 3 && (word[0] == waw || word[0] == feh)
+        if hasConjunction { body(1, false) }
+        for form in 0 ... (hasConjunction ? 1 : 0) {
+            func article(after start: Int) {
+                if start + 1 < word.count && word[start] == alef && word[start + 1] == lam && word.count - start - 2 >= 2 {
+                    body(start + 2, false)
                 }
             }
-            for start in prepositionStarts
-            where start + 1 < word.count && word[start] == alef && word[start + 1] == lam && word.count - start - 2 >= 2 {
-                bases.append((start + 2, false))
+            article(after: form)
+            let letter = word[form]
+            guard letter == beh || letter == kaf || letter == lam else { continue }
+            let rest = form + 1
+            let restCount = word.count - rest
+            if letter == lam, rest < word.count, word[rest] == lam, restCount >= 3 {
+                // لل: ل + ال with the article's alif dropped (للأسرى = ل + الأسرى), or before a
+                // word starting with ل, one lam dropped too (للجان = ل + اللجان).
+                body(rest + 1, true)
+                body(rest, true)
+            }
+            if restCount >= 3 {
+                body(rest, false)
+                article(after: rest)
             }
         }
-        return bases
     }
 
     /// Readings of the base `word[start...]` without its ending: enclitic pronoun, tanween alif,
@@ -131,23 +135,7 @@ public enum ArabicClitics {
         func reading(_ end: Int, _ tehMarbuta: Bool, _ kind: MatchKind) -> Reading {
             Reading(start: start, end: end, addsArticle: addsArticle, addsTehMarbuta: tehMarbuta, kind: kind)
         }
-        var pronounFreeEnds = [word.count]
-        for pronoun in enclitics where base.count > pronoun.count && ends(word, at: word.count, with: pronoun) {
-            let end = word.count - pronoun.count
-            guard end - start >= (pronoun.count == 1 ? 3 : 2) else { continue }
-            // A final ي is far more often the adjective ending (فلسطيني, إيراني) than "my": it is
-            // read as a pronoun only after ت, which then stands for ة (حركتي, قيادتي).
-            if pronoun == [yeh] && word[end - 1] != teh { continue }
-            add(reading(end, false, .clitic))
-            pronounFreeEnds.append(end)
-            if word[end - 1] == teh {
-                add(reading(end - 1, true, .clitic))
-            }
-        }
-        if hadTanween, base.last == alef, base.count - 1 >= 3 {
-            add(reading(word.count - 1, false, .clitic))
-        }
-        for end in pronounFreeEnds {
+        func pluralReadings(endingAt end: Int) {
             let length = end - start
             for ending in feminineEndings where length > ending.count + 1 && ends(word, at: end, with: ending) {
                 add(reading(end - ending.count, true, .inflected))
@@ -157,6 +145,22 @@ public enum ArabicClitics {
                 add(reading(end - ending.count, false, .inflected))
             }
         }
+        for pronoun in enclitics where base.count > pronoun.count && ends(word, at: word.count, with: pronoun) {
+            let end = word.count - pronoun.count
+            guard end - start >= (pronoun.count == 1 ? 3 : 2) else { continue }
+            // A final ي is far more often the adjective ending (فلسطيني, إيراني) than "my": it is
+            // read as a pronoun only after ت, which then stands for ة (حركتي, قيادتي).
+            if pronoun.count == 1 && pronoun[0] == yeh && word[end - 1] != teh { continue }
+            add(reading(end, false, .clitic))
+            if word[end - 1] == teh {
+                add(reading(end - 1, true, .clitic))
+            }
+            pluralReadings(endingAt: end)
+        }
+        if hadTanween, base.last == alef, base.count - 1 >= 3 {
+            add(reading(word.count - 1, false, .clitic))
+        }
+        pluralReadings(endingAt: word.count)
     }
 
     /// Whether `word[..<end]` ends with `suffix`.

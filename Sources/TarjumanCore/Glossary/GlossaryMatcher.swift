@@ -44,6 +44,8 @@ public final class GlossaryMatcher {
     /// Each term's Arabic as written, to tell exact from normalized matches.
     private var termScalars: [[Unicode.Scalar]] = []
     private var lowercasedEnglish: [String] = []
+    /// The readings of the word being looked at, kept between words to save allocations.
+    private var readingBuffer: [ArabicClitics.Reading] = []
     private let wordBreaker: ICUWordBreaker
 
     public init(terms: [Term]) throws(TarjumanError) {
@@ -95,16 +97,22 @@ public final class GlossaryMatcher {
         let light: [Unicode.Scalar]
         /// The search key of the light form, UTF-8, and where each light scalar's bytes start in it.
         let key: [UInt8]
+        /// Empty when every light scalar takes two key bytes (Arabic letters), the common case.
         let keyOffsets: [Int]
         let hadTanween: Bool
         /// Whether only white space separates this word from the next one.
         var joinsNext = false
 
+        /// Where a reading's stretch of the word lies in the word's key.
+        func keyRange(_ reading: ArabicClitics.Reading) -> Range<Int> {
+            keyOffsets.isEmpty ? 2 * reading.start ..< 2 * reading.end : keyOffsets[reading.start] ..< keyOffsets[reading.end]
+        }
+
         /// The FNV-1a hash of a reading's search key, without building the key.
         func keyHash(of reading: ArabicClitics.Reading) -> UInt64 {
             var hash = KeyHash()
             if reading.addsArticle { hash.add(GlossaryMatcher.article[...]) }
-            hash.add(key[keyOffsets[reading.start] ..< keyOffsets[reading.end]])
+            hash.add(key[keyRange(reading)])
             if reading.addsTehMarbuta { hash.add(GlossaryMatcher.foldedTehMarbuta[...]) }
             return hash.value
         }
@@ -112,9 +120,10 @@ public final class GlossaryMatcher {
         /// The search key of a reading, built from the word's key without refolding.
         func key(of reading: ArabicClitics.Reading) -> [UInt8] {
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(keyOffsets[reading.end] - keyOffsets[reading.start] + 6)
+            let range = keyRange(reading)
+            bytes.reserveCapacity(range.count + 6)
             if reading.addsArticle { bytes += GlossaryMatcher.article }
-            bytes += key[keyOffsets[reading.start] ..< keyOffsets[reading.end]]
+            bytes += key[range]
             if reading.addsTehMarbuta { bytes += GlossaryMatcher.foldedTehMarbuta }
             return bytes
         }
@@ -168,14 +177,22 @@ public final class GlossaryMatcher {
                 let display = scalars[token.range]
                 let light = ArabicSearchKey.lightForm(display)
                 var key: [UInt8] = []
-                var offsets: [Int] = []
                 key.reserveCapacity(light.count * 2)
-                offsets.reserveCapacity(light.count + 1)
+                var uniform = true
                 for scalar in light {
-                    offsets.append(key.count)
+                    let before = key.count
                     ArabicSearchKey.appendKeyBytes(of: scalar, to: &key)
+                    if key.count - before != 2 { uniform = false }
                 }
-                offsets.append(key.count)
+                var offsets: [Int] = []
+                if !uniform {
+                    var rebuilt: [UInt8] = []
+                    for scalar in light {
+                        offsets.append(rebuilt.count)
+                        ArabicSearchKey.appendKeyBytes(of: scalar, to: &rebuilt)
+                    }
+                    offsets.append(rebuilt.count)
+                }
                 words.append(Word(range: token.range, light: light, key: key, keyOffsets: offsets,
                                   hadTanween: display.contains("\u{064B}")))
                 onlySpaceSinceLastWord = true
@@ -190,13 +207,14 @@ public final class GlossaryMatcher {
     func candidates(startingAt index: Int, in words: [Word], scalars: [Unicode.Scalar]) -> [Candidate] {
         var found: [(last: Int, term: Int, kind: MatchKind, toggled: Bool)] = []
         let word = words[index]
-        for reading in ArabicClitics.readings(of: word.light, hadTanween: word.hadTanween) {
+        ArabicClitics.readings(of: word.light, hadTanween: word.hadTanween, into: &readingBuffer)
+        for reading in readingBuffer {
             guard mayBeKey(word.keyHash(of: reading)), let bucket = entriesByFirstWord[word.key(of: reading)] else { continue }
-            var entries = bucket.single
-            if word.joinsNext, index + 1 < words.count, let longer = bucket.bySecondWord[words[index + 1].key] {
-                entries += longer
+            var longer: [Entry] = []
+            if word.joinsNext, index + 1 < words.count, let entries = bucket.bySecondWord[words[index + 1].key] {
+                longer = entries
             }
-            for entry in entries {
+            for entry in [bucket.single, longer].joined() {
                 guard let last = followingWordsMatch(entry.rest, after: index, in: words) else { continue }
                 var kind = reading.kind
                 if entry.toggledArticle { kind = max(kind, .clitic) }

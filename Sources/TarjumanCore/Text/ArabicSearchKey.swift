@@ -93,11 +93,6 @@ public struct ArabicSearchKey: Sendable, Equatable {
         return nfkc(Array(display)).scalars.filter { !isDeleted($0.value) }
     }
 
-    /// The search key of a light form (see `lightForm`): rules 3 and 4 applied to it.
-    public static func key(ofLightForm light: some Collection<Unicode.Scalar>) -> String {
-        String(decoding: keyBytes(ofLightForm: light), as: UTF8.self)
-    }
-
     /// Appends the search key bytes (UTF-8) of one light-form scalar.
     @inline(__always)
     static func appendKeyBytes(of scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
@@ -107,8 +102,9 @@ public struct ArabicSearchKey: Sendable, Equatable {
         swap(&sink.bytes, &bytes)
     }
 
-    /// The search key of a light form as UTF-8 bytes, for hashing and comparing without the cost
-    /// of `String`'s Unicode-aware equality (keys are already normalized).
+    /// The search key of a light form (see `lightForm`), rules 3 and 4 applied to it, as UTF-8
+    /// bytes, for hashing and comparing without the cost of `String`'s Unicode-aware equality
+    /// (keys are already normalized).
     public static func keyBytes(ofLightForm light: some Collection<Unicode.Scalar>) -> [UInt8] {
         var sink = BytesSink()
         sink.bytes.reserveCapacity(light.count * 2)

@@ -36,22 +36,6 @@ public final class ICUSentenceBreaker {
         }
     }
 
-    /// ICU's boundaries in `text`, as Unicode scalar offsets, 0 and the scalar count included.
-    public func boundaries(of text: String) -> [Int] {
-        let units = Array(text.utf16)
-        let raw = units.withUnsafeBufferPointer { Array(boundaries(utf16: $0)) }
-        var scalarAt = [Int](repeating: 0, count: units.count + 1)
-        var scalar = 0
-        var index = 0
-        while index < units.count {
-            scalarAt[index] = scalar
-            index += UTF16.isLeadSurrogate(units[index]) && index + 1 < units.count ? 2 : 1
-            scalar += 1
-        }
-        scalarAt[units.count] = scalar
-        return raw.map { scalarAt[Int($0)] }
-    }
-
     /// The version of the ICU library in use.
     public static var icuVersion: String { String(cString: tj_icu_version()) }
 }

@@ -1,19 +1,5 @@
 /// Character classes the segmentation rules are written in.
 enum ScalarClass {
-    /// Line breaks inside a paragraph (hard wraps); U+2029 also ends the paragraph.
-    @inline(__always)
-    static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {
-        isLineBreak(scalar.value)
-    }
-
-    @inline(__always)
-    static func isLineBreak(_ value: UInt32) -> Bool {
-        switch value {
-        case 0x0A, 0x0B, 0x0C, 0x0D, 0x85, 0x2028, 0x2029: return true
-        default: return false
-        }
-    }
-
     /// White space (Unicode's White_Space property).
     @inline(__always)
     static func isWhitespace(_ value: UInt32) -> Bool {

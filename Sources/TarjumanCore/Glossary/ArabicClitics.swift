@@ -77,7 +77,8 @@ public enum ArabicClitics {
 
     /// The readings of `word` written into `result` (emptied first), so that one buffer serves
     /// every word of a text.
-    static func readings(of word: [Unicode.Scalar], hadTanween: Bool, into result: inout [Reading]) {
+    static func readings<Word: RandomAccessCollection<Unicode.Scalar>>(of word: Word, hadTanween: Bool, into result: inout [Reading])
+    where Word.Index == Int {
         result.removeAll(keepingCapacity: true)
         result.append(Reading(start: 0, end: word.count, addsArticle: false, addsTehMarbuta: false, kind: .exact))
         func add(_ reading: Reading) {
@@ -98,7 +99,9 @@ public enum ArabicClitics {
 
     /// Calls `body` with where the word starts once each allowed combination of proclitics is
     /// removed, and whether ال must be put back (the word itself first, as offset 0).
-    static func forEachProcliticBase(of word: [Unicode.Scalar], _ body: (_ start: Int, _ addsArticle: Bool) -> Void) {
+    static func forEachProcliticBase<Word: RandomAccessCollection<Unicode.Scalar>>(
+        of word: Word, _ body: (_ start: Int, _ addsArticle: Bool) -> Void
+    ) where Word.Index == Int {
         body(0, false)
         guard !word.isEmpty else { return }
         let hasConjunction = word.count - 1 >= 3 && (word[0] == waw || word[0] == feh)
@@ -129,8 +132,8 @@ public enum ArabicClitics {
 
     /// Readings of the base `word[start...]` without its ending: enclitic pronoun, tanween alif,
     /// plural or dual ending.
-    static func suffixReadings(of word: [Unicode.Scalar], from start: Int, addsArticle: Bool, hadTanween: Bool,
-                               into add: (Reading) -> Void) {
+    static func suffixReadings<Word: RandomAccessCollection<Unicode.Scalar>>(of word: Word, from start: Int, addsArticle: Bool, hadTanween: Bool,
+                               into add: (Reading) -> Void) where Word.Index == Int {
         let base = word[start...]
         func reading(_ end: Int, _ tehMarbuta: Bool, _ kind: MatchKind) -> Reading {
             Reading(start: start, end: end, addsArticle: addsArticle, addsTehMarbuta: tehMarbuta, kind: kind)
@@ -165,7 +168,8 @@ public enum ArabicClitics {
 
     /// Whether `word[..<end]` ends with `suffix`.
     @inline(__always)
-    static func ends(_ word: [Unicode.Scalar], at end: Int, with suffix: [Unicode.Scalar]) -> Bool {
+    static func ends<Word: RandomAccessCollection<Unicode.Scalar>>(_ word: Word, at end: Int, with suffix: [Unicode.Scalar]) -> Bool
+    where Word.Index == Int {
         guard end >= suffix.count else { return false }
         var index = end - suffix.count
         for scalar in suffix {

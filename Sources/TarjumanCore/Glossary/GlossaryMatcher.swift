@@ -92,40 +92,59 @@ public final class GlossaryMatcher {
         }
     }
 
+    /// A word of the text being looked at; its light form and key live in `TextWords`' buffers.
     struct Word {
         let range: Range<Int>
-        let light: [Unicode.Scalar]
-        /// The search key of the light form, UTF-8, and where each light scalar's bytes start in it.
-        let key: [UInt8]
-        /// Empty when every light scalar takes two key bytes (Arabic letters), the common case.
-        let keyOffsets: [Int]
+        /// Where the light form is in `TextWords.light`.
+        let light: Range<Int>
+        /// Where the search key (UTF-8) is in `TextWords.keys`.
+        let key: Range<Int>
+        /// Where the key offset of each light scalar starts in `TextWords.offsets`; nil when every
+        /// light scalar takes two key bytes (Arabic letters), the common case.
+        let offsets: Int?
         let hadTanween: Bool
         /// Whether only white space separates this word from the next one.
         var joinsNext = false
+    }
 
-        /// Where a reading's stretch of the word lies in the word's key.
-        func keyRange(_ reading: ArabicClitics.Reading) -> Range<Int> {
-            keyOffsets.isEmpty ? 2 * reading.start ..< 2 * reading.end : keyOffsets[reading.start] ..< keyOffsets[reading.end]
+    /// The words of one text, their light forms and keys in shared buffers (no arrays per word).
+    struct TextWords {
+        var words: [Word] = []
+        var light: [Unicode.Scalar] = []
+        var keys: [UInt8] = []
+        var offsets: [Int] = []
+
+        /// Where a reading's stretch of word `index` lies in `keys`.
+        func keyRange(_ index: Int, _ reading: ArabicClitics.Reading) -> Range<Int> {
+            let word = words[index]
+            guard let first = word.offsets else {
+                return word.key.lowerBound + 2 * reading.start ..< word.key.lowerBound + 2 * reading.end
+            }
+            return word.key.lowerBound + offsets[first + reading.start] ..< word.key.lowerBound + offsets[first + reading.end]
         }
 
         /// The FNV-1a hash of a reading's search key, without building the key.
-        func keyHash(of reading: ArabicClitics.Reading) -> UInt64 {
+        func keyHash(_ index: Int, _ reading: ArabicClitics.Reading) -> UInt64 {
             var hash = KeyHash()
             if reading.addsArticle { hash.add(GlossaryMatcher.article[...]) }
-            hash.add(key[keyRange(reading)])
+            hash.add(keys[keyRange(index, reading)])
             if reading.addsTehMarbuta { hash.add(GlossaryMatcher.foldedTehMarbuta[...]) }
             return hash.value
         }
 
         /// The search key of a reading, built from the word's key without refolding.
-        func key(of reading: ArabicClitics.Reading) -> [UInt8] {
+        func key(_ index: Int, _ reading: ArabicClitics.Reading) -> [UInt8] {
+            let range = keyRange(index, reading)
             var bytes: [UInt8] = []
-            let range = keyRange(reading)
             bytes.reserveCapacity(range.count + 6)
             if reading.addsArticle { bytes += GlossaryMatcher.article }
-            bytes += key[range]
+            bytes += keys[range]
             if reading.addsTehMarbuta { bytes += GlossaryMatcher.foldedTehMarbuta }
             return bytes
+        }
+
+        func key(of index: Int) -> ArraySlice<UInt8> {
+            keys[words[index].key]
         }
     }
 
@@ -142,10 +161,11 @@ public final class GlossaryMatcher {
     /// the same rendering for the same words only once.
     public func matches(in text: String, includeNested: Bool = false) -> [GlossaryMatch] {
         let scalars = Array(text.unicodeScalars)
-        let words = self.words(of: scalars)
+        let textWords = self.words(of: scalars)
+        let words = textWords.words
         var candidates: [Candidate] = []
         for index in words.indices {
-            candidates += self.candidates(startingAt: index, in: words, scalars: scalars)
+            candidates += self.candidates(startingAt: index, in: textWords, scalars: scalars)
         }
         let chosen = includeNested ? candidates : Self.longestFirst(candidates)
         let ordered = chosen.sorted {
@@ -167,55 +187,65 @@ public final class GlossaryMatcher {
             }
     }
 
-    func words(of scalars: [Unicode.Scalar]) -> [Word] {
+    func words(of scalars: [Unicode.Scalar]) -> TextWords {
         let tokens = wordBreaker.tokens(of: scalars)
-        var words: [Word] = []
+        var text = TextWords()
+        text.light.reserveCapacity(scalars.count)
+        text.keys.reserveCapacity(scalars.count * 2)
         var onlySpaceSinceLastWord = false
         for token in tokens {
             if token.isWord {
-                if !words.isEmpty { words[words.count - 1].joinsNext = onlySpaceSinceLastWord }
+                if !text.words.isEmpty { text.words[text.words.count - 1].joinsNext = onlySpaceSinceLastWord }
                 let display = scalars[token.range]
-                let light = ArabicSearchKey.lightForm(display)
-                var key: [UInt8] = []
-                key.reserveCapacity(light.count * 2)
+                let lightStart = text.light.count
+                ArabicSearchKey.appendLightForm(of: display, to: &text.light)
+                let keyStart = text.keys.count
                 var uniform = true
-                for scalar in light {
-                    let before = key.count
-                    ArabicSearchKey.appendKeyBytes(of: scalar, to: &key)
-                    if key.count - before != 2 { uniform = false }
+                for index in lightStart ..< text.light.count {
+                    let before = text.keys.count
+                    ArabicSearchKey.appendKeyBytes(of: text.light[index], to: &text.keys)
+                    if text.keys.count - before != 2 { uniform = false }
                 }
-                var offsets: [Int] = []
+                var offsets: Int?
                 if !uniform {
-                    var rebuilt: [UInt8] = []
-                    for scalar in light {
-                        offsets.append(rebuilt.count)
-                        ArabicSearchKey.appendKeyBytes(of: scalar, to: &rebuilt)
+                    offsets = text.offsets.count
+                    var length = 0
+                    for index in lightStart ..< text.light.count {
+                        text.offsets.append(length)
+                        var bytes: [UInt8] = []
+                        ArabicSearchKey.appendKeyBytes(of: text.light[index], to: &bytes)
+                        length += bytes.count
                     }
-                    offsets.append(rebuilt.count)
+                    text.offsets.append(length)
                 }
-                words.append(Word(range: token.range, light: light, key: key, keyOffsets: offsets,
-                                  hadTanween: display.contains("\u{064B}")))
+                text.words.append(Word(range: token.range, light: lightStart ..< text.light.count,
+                                       key: keyStart ..< text.keys.count, offsets: offsets,
+                                       hadTanween: display.contains("\u{064B}")))
                 onlySpaceSinceLastWord = true
             } else if !scalars[token.range].allSatisfy({ ScalarClass.isBlank($0) }) {
                 onlySpaceSinceLastWord = false
             }
         }
-        return words
+        return text
     }
 
     /// The terms that start at word `index`, the best reading kept for each term and span.
-    func candidates(startingAt index: Int, in words: [Word], scalars: [Unicode.Scalar]) -> [Candidate] {
+    func candidates(startingAt index: Int, in text: TextWords, scalars: [Unicode.Scalar]) -> [Candidate] {
         var found: [(last: Int, term: Int, kind: MatchKind, toggled: Bool)] = []
+        let words = text.words
         let word = words[index]
-        ArabicClitics.readings(of: word.light, hadTanween: word.hadTanween, into: &readingBuffer)
+        text.light.withUnsafeBufferPointer { light in
+            ArabicClitics.readings(of: UnsafeBufferPointer(rebasing: light[word.light]), hadTanween: word.hadTanween,
+                                   into: &readingBuffer)
+        }
         for reading in readingBuffer {
-            guard mayBeKey(word.keyHash(of: reading)), let bucket = entriesByFirstWord[word.key(of: reading)] else { continue }
+            guard mayBeKey(text.keyHash(index, reading)), let bucket = entriesByFirstWord[text.key(index, reading)] else { continue }
             var longer: [Entry] = []
-            if word.joinsNext, index + 1 < words.count, let entries = bucket.bySecondWord[words[index + 1].key] {
+            if word.joinsNext, index + 1 < words.count, let entries = bucket.bySecondWord[Array(text.key(of: index + 1))] {
                 longer = entries
             }
             for entry in [bucket.single, longer].joined() {
-                guard let last = followingWordsMatch(entry.rest, after: index, in: words) else { continue }
+                guard let last = followingWordsMatch(entry.rest, after: index, in: text) else { continue }
                 var kind = reading.kind
                 if entry.toggledArticle { kind = max(kind, .clitic) }
                 if kind == .exact {
@@ -243,10 +273,11 @@ public final class GlossaryMatcher {
     }
 
     /// The last word index when `rest` matches the words after `index`, joined by white space only.
-    func followingWordsMatch(_ rest: [[UInt8]], after index: Int, in words: [Word]) -> Int? {
+    func followingWordsMatch(_ rest: [[UInt8]], after index: Int, in text: TextWords) -> Int? {
         var position = index
         for key in rest {
-            guard words[position].joinsNext, position + 1 < words.count, words[position + 1].key == key else { return nil }
+            guard text.words[position].joinsNext, position + 1 < text.words.count,
+                  text.key(of: position + 1).elementsEqual(key) else { return nil }
             position += 1
         }
         return position

@@ -87,10 +87,18 @@ public struct ArabicSearchKey: Sendable, Equatable {
     /// Rules 1 and 2 only (NFKC, deletions): the light form in which Arabic morphology is still
     /// visible (ة, أ, ى kept), for analysing clitics before folding. White space is kept as is.
     public static func lightForm(_ display: some Collection<Unicode.Scalar>) -> [Unicode.Scalar] {
+        var light: [Unicode.Scalar] = []
+        appendLightForm(of: display, to: &light)
+        return light
+    }
+
+    /// Appends the light form of `display` to `light`.
+    static func appendLightForm(of display: some Collection<Unicode.Scalar>, to light: inout [Unicode.Scalar]) {
         if display.allSatisfy({ isUnchangedByNFKC($0.value) }) {
-            return display.filter { !isDeleted($0.value) }
+            for scalar in display where !isDeleted(scalar.value) { light.append(scalar) }
+        } else {
+            for scalar in nfkc(Array(display)).scalars where !isDeleted(scalar.value) { light.append(scalar) }
         }
-        return nfkc(Array(display)).scalars.filter { !isDeleted($0.value) }
     }
 
     /// Appends the search key bytes (UTF-8) of one light-form scalar.

@@ -46,6 +46,15 @@ public final class GlossaryMatcher {
     private var lowercasedEnglish: [String] = []
     /// The readings of the word being looked at, kept between words to save allocations.
     private var readingBuffer: [ArabicClitics.Reading] = []
+    /// A term found at the word being looked at: where it ends, how, and whether ال was toggled.
+    struct Found {
+        let last: Int
+        let term: Int
+        let kind: MatchKind
+        let toggled: Bool
+    }
+    /// The terms found at the word being looked at, kept between words to save allocations.
+    private var foundBuffer: [Found] = []
     private let wordBreaker: ICUWordBreaker
 
     public init(terms: [Term]) throws(TarjumanError) {
@@ -231,45 +240,47 @@ public final class GlossaryMatcher {
 
     /// The terms that start at word `index`, the best reading kept for each term and span.
     func candidates(startingAt index: Int, in text: TextWords, scalars: [Unicode.Scalar]) -> [Candidate] {
-        var found: [(last: Int, term: Int, kind: MatchKind, toggled: Bool)] = []
-        let words = text.words
-        let word = words[index]
+        foundBuffer.removeAll(keepingCapacity: true)
+        let word = text.words[index]
         text.light.withUnsafeBufferPointer { light in
             ArabicClitics.readings(of: UnsafeBufferPointer(rebasing: light[word.light]), hadTanween: word.hadTanween,
                                    into: &readingBuffer)
         }
+        func consider(_ entry: Entry, _ reading: ArabicClitics.Reading) {
+            guard let last = followingWordsMatch(entry.rest, after: index, in: text) else { return }
+            var kind = reading.kind
+            if entry.toggledArticle { kind = max(kind, .clitic) }
+            if kind == .exact {
+                let range = word.range.lowerBound ..< text.words[last].range.upperBound
+                kind = scalars[range].elementsEqual(termScalars[entry.term]) ? .exact : .normalized
+            }
+            if let position = foundBuffer.firstIndex(where: { $0.last == last && $0.term == entry.term }) {
+                let previous = foundBuffer[position]
+                if (previous.kind, previous.toggled ? 1 : 0) <= (kind, entry.toggledArticle ? 1 : 0) { return }
+                foundBuffer[position] = Found(last: last, term: entry.term, kind: kind, toggled: entry.toggledArticle)
+            } else {
+                foundBuffer.append(Found(last: last, term: entry.term, kind: kind, toggled: entry.toggledArticle))
+            }
+        }
         for reading in readingBuffer {
             guard mayBeKey(text.keyHash(index, reading)), let bucket = entriesByFirstWord[text.key(index, reading)] else { continue }
-            var longer: [Entry] = []
-            if word.joinsNext, index + 1 < words.count, let entries = bucket.bySecondWord[Array(text.key(of: index + 1))] {
-                longer = entries
-            }
-            for entry in [bucket.single, longer].joined() {
-                guard let last = followingWordsMatch(entry.rest, after: index, in: text) else { continue }
-                var kind = reading.kind
-                if entry.toggledArticle { kind = max(kind, .clitic) }
-                if kind == .exact {
-                    let range = words[index].range.lowerBound ..< words[last].range.upperBound
-                    kind = scalars[range].elementsEqual(termScalars[entry.term]) ? .exact : .normalized
-                }
-                if let position = found.firstIndex(where: { $0.last == last && $0.term == entry.term }) {
-                    let previous = found[position]
-                    if (previous.kind, previous.toggled ? 1 : 0) <= (kind, entry.toggledArticle ? 1 : 0) { continue }
-                    found[position] = (last, entry.term, kind, entry.toggledArticle)
-                } else {
-                    found.append((last, entry.term, kind, entry.toggledArticle))
-                }
+            for entry in bucket.single { consider(entry, reading) }
+            if word.joinsNext, index + 1 < text.words.count, !bucket.bySecondWord.isEmpty,
+               let longer = bucket.bySecondWord[Array(text.key(of: index + 1))] {
+                for entry in longer { consider(entry, reading) }
             }
         }
+        guard !foundBuffer.isEmpty else { return [] }
         // The word as written is preferred: stripped readings give way on the same span, and so do
         // readings with the article added or removed.
-        return found.compactMap { match in
-            let sameSpan = found.filter { $0.last == match.last }
-            let asWritten = sameSpan.contains { $0.kind <= .normalized }
-            let untoggled = sameSpan.contains { !$0.toggled }
-            guard !asWritten || match.kind <= .normalized, !untoggled || !match.toggled else { return nil }
-            return Candidate(firstWord: index, lastWord: match.last, term: match.term, kind: match.kind)
+        var result: [Candidate] = []
+        for match in foundBuffer {
+            let asWritten = foundBuffer.contains { $0.last == match.last && $0.kind <= .normalized }
+            let untoggled = foundBuffer.contains { $0.last == match.last && !$0.toggled }
+            guard !asWritten || match.kind <= .normalized, !untoggled || !match.toggled else { continue }
+            result.append(Candidate(firstWord: index, lastWord: match.last, term: match.term, kind: match.kind))
         }
+        return result
     }
 
     /// The last word index when `rest` matches the words after `index`, joined by white space only.

@@ -92,3 +92,34 @@ struct GlossaryMatcherTests {
         #expect(match.kind == .normalized)
     }
 }
+
+@Suite("Clitic readings")
+struct ArabicCliticsTests {
+    func stems(_ word: String, tanween: Bool = false) -> Set<String> {
+        let scalars = Array(word.unicodeScalars)
+        return Set(ArabicClitics.readings(of: scalars, hadTanween: tanween).map { String(scalars: $0.stem(of: scalars)) })
+    }
+
+    @Test("Proclitics, the article, pronouns with ت → ة, and the word itself first")
+    func readings() {
+        let word = Array("ومقاومته".unicodeScalars)
+        #expect(ArabicClitics.readings(of: word).first?.kind == .exact)
+        #expect(stems("ومقاومته").isSuperset(of: ["ومقاومته", "مقاومته", "مقاومت", "مقاومة"]))
+        #expect(stems("للأسرى").contains("الأسرى"))
+        #expect(stems("للجان").contains("اللجان"))
+        #expect(stems("والجهاد").isSuperset(of: ["الجهاد", "جهاد"]))
+        let light = ArabicSearchKey.lightForm(Array("وَمُقَاوَمَتِهِ".unicodeScalars))
+        #expect(String(scalars: light) == "ومقاومته")
+        #expect(stems("حازما", tanween: true).contains("حازم"))
+        #expect(!stems("حازما").contains("حازم"))
+    }
+
+    @Test("No stem shorter than the rules allow")
+    func shortStems() {
+        #expect(!stems("وطن").contains("طن"))
+        #expect(!stems("لبنان").contains("لبن"))
+        #expect(!stems("بيان").contains("بي"))
+        #expect(!stems("فلسطيني").contains("فلسطين"))
+        #expect(stems("حركتي").contains("حركة"))
+    }
+}

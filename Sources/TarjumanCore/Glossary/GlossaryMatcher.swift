@@ -66,39 +66,36 @@ public final class GlossaryMatcher {
             let keys = wordKeys(of: term.arabic)
             guard let first = keys.first else { continue }
             let rest = Array(keys.dropFirst())
-            let toggled = Self.toggleArticle(first)
-            for (key, isToggled) in [(first, false), (toggled, true)] {
+            for (key, isToggled) in [(first, false), (Self.toggleArticle(first), true)] {
                 let entry = Entry(term: index, rest: rest, toggledArticle: isToggled)
                 if let second = rest.first {
                     entriesByFirstWord[key, default: Bucket()].bySecondWord[second, default: []].append(entry)
                 } else {
                     entriesByFirstWord[key, default: Bucket()].single.append(entry)
                 }
-            }
-            for key in [first, toggled] {
                 var hash = KeyHash()
                 hash.add(key[...])
-                setFilterBit(hash.value)
+                let bit = Self.filterBit(hash.value)
+                keyFilter[bit.word] |= bit.mask
             }
         }
     }
 
-    private func setFilterBit(_ hash: UInt64) {
-        let bit = Int(hash & UInt64(Self.filterWords * 64 - 1))
-        keyFilter[bit >> 6] |= 1 << UInt64(bit & 63)
+    /// The filter word and bit that stand for a key hash.
+    private static func filterBit(_ hash: UInt64) -> (word: Int, mask: UInt64) {
+        let bit = Int(hash & UInt64(filterWords * 64 - 1))
+        return (bit >> 6, 1 << UInt64(bit & 63))
     }
 
     private func mayBeKey(_ hash: UInt64) -> Bool {
-        let bit = Int(hash & UInt64(Self.filterWords * 64 - 1))
-        return keyFilter[bit >> 6] & (1 << UInt64(bit & 63)) != 0
+        let bit = Self.filterBit(hash)
+        return keyFilter[bit.word] & bit.mask != 0
     }
 
-    /// The search keys (UTF-8) of the words of `text`, in order.
+    /// The search keys (UTF-8) of the words of `text`, in order: the same analysis as running text.
     func wordKeys(of text: String) -> [[UInt8]] {
-        let scalars = Array(text.unicodeScalars)
-        return wordBreaker.tokens(of: scalars).filter(\.isWord).map { token in
-            ArabicSearchKey.keyBytes(ofLightForm: ArabicSearchKey.lightForm(Array(scalars[token.range])))
-        }
+        let textWords = words(of: Array(text.unicodeScalars))
+        return textWords.words.indices.map { Array(textWords.key(of: $0)) }
     }
 
     /// A word of the text being looked at; its light form and key live in `TextWords`' buffers.
@@ -209,23 +206,19 @@ public final class GlossaryMatcher {
                 let lightStart = text.light.count
                 ArabicSearchKey.appendLightForm(of: display, to: &text.light)
                 let keyStart = text.keys.count
+                let offsetStart = text.offsets.count
                 var uniform = true
                 for index in lightStart ..< text.light.count {
                     let before = text.keys.count
+                    text.offsets.append(before - keyStart)
                     ArabicSearchKey.appendKeyBytes(of: text.light[index], to: &text.keys)
                     if text.keys.count - before != 2 { uniform = false }
                 }
-                var offsets: Int?
-                if !uniform {
-                    offsets = text.offsets.count
-                    var length = 0
-                    for index in lightStart ..< text.light.count {
-                        text.offsets.append(length)
-                        var bytes: [UInt8] = []
-                        ArabicSearchKey.appendKeyBytes(of: text.light[index], to: &bytes)
-                        length += bytes.count
-                    }
-                    text.offsets.append(length)
+                text.offsets.append(text.keys.count - keyStart)
+                var offsets: Int? = offsetStart
+                if uniform {
+                    text.offsets.removeLast(text.offsets.count - offsetStart)
+                    offsets = nil
                 }
                 text.words.append(Word(range: token.range, light: lightStart ..< text.light.count,
                                        key: keyStart ..< text.keys.count, offsets: offsets,

@@ -110,18 +110,6 @@ public struct ArabicSearchKey: Sendable, Equatable {
         swap(&sink.bytes, &bytes)
     }
 
-    /// The search key of a light form (see `lightForm`), rules 3 and 4 applied to it, as UTF-8
-    /// bytes, for hashing and comparing without the cost of `String`'s Unicode-aware equality
-    /// (keys are already normalized).
-    public static func keyBytes(ofLightForm light: some Collection<Unicode.Scalar>) -> [UInt8] {
-        var sink = BytesSink()
-        sink.bytes.reserveCapacity(light.count * 2)
-        for scalar in light {
-            appendKey(of: scalar, start: 0, end: 0, to: &sink)
-        }
-        return sink.bytes
-    }
-
     /// Characters that NFKC leaves alone in any context, or changes only in ways the later rules
     /// undo (marks that are deleted anyway, the no-break space): text made only of these skips ICU.
     static func isUnchangedByNFKC(_ value: UInt32) -> Bool {

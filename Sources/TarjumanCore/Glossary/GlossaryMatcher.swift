@@ -321,16 +321,3 @@ public final class GlossaryMatcher {
         return chosen
     }
 }
-
-/// FNV-1a, 64 bits, over search key bytes.
-struct KeyHash {
-    private(set) var value: UInt64 = 0xCBF2_9CE4_8422_2325
-
-    mutating func add(_ bytes: ArraySlice<UInt8>) {
-        bytes.withUnsafeBufferPointer { buffer in
-            for byte in buffer {
-                value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-        }
-    }
-}

@@ -41,9 +41,13 @@ public struct Unit: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
     public var text: String
     /// The normalized search key of `text`.
     public var searchKey: String
+    /// A 64-bit hash of `searchKey`, for exact lookups.
+    public var keyHash: Int64
+    /// The total weight of the key's tokens (half-units), for fuzzy scores.
+    public var weight: Int
 
     enum CodingKeys: String, CodingKey {
-        case id, documentId, ordinal, paragraph, text, searchKey
+        case id, documentId, ordinal, paragraph, text, searchKey, keyHash, weight
         case start = "startOffset"
         case end = "endOffset"
     }
@@ -58,6 +62,8 @@ public struct Unit: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
         self.end = end
         self.text = text
         self.searchKey = searchKey
+        self.keyHash = MemoryIndex.keyHash(searchKey)
+        self.weight = KeyTokens(key: searchKey).weight
     }
 
     /// The unit's short id, such as `3.12`.

@@ -56,6 +56,25 @@ enum Schema {
             }
             try db.create(index: "term_searchKey", on: "term", columns: ["searchKey"])
         }
+        migrator.registerMigration("v3: translation memory index") { db in
+            try db.drop(index: "unit_searchKey")
+            try db.alter(table: "unit") { t in
+                t.add(column: "keyHash", .integer).notNull().defaults(to: 0)
+                t.add(column: "weight", .integer).notNull().defaults(to: 0)
+            }
+            try db.create(index: "unit_keyHash", on: "unit", columns: ["keyHash"])
+            try db.create(table: "memoryToken") { t in
+                t.primaryKey("id", .integer)
+                t.column("frequency", .integer).notNull()
+                t.column("chunks", .integer).notNull()
+                t.column("word", .text)
+            }
+            try db.create(table: "memoryPosting") { t in
+                t.primaryKey("id", .integer)
+                t.column("entries", .blob).notNull()
+            }
+            try MemoryIndexWriter.indexExistingUnits(db)
+        }
         return migrator
     }
 }

@@ -63,6 +63,7 @@ public struct TranslationStore: Sendable {
     public func importDocuments(_ documents: [(source: SourceText, segments: [Segment])], at date: Date = Date()) throws(TarjumanError) -> [ImportOutcome] {
         try database.write { db in
             var outcomes: [ImportOutcome] = []
+            let writer = try UnitWriter(db)
             for (source, segments) in documents {
                 let hash = ContentHash.sha256Hex(source.text)
                 if let existing = try Document.filter(Column("contentHash") == hash).fetchOne(db), let id = existing.id {
@@ -75,15 +76,12 @@ public struct TranslationStore: Sendable {
                 try document.insert(db)
                 guard let documentID = document.id else { continue }
                 for segment in segments {
-                    var unit = Unit(
-                        documentId: documentID, ordinal: segment.index, paragraph: segment.paragraph,
-                        start: segment.start, end: segment.end, text: segment.text,
-                        searchKey: ArabicSearchKey.key(segment.text)
-                    )
-                    try unit.insert(db)
+                    try writer.addUnit(document: documentID, ordinal: segment.index, paragraph: segment.paragraph,
+                                       start: segment.start, end: segment.end, text: segment.text)
                 }
                 outcomes.append(ImportOutcome(document: documentID, name: name, unitCount: segments.count, alreadyPresent: false))
             }
+            try writer.finish()
             return outcomes
         }
     }

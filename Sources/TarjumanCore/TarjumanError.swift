@@ -22,6 +22,7 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
     case malformedFile(file: String, line: Int, column: Int, reason: String)
     case unknownTerm(String)
     case unknownFormat(file: String)
+    case emptyQuery
 
     public var errorDescription: String? {
         switch self {
@@ -63,6 +64,8 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
             return "\(file):\(line):\(column): \(reason)"
         case .unknownTerm(let what):
             return "no glossary entry \(what); 'tarjuman glossary list' shows the entries."
+        case .emptyQuery:
+            return "the query has no words, numbers or punctuation to match; give an Arabic sentence."
         case .unknownFormat(let file):
             return "\(file): cannot tell the format from the extension; pass --format tsv, csv or tbx."
         }

@@ -206,3 +206,80 @@ extension TranslationStore {
         }
     }
 }
+
+/// A source sentence with its English rendering, as bilingual files and memories bring them.
+public struct TranslationPair: Sendable, Equatable {
+    public let source: String
+    public let target: String
+    public let translator: String?
+    public let status: RenderingStatus
+    public let date: Date?
+
+    public init(source: String, target: String, translator: String? = nil, status: RenderingStatus = .approved, date: Date? = nil) {
+        self.source = source
+        self.target = target
+        self.translator = translator
+        self.status = status
+        self.date = date
+    }
+}
+
+extension TranslationStore {
+    /// Stores aligned sentence pairs as one document (named `name`), one unit and one rendering
+    /// per pair, in one transaction. The document's text is the sources, one paragraph each.
+    public func importPairs(_ pairs: [TranslationPair], name: String, origin: String, at date: Date = Date()) throws(TarjumanError) -> ImportOutcome {
+        try database.write { db in
+            let writer = try UnitWriter(db)
+            let outcome = try Self.storePairs(pairs, name: name, origin: origin, at: date, writer: writer, db)
+            try writer.finish()
+            return outcome
+        }
+    }
+
+    /// Stores several documents of pairs in one transaction.
+    public func importPairDocuments(_ documents: [(name: String, pairs: [TranslationPair])], origin: String,
+                                    at date: Date = Date()) throws(TarjumanError) -> [ImportOutcome] {
+        try database.write { db in
+            let writer = try UnitWriter(db)
+            var outcomes: [ImportOutcome] = []
+            for document in documents {
+                outcomes.append(try Self.storePairs(document.pairs, name: document.name, origin: origin, at: date, writer: writer, db))
+            }
+            try writer.finish()
+            return outcomes
+        }
+    }
+
+    static func storePairs(_ pairs: [TranslationPair], name: String, origin: String, at date: Date,
+                           writer: UnitWriter, _ db: Database) throws -> ImportOutcome {
+        var text = ""
+        var offsets: [(start: Int, end: Int)] = []
+        offsets.reserveCapacity(pairs.count)
+        var position = 0
+        for (index, pair) in pairs.enumerated() {
+            if index > 0 {
+                text += "\n\n"
+                position += 2
+            }
+            text += pair.source
+            let length = pair.source.unicodeScalars.count
+            offsets.append((position, position + length))
+            position += length
+        }
+        let hash = ContentHash.sha256Hex(text)
+        if let existing = try Document.filter(Column("contentHash") == hash).fetchOne(db), let id = existing.id {
+            let count = try Unit.filter(Column("documentId") == id).fetchCount(db)
+            return ImportOutcome(document: id, name: existing.name, unitCount: count, alreadyPresent: true)
+        }
+        var document = Document(name: name, contentHash: hash, importedAt: date, text: text)
+        try document.insert(db)
+        guard let documentID = document.id else { throw TarjumanError.databaseFailure("the document was not stored") }
+        for (index, pair) in pairs.enumerated() {
+            let unit = try writer.addUnit(document: documentID, ordinal: index + 1, paragraph: index + 1,
+                                          start: offsets[index].start, end: offsets[index].end, text: pair.source)
+            try writer.addRendering(unit: unit, text: pair.target, translator: pair.translator, status: pair.status,
+                                    origin: origin, at: pair.date ?? date)
+        }
+        return ImportOutcome(document: documentID, name: name, unitCount: pairs.count, alreadyPresent: false)
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import TarjumanCore
 
@@ -161,5 +162,59 @@ struct MemoryMatcherTests {
             let indexed = try matcher.matches(for: query, minimum: 40, limit: 1).first?.score ?? 0
             #expect(indexed == (brute >= 40 ? brute : 0), "query \(index)")
         }
+    }
+}
+
+@Suite("Translation memory index")
+struct MemoryIndexTests {
+    @Test("Later imports append to the lists, across chunk boundaries, and every unit stays findable")
+    func appendAcrossImports() throws {
+        let store = try makeStore()
+        // More units share "الوزير" than one chunk holds, spread over three imports.
+        let count = MemoryIndex.chunkCapacity + 300
+        let pairs = (0 ..< count).map { TranslationPair(source: "قال الوزير إن العدد بلغ \($0) شخصا", target: "number \($0)") }
+        _ = try store.importPairs(Array(pairs[..<100]), name: "a", origin: "test")
+        _ = try store.importPairs(Array(pairs[100 ..< 4000]), name: "b", origin: "test")
+        _ = try store.importPairs(Array(pairs[4000...]), name: "c", origin: "test")
+        let (frequency, chunks) = try store.database.read { db in
+            let id = MemoryIndex.tokenID(hash: KeyTokens(key: "الوزير").tokens[0].hash, occurrence: 1)
+            let row = try #require(try Row.fetchOne(db, sql: "SELECT frequency, chunks FROM memoryToken WHERE id = ?", arguments: [id]))
+            return (row[0] as Int, row[1] as Int)
+        }
+        #expect(frequency == count)
+        #expect(chunks == 2)
+        let entries = try store.database.read { db in
+            var result: [UInt64] = []
+            try MemoryIndexReader(db: db).entries(of: MemoryIndex.tokenID(hash: KeyTokens(key: "الوزير").tokens[0].hash, occurrence: 1), into: &result)
+            return result.map(MemoryIndex.unit(of:))
+        }
+        #expect(entries == (1 ... Int64(count)).map { $0 })
+        let matcher = MemoryMatcher(database: store.database)
+        for probe in [5, 150, 4100, count - 1] {
+            let found = try matcher.matches(for: "قال الوزير إن العدد بلغ \(probe) شخصا", limit: 1)
+            #expect(found.first?.target == "number \(probe)")
+            #expect(found.first?.kind == .exact)
+        }
+    }
+
+    @Test("A database made before the memory index gets one when opened")
+    func migrationIndexesExistingUnits() throws {
+        let queue = try DatabaseQueue()
+        var migrator = Schema.migrator
+        try migrator.migrate(queue, upTo: "v2: glossary terms")
+        try queue.write { db in
+            try db.execute(sql: "INSERT INTO document (name, contentHash, importedAt, text) VALUES ('old', 'h', '2024-01-01 00:00:00', 'x')")
+            try db.execute(sql: """
+                INSERT INTO unit (documentId, ordinal, paragraph, startOffset, endOffset, text, searchKey)
+                VALUES (1, 1, 1, 0, 20, 'عقد الوفد اجتماعا مطولا.', 'عقد الوفد اجتماعا مطولا.')
+                """)
+            try db.execute(sql: "INSERT INTO rendering (unitId, text, status, origin, createdAt) VALUES (1, 'The delegation met.', 'approved', 'manual', '2024-01-01 00:00:00')")
+        }
+        migrator = Schema.migrator
+        try migrator.migrate(queue)
+        let database = TarjumanDatabase(writer: queue, path: ":memory:")
+        let found = try MemoryMatcher(database: database).matches(for: "عقد الوفد اجتماعا مطولا جدا.", minimum: 50)
+        #expect(found.first?.target == "The delegation met.")
+        #expect(found.first?.kind == .fuzzy)
     }
 }

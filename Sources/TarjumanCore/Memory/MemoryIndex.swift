@@ -21,12 +21,18 @@ enum MemoryIndex {
 
     /// The ids of the indexed tokens of a key, one per occurrence, with their weights.
     static func indexedTokens(_ tokens: [KeyToken]) -> [(id: Int64, token: Int, occurrence: Int)] {
-        var seen: [UInt64: Int] = [:]
         var result: [(id: Int64, token: Int, occurrence: Int)] = []
         result.reserveCapacity(tokens.count)
+        var seen: [UInt64: Int] = [:]
+        let short = tokens.count <= 64
         for (index, token) in tokens.enumerated() where token.kind != .punctuation {
-            let occurrence = (seen[token.hash] ?? 0) + 1
-            seen[token.hash] = occurrence
+            let occurrence: Int
+            if short {
+                occurrence = 1 + tokens[..<index].count { $0.hash == token.hash }
+            } else {
+                occurrence = (seen[token.hash] ?? 0) + 1
+                seen[token.hash] = occurrence
+            }
             result.append((tokenID(hash: token.hash, occurrence: occurrence), index, occurrence))
         }
         return result
@@ -51,24 +57,6 @@ enum MemoryIndex {
         return Int64(bitPattern: hash.value)
     }
 
-    static func encode(_ entries: ArraySlice<UInt64>) -> Data {
-        var data = Data(count: entries.count * 8)
-        data.withUnsafeMutableBytes { raw in
-            for (offset, entry) in entries.enumerated() {
-                raw.storeBytes(of: entry.littleEndian, toByteOffset: offset * 8, as: UInt64.self)
-            }
-        }
-        return data
-    }
-
-    static func decode(_ data: Data, into entries: inout [UInt64]) {
-        data.withUnsafeBytes { raw in
-            let count = raw.count / 8
-            for offset in 0 ..< count {
-                entries.append(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset * 8, as: UInt64.self)))
-            }
-        }
-    }
 }
 
 /// Collects index entries for newly stored units and writes them to the database.
@@ -119,45 +107,64 @@ final class MemoryIndexWriter {
     /// Writes every pending entry: each list's last chunk is filled, then new chunks follow.
     func flush(_ db: Database) throws {
         guard !pending.isEmpty else { return }
-        let readToken = try db.cachedStatement(sql: "SELECT frequency, chunks FROM memoryToken WHERE id = ?")
-        let insertToken = try db.cachedStatement(sql: "INSERT INTO memoryToken (id, frequency, chunks, word) VALUES (?, ?, ?, ?)")
-        let updateToken = try db.cachedStatement(sql: "UPDATE memoryToken SET frequency = ?, chunks = ? WHERE id = ?")
-        let readChunk = try db.cachedStatement(sql: "SELECT entries FROM memoryPosting WHERE id = ?")
-        let writeChunk = try db.cachedStatement(sql: "INSERT OR REPLACE INTO memoryPosting (id, entries) VALUES (?, ?)")
+        let readToken = try FastStatement(db, sql: "SELECT frequency, chunks FROM memoryToken WHERE id = ?")
+        let insertToken = try FastStatement(db, sql: "INSERT INTO memoryToken (id, frequency, chunks, word) VALUES (?, ?, ?, ?)")
+        let updateToken = try FastStatement(db, sql: "UPDATE memoryToken SET frequency = ?, chunks = ? WHERE id = ?")
+        let readChunk = try FastStatement(db, sql: "SELECT entries FROM memoryPosting WHERE id = ?")
+        let writeChunk = try FastStatement(db, sql: "INSERT OR REPLACE INTO memoryPosting (id, entries) VALUES (?, ?)")
+        var last: [UInt64] = []
+        last.reserveCapacity(MemoryIndex.chunkCapacity)
         for (token, entries) in pending {
             var frequency = 0, chunks = 0
-            let exists: Bool
-            if let row = try Row.fetchOne(readToken, arguments: [token]) {
-                frequency = row[0]
-                chunks = row[1]
-                exists = true
-            } else {
-                exists = false
+            readToken.reset()
+            readToken.bind(token, at: 1)
+            let exists = try readToken.step()
+            if exists {
+                frequency = Int(readToken.int64(at: 0))
+                chunks = Int(readToken.int64(at: 1))
             }
+            readToken.reset()
             var rest = entries[...]
             if chunks > 0 {
                 let lastID = MemoryIndex.postingID(token: token, chunk: chunks - 1)
-                if let data = try Data.fetchOne(readChunk, arguments: [lastID]), data.count / 8 < MemoryIndex.chunkCapacity {
-                    var last: [UInt64] = []
-                    last.reserveCapacity(MemoryIndex.chunkCapacity)
-                    MemoryIndex.decode(data, into: &last)
+                readChunk.reset()
+                readChunk.bind(lastID, at: 1)
+                last.removeAll(keepingCapacity: true)
+                if try readChunk.step() { readChunk.appendEntries(at: 0, to: &last) }
+                readChunk.reset()
+                if !last.isEmpty && last.count < MemoryIndex.chunkCapacity {
                     let room = MemoryIndex.chunkCapacity - last.count
                     last += rest.prefix(room)
                     rest = rest.dropFirst(room)
-                    try writeChunk.execute(arguments: [lastID, MemoryIndex.encode(last[...])])
+                    writeChunk.reset()
+                    writeChunk.bind(lastID, at: 1)
+                    writeChunk.bind(entries: last[...], at: 2)
+                    try writeChunk.step()
                 }
             }
             while !rest.isEmpty {
                 let part = rest.prefix(MemoryIndex.chunkCapacity)
                 rest = rest.dropFirst(part.count)
-                try writeChunk.execute(arguments: [MemoryIndex.postingID(token: token, chunk: chunks), MemoryIndex.encode(part)])
+                writeChunk.reset()
+                writeChunk.bind(MemoryIndex.postingID(token: token, chunk: chunks), at: 1)
+                writeChunk.bind(entries: part, at: 2)
+                try writeChunk.step()
                 chunks += 1
             }
             frequency += entries.count
             if exists {
-                try updateToken.execute(arguments: [frequency, chunks, token])
+                updateToken.reset()
+                updateToken.bind(frequency, at: 1)
+                updateToken.bind(chunks, at: 2)
+                updateToken.bind(token, at: 3)
+                try updateToken.step()
             } else {
-                try insertToken.execute(arguments: [token, frequency, chunks, newWords[token]])
+                insertToken.reset()
+                insertToken.bind(token, at: 1)
+                insertToken.bind(frequency, at: 2)
+                insertToken.bind(chunks, at: 3)
+                insertToken.bind(newWords[token], at: 4)
+                try insertToken.step()
             }
         }
         pending.removeAll(keepingCapacity: true)
@@ -168,18 +175,28 @@ final class MemoryIndexWriter {
 
 /// Reads the memory index.
 struct MemoryIndexReader {
-    let db: Database
+    private let readFrequency: FastStatement
+    private let readEntries: FastStatement
+
+    init(db: Database) throws {
+        readFrequency = try FastStatement(db, sql: "SELECT frequency FROM memoryToken WHERE id = ?")
+        readEntries = try FastStatement(db, sql: "SELECT entries FROM memoryPosting WHERE id BETWEEN ? AND ? ORDER BY id")
+    }
 
     /// How many units contain the token (0 when none).
     func frequency(of token: Int64) throws -> Int {
-        try Int.fetchOne(db.cachedStatement(sql: "SELECT frequency FROM memoryToken WHERE id = ?"), arguments: [token]) ?? 0
+        readFrequency.reset()
+        readFrequency.bind(token, at: 1)
+        let frequency = try readFrequency.step() ? Int(readFrequency.int64(at: 0)) : 0
+        readFrequency.reset()
+        return frequency
     }
 
-    /// The token's entries, in unit order.
+    /// Appends the token's entries, in unit order, to `result`.
     func entries(of token: Int64, into result: inout [UInt64]) throws {
-        let statement = try db.cachedStatement(sql: "SELECT entries FROM memoryPosting WHERE id BETWEEN ? AND ? ORDER BY id")
-        let cursor = try Data.fetchCursor(statement, arguments: [MemoryIndex.postingID(token: token, chunk: 0),
-                                                                 MemoryIndex.postingID(token: token, chunk: 0xFFFF)])
-        while let data = try cursor.next() { MemoryIndex.decode(data, into: &result) }
+        readEntries.reset()
+        readEntries.bind(MemoryIndex.postingID(token: token, chunk: 0), at: 1)
+        readEntries.bind(MemoryIndex.postingID(token: token, chunk: 0xFFFF), at: 2)
+        while try readEntries.step() { readEntries.appendEntries(at: 0, to: &result) }
     }
 }

@@ -78,7 +78,7 @@ public struct MemoryMatcher: Sendable {
     func fuzzyUnits(for query: MemoryQuery, excluding excluded: Set<Int64>, exactFound: Bool, minimum: Int, limit: Int,
                     _ db: Database) throws -> [ScoredUnit] {
         guard minimum < 100 else { return [] }
-        let reader = MemoryIndexReader(db: db)
+        let reader = try MemoryIndexReader(db: db)
         let queryWeight = query.tokens.weight
         var tokens: [(id: Int64, frequency: Int)] = []
         for (id, _, _) in MemoryIndex.indexedTokens(query.tokens.tokens) {

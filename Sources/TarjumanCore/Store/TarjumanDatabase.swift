@@ -25,6 +25,10 @@ public struct TarjumanDatabase: Sendable {
         if !exists && !create { throw .databaseNotFound(path) }
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
+        configuration.prepareDatabase { db in
+            // 64 MB of page cache: large imports update indexes all over the file.
+            try db.execute(sql: "PRAGMA cache_size = -65536")
+        }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

@@ -66,9 +66,8 @@ public struct TranslationStore: Sendable {
             let writer = try UnitWriter(db)
             for (source, segments) in documents {
                 let hash = ContentHash.sha256Hex(source.text)
-                if let existing = try Document.filter(Column("contentHash") == hash).fetchOne(db), let id = existing.id {
-                    let count = try Unit.filter(Column("documentId") == id).fetchCount(db)
-                    outcomes.append(ImportOutcome(document: id, name: existing.name, unitCount: count, alreadyPresent: true))
+                if let existing = try Self.existingDocument(hash: hash, db) {
+                    outcomes.append(existing)
                     continue
                 }
                 let name = source.origin == "-" ? "stdin" : URL(fileURLWithPath: source.origin).lastPathComponent
@@ -161,6 +160,15 @@ public struct TranslationStore: Sendable {
             }
             return outcomes
         }
+    }
+
+    /// The document with this content hash, when one is stored.
+    static func existingDocument(hash: String, _ db: Database) throws -> ImportOutcome? {
+        let statement = try db.cachedStatement(sql: """
+            SELECT d.id, d.name, (SELECT count(*) FROM unit u WHERE u.documentId = d.id) FROM document d WHERE d.contentHash = ?
+            """)
+        guard let row = try Row.fetchOne(statement, arguments: [hash]) else { return nil }
+        return ImportOutcome(document: row[0], name: row[1], unitCount: row[2], alreadyPresent: true)
     }
 
     static func fetchUnit(_ id: UnitID, _ db: Database) throws -> Unit {
@@ -267,10 +275,7 @@ extension TranslationStore {
             position += length
         }
         let hash = ContentHash.sha256Hex(text)
-        if let existing = try Document.filter(Column("contentHash") == hash).fetchOne(db), let id = existing.id {
-            let count = try Unit.filter(Column("documentId") == id).fetchCount(db)
-            return ImportOutcome(document: id, name: existing.name, unitCount: count, alreadyPresent: true)
-        }
+        if let existing = try Self.existingDocument(hash: hash, db) { return existing }
         var document = Document(name: name, contentHash: hash, importedAt: date, text: text)
         try document.insert(db)
         guard let documentID = document.id else { throw TarjumanError.databaseFailure("the document was not stored") }

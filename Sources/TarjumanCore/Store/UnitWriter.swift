@@ -6,16 +6,18 @@ import GRDB
 final class UnitWriter {
     private let db: Database
     private let index = MemoryIndexWriter()
-    private let insertUnit: Statement
-    private let insertRendering: Statement
+    private let insertUnit: FastStatement
+    private let insertRendering: FastStatement
+    private var lastDate: Date?
+    private var lastDateText = ""
 
     init(_ db: Database) throws {
         self.db = db
-        insertUnit = try db.cachedStatement(sql: """
+        insertUnit = try FastStatement(db, sql: """
             INSERT INTO unit (documentId, ordinal, paragraph, startOffset, endOffset, text, searchKey, keyHash, weight)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        insertRendering = try db.cachedStatement(sql: """
+        insertRendering = try FastStatement(db, sql: """
             INSERT INTO rendering (unitId, text, translator, status, origin, createdAt) VALUES (?, ?, ?, ?, ?, ?)
             """)
     }
@@ -26,8 +28,17 @@ final class UnitWriter {
         let key = ArabicSearchKey.key(text)
         let scalars = Array(key.unicodeScalars)
         let tokens = KeyTokens(scalars: scalars)
-        try insertUnit.execute(arguments: [document, ordinal, paragraph, start, end, text, key,
-                                           MemoryIndex.keyHash(key), tokens.weight])
+        insertUnit.reset()
+        insertUnit.bind(document, at: 1)
+        insertUnit.bind(ordinal, at: 2)
+        insertUnit.bind(paragraph, at: 3)
+        insertUnit.bind(start, at: 4)
+        insertUnit.bind(end, at: 5)
+        insertUnit.bind(text, at: 6)
+        insertUnit.bind(key, at: 7)
+        insertUnit.bind(MemoryIndex.keyHash(key), at: 8)
+        insertUnit.bind(tokens.weight, at: 9)
+        try insertUnit.step()
         let rowID = db.lastInsertedRowID
         try index.add(unit: rowID, key: scalars, tokens: tokens, db)
         return rowID
@@ -37,7 +48,18 @@ final class UnitWriter {
     @discardableResult
     func addRendering(unit: Int64, text: String, translator: String?, status: RenderingStatus,
                       origin: String, at date: Date) throws -> Int64 {
-        try insertRendering.execute(arguments: [unit, text, translator, status, origin, date])
+        if date != lastDate {
+            lastDate = date
+            lastDateText = String.fromDatabaseValue(date.databaseValue) ?? ""
+        }
+        insertRendering.reset()
+        insertRendering.bind(unit, at: 1)
+        insertRendering.bind(text, at: 2)
+        insertRendering.bind(translator, at: 3)
+        insertRendering.bind(status.rawValue, at: 4)
+        insertRendering.bind(origin, at: 5)
+        insertRendering.bind(lastDateText, at: 6)
+        try insertRendering.step()
         return db.lastInsertedRowID
     }
 

@@ -13,6 +13,7 @@ struct Tarjuman: ParsableCommand {
             UnitsCommand.self,
             RenderCommand.self,
             ShowCommand.self,
+            MatchCommand.self,
             GlossaryCommand.self,
             SegmentCommand.self,
         ]

@@ -61,9 +61,14 @@ enum MemoryIndex {
 
 /// Collects index entries for newly stored units and writes them to the database.
 final class MemoryIndexWriter {
-    private var pending: [Int64: [UInt64]] = [:]
-    private var newWords: [Int64: String] = [:]
-    private var pendingEntries = 0
+    /// The tokens seen since the last flush, each with a slot number.
+    private var slots = TokenSlots()
+    /// The word each slot's token stands for (first occurrences of words only), for concordance.
+    private var slotWords: [String?] = []
+    private var slotCounts: [Int32] = []
+    /// Pending (slot, entry) pairs in the order units came.
+    private var pendingSlots: [Int32] = []
+    private var pendingEntries: [UInt64] = []
     private var lastUnit: Int64 = 0
     /// Pending entries above which `add` writes them out, to keep memory flat on big imports.
     private let flushThreshold: Int
@@ -78,14 +83,17 @@ final class MemoryIndexWriter {
         lastUnit = unit
         let entry = MemoryIndex.entry(unit: unit, weight: tokens.weight)
         for (id, tokenIndex, occurrence) in MemoryIndex.indexedTokens(tokens.tokens) {
-            if occurrence == 1, tokens.tokens[tokenIndex].kind == .word, newWords[id] == nil {
-                let range = tokens.tokens[tokenIndex].range
-                newWords[id] = String(scalars: key[range])
+            let (slot, isNew) = slots.slot(for: id)
+            if isNew {
+                let token = tokens.tokens[tokenIndex]
+                slotWords.append(occurrence == 1 && token.kind == .word ? String(scalars: key[token.range]) : nil)
+                slotCounts.append(0)
             }
-            pending[id, default: []].append(entry)
+            slotCounts[Int(slot)] += 1
+            pendingSlots.append(slot)
+            pendingEntries.append(entry)
         }
-        pendingEntries += tokens.tokens.count
-        if pendingEntries >= flushThreshold { try flush(db) }
+        if pendingEntries.count >= flushThreshold { try flush(db) }
     }
 
     /// Computes key hashes and weights of units stored before the index existed, and indexes them.
@@ -106,7 +114,17 @@ final class MemoryIndexWriter {
 
     /// Writes every pending entry: each list's last chunk is filled, then new chunks follow.
     func flush(_ db: Database) throws {
-        guard !pending.isEmpty else { return }
+        guard !pendingEntries.isEmpty else { return }
+        // Group the pending entries by slot, keeping unit order within each (a counting sort).
+        var starts = [Int](repeating: 0, count: slotCounts.count + 1)
+        for slot in slotCounts.indices { starts[slot + 1] = starts[slot] + Int(slotCounts[slot]) }
+        var grouped = [UInt64](repeating: 0, count: pendingEntries.count)
+        var next = starts
+        for index in pendingEntries.indices {
+            let slot = Int(pendingSlots[index])
+            grouped[next[slot]] = pendingEntries[index]
+            next[slot] += 1
+        }
         let readToken = try FastStatement(db, sql: "SELECT frequency, chunks FROM memoryToken WHERE id = ?")
         let insertToken = try FastStatement(db, sql: "INSERT INTO memoryToken (id, frequency, chunks, word) VALUES (?, ?, ?, ?)")
         let updateToken = try FastStatement(db, sql: "UPDATE memoryToken SET frequency = ?, chunks = ? WHERE id = ?")
@@ -114,7 +132,8 @@ final class MemoryIndexWriter {
         let writeChunk = try FastStatement(db, sql: "INSERT OR REPLACE INTO memoryPosting (id, entries) VALUES (?, ?)")
         var last: [UInt64] = []
         last.reserveCapacity(MemoryIndex.chunkCapacity)
-        for (token, entries) in pending {
+        for (slot, token) in slots.tokens.enumerated() {
+            let entries = grouped[starts[slot] ..< starts[slot + 1]]
             var frequency = 0, chunks = 0
             readToken.reset()
             readToken.bind(token, at: 1)
@@ -124,7 +143,7 @@ final class MemoryIndexWriter {
                 chunks = Int(readToken.int64(at: 1))
             }
             readToken.reset()
-            var rest = entries[...]
+            var rest = entries
             if chunks > 0 {
                 let lastID = MemoryIndex.postingID(token: token, chunk: chunks - 1)
                 readChunk.reset()
@@ -163,13 +182,15 @@ final class MemoryIndexWriter {
                 insertToken.bind(token, at: 1)
                 insertToken.bind(frequency, at: 2)
                 insertToken.bind(chunks, at: 3)
-                insertToken.bind(newWords[token], at: 4)
+                insertToken.bind(slotWords[slot], at: 4)
                 try insertToken.step()
             }
         }
-        pending.removeAll(keepingCapacity: true)
-        newWords.removeAll(keepingCapacity: true)
-        pendingEntries = 0
+        slots.removeAll()
+        slotWords.removeAll(keepingCapacity: true)
+        slotCounts.removeAll(keepingCapacity: true)
+        pendingSlots.removeAll(keepingCapacity: true)
+        pendingEntries.removeAll(keepingCapacity: true)
     }
 }
 
@@ -198,5 +219,45 @@ struct MemoryIndexReader {
         readEntries.bind(MemoryIndex.postingID(token: token, chunk: 0), at: 1)
         readEntries.bind(MemoryIndex.postingID(token: token, chunk: 0xFFFF), at: 2)
         while try readEntries.step() { readEntries.appendEntries(at: 0, to: &result) }
+    }
+}
+
+/// Token ids numbered in order of first appearance: an open-addressing table (token ids are
+/// hashes already, so their low bits index it directly).
+struct TokenSlots {
+    private var keys: [Int64] = Array(repeating: -1, count: 1 << 16)
+    private var values: [Int32] = Array(repeating: 0, count: 1 << 16)
+    /// The tokens by slot.
+    private(set) var tokens: [Int64] = []
+
+    /// The token's slot, and whether it was just added.
+    mutating func slot(for token: Int64) -> (slot: Int32, isNew: Bool) {
+        if tokens.count * 2 >= keys.count { grow() }
+        let mask = keys.count - 1
+        var index = Int(truncatingIfNeeded: token) & mask
+        while true {
+            let key = keys[index]
+            if key == token { return (values[index], false) }
+            if key == -1 {
+                keys[index] = token
+                values[index] = Int32(tokens.count)
+                tokens.append(token)
+                return (Int32(tokens.count - 1), true)
+            }
+            index = (index + 1) & mask
+        }
+    }
+
+    mutating func removeAll() {
+        for index in keys.indices { keys[index] = -1 }
+        tokens.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func grow() {
+        let old = tokens
+        keys = Array(repeating: -1, count: keys.count * 2)
+        values = Array(repeating: 0, count: keys.count)
+        tokens.removeAll(keepingCapacity: true)
+        for token in old { _ = slot(for: token) }
     }
 }

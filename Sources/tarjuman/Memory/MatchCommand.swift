@@ -1,0 +1,113 @@
+import ArgumentParser
+import TarjumanCore
+
+struct MatchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "match",
+        abstract: "Show what the memory holds for an Arabic sentence: context, exact and fuzzy matches.",
+        discussion: """
+            tarjuman match 'أكدت حركتا حماس والجهاد الإسلامي أن المقاومة خيارهما.' --min 60
+            Scores run from 0 to 100 (101 for a context match, given --previous and --next).
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The Arabic sentence, or - to read standard input.")
+    var sentence: String
+
+    @Option(help: "The lowest score shown, 1 to 100.")
+    var min = 70
+
+    @Option(help: "At most this many matches.")
+    var limit = 5
+
+    @Option(help: "The sentence before this one in its document, for context matches.")
+    var previous: String?
+
+    @Option(help: "The sentence after this one in its document, for context matches.")
+    var next: String?
+
+    @Flag(help: "Print one JSON array, best first, of {score, kind, source, target, unit, ...}.")
+    var json = false
+
+    func validate() throws {
+        guard (1 ... 100).contains(min) else { throw ValidationError("--min must be between 1 and 100.") }
+        guard limit > 0 else { throw ValidationError("--limit must be at least 1.") }
+    }
+
+    func run() throws {
+        let query = sentence == "-" ? try SourceText(contentsOf: "-").text : sentence
+        let context = previous == nil && next == nil ? nil : MatchContext(previous: previous, next: next)
+        let matcher = MemoryMatcher(database: try store.openStore().database)
+        let matches = try matcher.matches(for: query, context: context, minimum: min, limit: limit)
+        if json {
+            try Output.printJSON(matches.map(MemoryMatchJSON.init))
+            return
+        }
+        if matches.isEmpty {
+            Output.print("no match at \(min)% or more")
+            return
+        }
+        for (index, match) in matches.enumerated() {
+            if index > 0 { Output.print("") }
+            Output.printMatch(match)
+        }
+    }
+}
+
+extension Output {
+    /// A memory match as a few readable lines.
+    static func printMatch(_ match: MemoryMatch, indent: String = "") {
+        var header = "\(match.score)% \(match.kind.rawValue)\tunit \(match.unit) (\(match.document))"
+        header += "\t\(match.status.rawValue)"
+        if let translator = match.translator { header += ", \(translator)" }
+        header += ", \(timestamp(match.date))"
+        print(indent + header)
+        print(indent + "  ar: " + oneLine(match.source))
+        print(indent + "  en: " + oneLine(match.target))
+        if !match.differences.isEmpty {
+            print(indent + "  differences: " + match.differences.map(describe).joined(separator: "; "))
+        }
+        if !match.numbers.isEmpty {
+            print(indent + "  numbers: " + match.numbers.map { "\($0.query) here, \($0.memory) in memory" }.joined(separator: "; "))
+        }
+    }
+
+    static func describe(_ difference: WordDifference) -> String {
+        switch difference.change {
+        case .added: return "added «\(difference.query ?? "")»"
+        case .removed: return "removed «\(difference.memory ?? "")»"
+        case .changed: return "«\(difference.memory ?? "")» → «\(difference.query ?? "")»"
+        }
+    }
+}
+
+/// A memory match as JSON.
+struct MemoryMatchJSON: Encodable {
+    let score: Int
+    let kind: String
+    let source: String
+    let target: String
+    let unit: String
+    let document: String
+    let translator: String?
+    let status: String
+    let date: String
+    let differences: [WordDifference]
+    let numbers: [NumberDifference]
+
+    init(_ match: MemoryMatch) {
+        score = match.score
+        kind = match.kind.rawValue
+        source = match.source
+        target = match.target
+        unit = match.unit.description
+        document = match.document
+        translator = match.translator
+        status = match.status.rawValue
+        date = Output.timestamp(match.date)
+        differences = match.differences
+        numbers = match.numbers
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+import GRDB
+
+/// One unit of the memory where a term occurs, with the occurrence marked.
+public struct ConcordanceLine: Sendable, Equatable, Codable {
+    public let unit: UnitID
+    public let document: String
+    /// The unit's Arabic text.
+    public let source: String
+    /// Unicode scalar offsets of each occurrence in `source`.
+    public let hits: [Range<Int>]
+    /// The occurrence as written (the first one when there are several).
+    public let surface: String
+    /// The unit's English rendering (approved first, then the newest); nil when it has none.
+    public let rendering: String?
+    public let status: RenderingStatus?
+}
+
+/// How a term was rendered across the memory.
+public struct Concordance: Sendable, Equatable {
+    public let term: String
+    /// Every unit containing the term, in document order.
+    public let lines: [ConcordanceLine]
+    /// How the term was rendered: the English phrases the units' renderings share, most used first.
+    public let renderings: [RenderingVariants.Variant]
+    /// Rendered units that share none of those phrases.
+    public let otherRenderings: Int
+    /// Units that contain the term but have no rendering yet.
+    public var unrendered: Int { lines.count { $0.rendering == nil } }
+}
+
+/// Finds every unit of the memory that contains a term, with the glossary's clitic-aware
+/// analysis: `الجهاد` finds `والجهاد` and `للجهاد`, `مقاومة` finds `ومقاومته`.
+///
+/// Candidates come from the memory index: the vocabulary words that contain each term word's
+/// stem, their units intersected across the term's words; each candidate is then confirmed by
+/// the glossary matcher, which also gives the exact span.
+public struct ConcordanceSearch: Sendable {
+    public let database: TarjumanDatabase
+
+    public init(database: TarjumanDatabase) {
+        self.database = database
+    }
+
+    public func lookup(_ term: String) throws(TarjumanError) -> Concordance {
+        let trimmed = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !ArabicSearchKey.key(trimmed).isEmpty else { throw TarjumanError.emptyQuery }
+        let matcher = try GlossaryMatcher(terms: [Term(arabic: trimmed, english: trimmed)])
+        let wordKeys = matcher.wordKeys(of: trimmed).map { String(decoding: $0, as: UTF8.self) }
+        guard !wordKeys.isEmpty else { throw TarjumanError.emptyQuery }
+        return try database.read { db in
+            let candidates = try candidateUnits(for: wordKeys, db)
+            return try confirm(candidates, term: trimmed, matcher: matcher, db)
+        }
+    }
+
+    /// The part of a word's key that every inflected or cliticized form contains.
+    static func stem(of key: String) -> String {
+        var scalars = Array(key.unicodeScalars)
+        if scalars.count > 3, scalars[0] == "ا", scalars[1] == "ل" { scalars.removeFirst(2) }
+        if scalars.count > 2, scalars.last == "ه" { scalars.removeLast() }
+        return String(scalars: scalars)
+    }
+
+    func candidateUnits(for wordKeys: [String], _ db: Database) throws -> [Int64] {
+        let stems = wordKeys.map(Self.stem)
+        var tokensByWord = Array(repeating: [Int64](), count: stems.count)
+        let vocabulary = try FastStatement(db, sql: "SELECT id, word FROM memoryToken WHERE word IS NOT NULL")
+        vocabulary.reset()
+        while try vocabulary.step() {
+            let word = vocabulary.text(at: 1)
+            for (index, stem) in stems.enumerated() where word.contains(stem) {
+                tokensByWord[index].append(vocabulary.int64(at: 0))
+            }
+        }
+        let reader = try MemoryIndexReader(db: db)
+        var result: [Int64]?
+        var entries: [UInt64] = []
+        for tokens in tokensByWord {
+            entries.removeAll(keepingCapacity: true)
+            for token in tokens { try reader.entries(of: token, into: &entries) }
+            let units = Array(Set(entries.map(MemoryIndex.unit(of:)))).sorted()
+            if let previous = result {
+                let keep = Set(units)
+                result = previous.filter(keep.contains)
+            } else {
+                result = units
+            }
+            if result?.isEmpty == true { break }
+        }
+        return result ?? []
+    }
+
+    func confirm(_ units: [Int64], term: String, matcher: GlossaryMatcher, _ db: Database) throws -> Concordance {
+        let unitStatement = try db.cachedStatement(sql: """
+            SELECT u.documentId, u.ordinal, u.text, d.name,
+                   (SELECT r.text FROM rendering r WHERE r.unitId = u.id ORDER BY r.status = 'approved' DESC, r.id DESC LIMIT 1),
+                   (SELECT r.status FROM rendering r WHERE r.unitId = u.id ORDER BY r.status = 'approved' DESC, r.id DESC LIMIT 1)
+            FROM unit u JOIN document d ON d.id = u.documentId WHERE u.id = ?
+            """)
+        var lines: [ConcordanceLine] = []
+        for unit in units {
+            guard let row = try Row.fetchOne(unitStatement, arguments: [unit]) else { continue }
+            let text: String = row[2]
+            let found = matcher.matches(in: text)
+            guard let first = found.first else { continue }
+            let rendering: String? = row[4]
+            let status: String? = row[5]
+            lines.append(ConcordanceLine(
+                unit: UnitID(document: row[0], ordinal: row[1]), document: row[3], source: text,
+                hits: found.map { $0.start ..< $0.end }, surface: first.surface,
+                rendering: rendering, status: status.flatMap(RenderingStatus.init(rawValue:))))
+        }
+        let variants = RenderingVariants.variants(in: lines.compactMap(\.rendering))
+        return Concordance(term: term, lines: lines, renderings: variants.variants, otherRenderings: variants.other)
+    }
+}

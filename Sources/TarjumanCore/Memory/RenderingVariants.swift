@@ -1,0 +1,75 @@
+/// Guesses how a term was rendered from the English sentences of the units that contain it:
+/// the word sequences (1 to 3 words) shared by several renderings, scored by how many share
+/// them times their length in words, so that `Islamic Jihad` in three renderings outranks
+/// `Jihad` in five.
+public enum RenderingVariants {
+    /// One way the term was rendered, with how many renderings use it.
+    public struct Variant: Sendable, Equatable, Codable {
+        public let text: String
+        public let count: Int
+    }
+
+    /// Words that neither start nor end a rendering of a term.
+    static let stopWords: Set<String> = [
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "from", "by", "with", "as", "is", "are",
+        "was", "were", "be", "been", "that", "this", "these", "those", "it", "its", "their", "his", "her", "he", "she",
+        "they", "we", "you", "i", "said", "says", "has", "have", "had", "not", "but", "which", "who", "will", "would",
+    ]
+
+    /// Groups `renderings` by the phrase each one most likely uses for the term: a phrase must be
+    /// shared by at least two renderings. Returns the phrases, most used first, and how many
+    /// renderings share none of them.
+    public static func variants(in renderings: [String], maximumWords: Int = 3) -> (variants: [Variant], other: Int) {
+        var phrasesByRendering: [Set<String>] = []
+        var display: [String: String] = [:]
+        for rendering in renderings {
+            let words = Self.words(of: rendering)
+            var phrases = Set<String>()
+            for start in words.indices {
+                for length in 1 ... maximumWords where start + length <= words.count {
+                    let slice = words[start ..< start + length]
+                    let lowered = slice.map { $0.lowercased() }
+                    guard !stopWords.contains(lowered.first!), !stopWords.contains(lowered.last!) else { continue }
+                    let key = lowered.joined(separator: " ")
+                    phrases.insert(key)
+                    if display[key] == nil { display[key] = slice.joined(separator: " ") }
+                }
+            }
+            phrasesByRendering.append(phrases)
+        }
+        var remaining = Set(phrasesByRendering.indices)
+        var variants: [Variant] = []
+        while !remaining.isEmpty {
+            var counts: [String: Int] = [:]
+            for index in remaining {
+                for phrase in phrasesByRendering[index] { counts[phrase, default: 0] += 1 }
+            }
+            // The best phrase shared by two renderings or more; among equals the longest, then the
+            // first in the alphabet.
+            func score(_ phrase: String, _ count: Int) -> Int {
+                count * (phrase.count { $0 == " " } + 1)
+            }
+            guard let best = counts.filter({ $0.value >= 2 }).max(by: { a, b in
+                (score(a.key, a.value), a.key.count, b.key) < (score(b.key, b.value), b.key.count, a.key)
+            }) else { break }
+            variants.append(Variant(text: display[best.key] ?? best.key, count: best.value))
+            remaining = remaining.filter { !phrasesByRendering[$0].contains(best.key) }
+        }
+        return (variants, remaining.count)
+    }
+
+    static func words(of text: String) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "-" || scalar == "'" {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+}

@@ -14,6 +14,8 @@ struct Tarjuman: ParsableCommand {
             RenderCommand.self,
             ShowCommand.self,
             MatchCommand.self,
+            LookupCommand.self,
+            AnnotateCommand.self,
             GlossaryCommand.self,
             SegmentCommand.self,
         ]

@@ -1,7 +1,7 @@
 /// Guesses how a term was rendered from the English sentences of the units that contain it:
 /// the word sequences (1 to 3 words) shared by several renderings, scored by how many share
-/// them times their length in words, so that `Islamic Jihad` in three renderings outranks
-/// `Jihad` in five.
+/// them times their words (stop words aside), so that `Islamic Jihad` in three renderings
+/// outranks `Jihad` in five.
 public enum RenderingVariants {
     /// One way the term was rendered, with how many renderings use it.
     public struct Variant: Sendable, Equatable, Codable {
@@ -44,13 +44,17 @@ public enum RenderingVariants {
             for index in remaining {
                 for phrase in phrasesByRendering[index] { counts[phrase, default: 0] += 1 }
             }
-            // The best phrase shared by two renderings or more; among equals the longest, then the
+            // The best phrase shared by two renderings or more, scored by its words other than
+            // stop words; among equals the one with fewer stop words, then the longest, then the
             // first in the alphabet.
-            func score(_ phrase: String, _ count: Int) -> Int {
-                count * (phrase.count { $0 == " " } + 1)
+            func rank(_ phrase: String, _ count: Int) -> (Int, Int, Int) {
+                let words = phrase.split(separator: " ")
+                let stops = words.count { stopWords.contains(String($0)) }
+                return (count * (words.count - stops), -stops, phrase.count)
             }
             guard let best = counts.filter({ $0.value >= 2 }).max(by: { a, b in
-                (score(a.key, a.value), a.key.count, b.key) < (score(b.key, b.value), b.key.count, a.key)
+                let rankA = rank(a.key, a.value), rankB = rank(b.key, b.value)
+                return rankA != rankB ? rankA < rankB : a.key > b.key
             }) else { break }
             variants.append(Variant(text: display[best.key] ?? best.key, count: best.value))
             remaining = remaining.filter { !phrasesByRendering[$0].contains(best.key) }

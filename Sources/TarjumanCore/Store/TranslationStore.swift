@@ -65,20 +65,7 @@ public struct TranslationStore: Sendable {
             var outcomes: [ImportOutcome] = []
             let writer = try UnitWriter(db)
             for (source, segments) in documents {
-                let hash = ContentHash.sha256Hex(source.text)
-                if let existing = try Self.existingDocument(hash: hash, db) {
-                    outcomes.append(existing)
-                    continue
-                }
-                let name = source.origin == "-" ? "stdin" : URL(fileURLWithPath: source.origin).lastPathComponent
-                var document = Document(name: name, contentHash: hash, importedAt: date, text: source.text)
-                try document.insert(db)
-                guard let documentID = document.id else { continue }
-                for segment in segments {
-                    try writer.addUnit(document: documentID, ordinal: segment.index, paragraph: segment.paragraph,
-                                       start: segment.start, end: segment.end, text: segment.text)
-                }
-                outcomes.append(ImportOutcome(document: documentID, name: name, unitCount: segments.count, alreadyPresent: false))
+                outcomes.append(try Self.storeDocument(source, segments: segments, at: date, writer: writer, db))
             }
             try writer.finish()
             return outcomes
@@ -160,6 +147,21 @@ public struct TranslationStore: Sendable {
             }
             return outcomes
         }
+    }
+
+    /// Stores one segmented document unless an identical one is stored already.
+    static func storeDocument(_ source: SourceText, segments: [Segment], at date: Date, writer: UnitWriter, _ db: Database) throws -> ImportOutcome {
+        let hash = ContentHash.sha256Hex(source.text)
+        if let existing = try existingDocument(hash: hash, db) { return existing }
+        let name = source.origin == "-" ? "stdin" : URL(fileURLWithPath: source.origin).lastPathComponent
+        var document = Document(name: name, contentHash: hash, importedAt: date, text: source.text)
+        try document.insert(db)
+        guard let documentID = document.id else { throw TarjumanError.databaseFailure("the document was not stored") }
+        for segment in segments {
+            try writer.addUnit(document: documentID, ordinal: segment.index, paragraph: segment.paragraph,
+                               start: segment.start, end: segment.end, text: segment.text)
+        }
+        return ImportOutcome(document: documentID, name: name, unitCount: segments.count, alreadyPresent: false)
     }
 
     /// The document with this content hash, when one is stored.

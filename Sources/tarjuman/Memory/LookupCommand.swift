@@ -1,0 +1,103 @@
+import ArgumentParser
+import TarjumanCore
+
+struct LookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Concordance: every unit containing an Arabic term, in context, and how it was rendered.",
+        discussion: """
+            tarjuman lookup 'الجهاد الإسلامي'
+            Finds the term however clitics and spelling dress it (والجهاد, للجهاد, الاسلامي), shows each unit
+            with the occurrence in [brackets] and its English, then the English phrases used for it with counts.
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The Arabic term: a word or a phrase.")
+    var term: String
+
+    @Option(help: "Show at most this many units (the counts cover all of them).")
+    var limit = 50
+
+    @Option(help: "Characters of context on each side.")
+    var width = 40
+
+    @Flag(help: "Print one JSON object {term, units: [...], renderings: [{text, count}], other, unrendered}.")
+    var json = false
+
+    func run() throws {
+        let result = try ConcordanceSearch(database: try store.openStore().database).lookup(term)
+        let shown = Array(result.lines.prefix(max(limit, 0)))
+        if json {
+            try Output.printJSON(ConcordanceJSON(result, lines: shown, width: width))
+            return
+        }
+        guard !result.lines.isEmpty else {
+            Output.print("«\(result.term)» does not occur in the memory")
+            return
+        }
+        Output.print("«\(result.term)» in \(result.lines.count) unit\(result.lines.count == 1 ? "" : "s")")
+        for line in shown {
+            let context = KeywordInContext(line, width: width)
+            Output.print("\(line.unit)\t\(context.left)[\(context.hit)]\(context.right)")
+            Output.print("\t→ " + (line.rendering.map(Output.oneLine) ?? "(not rendered yet)"))
+        }
+        if shown.count < result.lines.count { Output.print("… \(result.lines.count - shown.count) more (--limit)") }
+        Output.print("rendered as:")
+        for variant in result.renderings { Output.print("  \(variant.count)\t\(variant.text)") }
+        if result.otherRenderings > 0 { Output.print("  \(result.otherRenderings)\t(other wording)") }
+        if result.unrendered > 0 { Output.print("  \(result.unrendered)\t(not rendered yet)") }
+    }
+}
+
+/// An occurrence with the text on either side, cut to `width` characters.
+struct KeywordInContext: Encodable {
+    let left: String
+    let hit: String
+    let right: String
+
+    init(_ line: ConcordanceLine, width: Int) {
+        let scalars = Array(Output.oneLine(line.source).unicodeScalars)
+        let range = line.hits.first ?? 0 ..< 0
+        let leftStart = max(0, range.lowerBound - width)
+        let rightEnd = min(scalars.count, range.upperBound + width)
+        left = (leftStart > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[leftStart ..< range.lowerBound]))
+        hit = String(String.UnicodeScalarView(scalars[range]))
+        right = String(String.UnicodeScalarView(scalars[range.upperBound ..< rightEnd])) + (rightEnd < scalars.count ? "…" : "")
+    }
+}
+
+/// A concordance as JSON.
+struct ConcordanceJSON: Encodable {
+    struct Line: Encodable {
+        let unit: String
+        let document: String
+        let source: String
+        let hits: [[Int]]
+        let surface: String
+        let context: KeywordInContext
+        let rendering: String?
+        let status: String?
+    }
+
+    let term: String
+    let units: [Line]
+    let total: Int
+    let renderings: [RenderingVariants.Variant]
+    let other: Int
+    let unrendered: Int
+
+    init(_ concordance: Concordance, lines: [ConcordanceLine], width: Int) {
+        term = concordance.term
+        units = lines.map { line in
+            Line(unit: line.unit.description, document: line.document, source: line.source,
+                 hits: line.hits.map { [$0.lowerBound, $0.upperBound] }, surface: line.surface,
+                 context: KeywordInContext(line, width: width), rendering: line.rendering, status: line.status?.rawValue)
+        }
+        total = concordance.lines.count
+        renderings = concordance.renderings
+        other = concordance.otherRenderings
+        unrendered = concordance.unrendered
+    }
+}

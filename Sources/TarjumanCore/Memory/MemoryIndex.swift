@@ -78,15 +78,15 @@ final class MemoryIndexWriter {
     }
 
     /// Indexes one unit; units must come in increasing row id order.
-    func add(unit: Int64, key: [Unicode.Scalar], tokens: KeyTokens, _ db: Database) throws {
+    func add(unit: Int64, prepared: PreparedUnit, _ db: Database) throws {
         precondition(unit > lastUnit, "units are indexed in row id order")
         lastUnit = unit
-        let entry = MemoryIndex.entry(unit: unit, weight: tokens.weight)
-        for (id, tokenIndex, occurrence) in MemoryIndex.indexedTokens(tokens.tokens) {
+        let entry = MemoryIndex.entry(unit: unit, weight: prepared.tokens.weight)
+        for (id, tokenIndex, occurrence) in prepared.indexed {
             let (slot, isNew) = slots.slot(for: id)
             if isNew {
-                let token = tokens.tokens[tokenIndex]
-                slotWords.append(occurrence == 1 && token.kind == .word ? String(scalars: key[token.range]) : nil)
+                let token = prepared.tokens.tokens[tokenIndex]
+                slotWords.append(occurrence == 1 && token.kind == .word ? String(scalars: prepared.keyScalars[token.range]) : nil)
                 slotCounts.append(0)
             }
             slotCounts[Int(slot)] += 1
@@ -99,15 +99,13 @@ final class MemoryIndexWriter {
     /// Computes key hashes and weights of units stored before the index existed, and indexes them.
     static func indexExistingUnits(_ db: Database) throws {
         let writer = MemoryIndexWriter()
-        let update = try db.makeStatement(sql: "UPDATE unit SET keyHash = ?, weight = ? WHERE id = ?")
-        let rows = try Row.fetchAll(db, sql: "SELECT id, searchKey FROM unit ORDER BY id")
+        let update = try db.makeStatement(sql: "UPDATE unit SET searchKey = ?, keyHash = ?, weight = ? WHERE id = ?")
+        let rows = try Row.fetchAll(db, sql: "SELECT id, text FROM unit ORDER BY id")
         for row in rows {
             let id: Int64 = row[0]
-            let key: String = row[1]
-            let scalars = Array(key.unicodeScalars)
-            let tokens = KeyTokens(scalars: scalars)
-            try update.execute(arguments: [MemoryIndex.keyHash(key), tokens.weight, id])
-            try writer.add(unit: id, key: scalars, tokens: tokens, db)
+            let unit = PreparedUnit(row[1])
+            try update.execute(arguments: [unit.key, unit.keyHash, unit.tokens.weight, id])
+            try writer.add(unit: id, prepared: unit, db)
         }
         try writer.flush(db)
     }

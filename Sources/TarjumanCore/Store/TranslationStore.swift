@@ -246,14 +246,15 @@ extension TranslationStore {
         }
     }
 
-    /// Stores several documents of pairs in one transaction.
+    /// Stores several documents of pairs in one transaction. Keys and index entries are computed
+    /// on a second thread while the first one writes.
     public func importPairDocuments(_ documents: [(name: String, pairs: [TranslationPair])], origin: String,
                                     at date: Date = Date()) throws(TarjumanError) -> [ImportOutcome] {
         try database.write { db in
             let writer = try UnitWriter(db)
             var outcomes: [ImportOutcome] = []
-            for document in documents {
-                outcomes.append(try Self.storePairs(document.pairs, name: document.name, origin: origin, at: date, writer: writer, db))
+            try pipelined(documents, batchSize: 16, prepare: { PreparedPairDocument(name: $0.name, pairs: $0.pairs) }) { document in
+                outcomes.append(try Self.storePairs(document, origin: origin, at: date, writer: writer, db))
             }
             try writer.finish()
             return outcomes
@@ -262,31 +263,22 @@ extension TranslationStore {
 
     static func storePairs(_ pairs: [TranslationPair], name: String, origin: String, at date: Date,
                            writer: UnitWriter, _ db: Database) throws -> ImportOutcome {
-        var text = ""
-        var offsets: [(start: Int, end: Int)] = []
-        offsets.reserveCapacity(pairs.count)
-        var position = 0
-        for (index, pair) in pairs.enumerated() {
-            if index > 0 {
-                text += "\n\n"
-                position += 2
-            }
-            text += pair.source
-            let length = pair.source.unicodeScalars.count
-            offsets.append((position, position + length))
-            position += length
-        }
-        let hash = ContentHash.sha256Hex(text)
-        if let existing = try Self.existingDocument(hash: hash, db) { return existing }
-        var document = Document(name: name, contentHash: hash, importedAt: date, text: text)
+        try storePairs(PreparedPairDocument(name: name, pairs: pairs), origin: origin, at: date, writer: writer, db)
+    }
+
+    static func storePairs(_ prepared: PreparedPairDocument, origin: String, at date: Date,
+                           writer: UnitWriter, _ db: Database) throws -> ImportOutcome {
+        if let existing = try Self.existingDocument(hash: prepared.contentHash, db) { return existing }
+        var document = Document(name: prepared.name, contentHash: prepared.contentHash, importedAt: date, text: prepared.text)
         try document.insert(db)
         guard let documentID = document.id else { throw TarjumanError.databaseFailure("the document was not stored") }
-        for (index, pair) in pairs.enumerated() {
+        for (index, pair) in prepared.pairs.enumerated() {
             let unit = try writer.addUnit(document: documentID, ordinal: index + 1, paragraph: index + 1,
-                                          start: offsets[index].start, end: offsets[index].end, text: pair.source)
+                                          start: prepared.offsets[index].start, end: prepared.offsets[index].end,
+                                          prepared: prepared.units[index])
             try writer.addRendering(unit: unit, text: pair.target, translator: pair.translator, status: pair.status,
                                     origin: origin, at: pair.date ?? date)
         }
-        return ImportOutcome(document: documentID, name: name, unitCount: pairs.count, alreadyPresent: false)
+        return ImportOutcome(document: documentID, name: prepared.name, unitCount: prepared.pairs.count, alreadyPresent: false)
     }
 }

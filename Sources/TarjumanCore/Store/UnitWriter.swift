@@ -25,22 +25,25 @@ final class UnitWriter {
     /// Stores one unit and returns its row id.
     @discardableResult
     func addUnit(document: Int64, ordinal: Int, paragraph: Int, start: Int, end: Int, text: String) throws -> Int64 {
-        let key = ArabicSearchKey.key(text)
-        let scalars = Array(key.unicodeScalars)
-        let tokens = KeyTokens(scalars: scalars)
+        try addUnit(document: document, ordinal: ordinal, paragraph: paragraph, start: start, end: end, prepared: PreparedUnit(text))
+    }
+
+    /// Stores one unit whose key and tokens were computed already, and returns its row id.
+    @discardableResult
+    func addUnit(document: Int64, ordinal: Int, paragraph: Int, start: Int, end: Int, prepared unit: PreparedUnit) throws -> Int64 {
         insertUnit.reset()
         insertUnit.bind(document, at: 1)
         insertUnit.bind(ordinal, at: 2)
         insertUnit.bind(paragraph, at: 3)
         insertUnit.bind(start, at: 4)
         insertUnit.bind(end, at: 5)
-        insertUnit.bind(text, at: 6)
-        insertUnit.bind(key, at: 7)
-        insertUnit.bind(MemoryIndex.keyHash(key), at: 8)
-        insertUnit.bind(tokens.weight, at: 9)
+        insertUnit.bind(unit.text, at: 6)
+        insertUnit.bind(unit.key, at: 7)
+        insertUnit.bind(unit.keyHash, at: 8)
+        insertUnit.bind(unit.tokens.weight, at: 9)
         try insertUnit.step()
         let rowID = db.lastInsertedRowID
-        try index.add(unit: rowID, key: scalars, tokens: tokens, db)
+        try index.add(unit: rowID, prepared: unit, db)
         return rowID
     }
 

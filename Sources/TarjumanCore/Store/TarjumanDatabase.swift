@@ -16,6 +16,9 @@ public struct TarjumanDatabase: Sendable {
         return "tarjuman.sqlite"
     }
 
+    /// The page size of new databases.
+    static let pageSize = 32768
+
     /// Opens the database at `path`, creating it only when `create` is set; checks that it is a
     /// Tarjuman database and brings its schema up to date.
     public static func open(path: String, create: Bool, busyTimeout: TimeInterval = 10) throws(TarjumanError) -> TarjumanDatabase {
@@ -26,6 +29,9 @@ public struct TarjumanDatabase: Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(busyTimeout)
         configuration.prepareDatabase { db in
+            // Takes effect only when the file is created: large pages make bulk imports about
+            // a third faster (measured with the memory benchmark).
+            try db.execute(sql: "PRAGMA page_size = \(pageSize)")
             // 64 MB of page cache: large imports update indexes all over the file.
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }

@@ -37,13 +37,7 @@ public enum AnnotationHTML {
                 html += escape(match.target)
                 html += "<div class=\"src\" lang=\"ar\">\(escape(match.source)) <span dir=\"ltr\">(unit \(match.unit))</span></div>"
                 if !match.differences.isEmpty {
-                    let text = match.differences.map { difference -> String in
-                        switch difference.change {
-                        case .added: return "added «\(difference.query ?? "")»"
-                        case .removed: return "removed «\(difference.memory ?? "")»"
-                        case .changed: return "«\(difference.memory ?? "")» → «\(difference.query ?? "")»"
-                        }
-                    }.joined(separator: "; ")
+                    let text = match.differences.map(\.description).joined(separator: "; ")
                     html += "<div class=\"diff\">\(escape(text))</div>"
                 }
             } else {

@@ -32,6 +32,17 @@ public struct WordDifference: Codable, Sendable, Equatable {
     public let memory: String?
 }
 
+extension WordDifference: CustomStringConvertible {
+    /// The change in a few words: `added «…»`, `removed «…»`, `«memory» → «query»`.
+    public var description: String {
+        switch change {
+        case .added: return "added «\(query ?? "")»"
+        case .removed: return "removed «\(memory ?? "")»"
+        case .changed: return "«\(memory ?? "")» → «\(query ?? "")»"
+        }
+    }
+}
+
 /// A number of the query that stands where the memory source has another.
 public struct NumberDifference: Codable, Sendable, Equatable {
     public let query: String

@@ -43,7 +43,7 @@ struct AnnotateCommand: ParsableCommand {
                 if let match = unit.match {
                     Output.print("\ten: \(Output.oneLine(match.target))\t(unit \(match.unit))")
                     if !match.differences.isEmpty {
-                        Output.print("\tdifferences: " + match.differences.map(Output.describe).joined(separator: "; "))
+                        Output.print("\tdifferences: " + match.differences.map(\.description).joined(separator: "; "))
                     }
                     if !match.numbers.isEmpty {
                         Output.print("\tnumbers: " + match.numbers.map { "\($0.query) here, \($0.memory) in memory" }.joined(separator: "; "))

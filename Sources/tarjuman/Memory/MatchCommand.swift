@@ -67,18 +67,10 @@ extension Output {
         print(indent + "  ar: " + oneLine(match.source))
         print(indent + "  en: " + oneLine(match.target))
         if !match.differences.isEmpty {
-            print(indent + "  differences: " + match.differences.map(describe).joined(separator: "; "))
+            print(indent + "  differences: " + match.differences.map(\.description).joined(separator: "; "))
         }
         if !match.numbers.isEmpty {
             print(indent + "  numbers: " + match.numbers.map { "\($0.query) here, \($0.memory) in memory" }.joined(separator: "; "))
-        }
-    }
-
-    static func describe(_ difference: WordDifference) -> String {
-        switch difference.change {
-        case .added: return "added «\(difference.query ?? "")»"
-        case .removed: return "removed «\(difference.memory ?? "")»"
-        case .changed: return "«\(difference.memory ?? "")» → «\(difference.query ?? "")»"
         }
     }
 }

@@ -13,6 +13,7 @@ struct Tarjuman: ParsableCommand {
             UnitsCommand.self,
             RenderCommand.self,
             ShowCommand.self,
+            ExportCommand.self,
             MatchCommand.self,
             LookupCommand.self,
             AnnotateCommand.self,

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TarjumanCore
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Write the memory as TMX 1.4b for other CAT tools.",
+        discussion: """
+            tarjuman export memory.tmx [--document 3]... [--approved-only] [--since 2026-11-01]
+            One tu per rendered unit, with its current rendering (the newest approved one first, else the newest).
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The file to write; its extension says the format (.tmx).")
+    var file: String
+
+    @Option(name: .customLong("document"), help: "Only this document (repeatable).")
+    var documents: [Int64] = []
+
+    @Flag(help: "Only approved renderings.")
+    var approvedOnly = false
+
+    @Option(help: "Only renderings made on or after this date (YYYY-MM-DD, or an ISO 8601 date and time).")
+    var since: String?
+
+    func run() throws {
+        guard file.lowercased().hasSuffix(".tmx") else {
+            throw ValidationError("\(file): give a .tmx file; TMX 1.4b is the export format")
+        }
+        var options = TMXExportOptions(documents: documents, approvedOnly: approvedOnly)
+        if let since {
+            guard let date = Self.parseDate(since) else {
+                throw ValidationError("--since \(since): give a date such as 2026-11-01 or 2026-11-01T09:30:00Z")
+            }
+            options.since = date
+        }
+        let outcome = try TMXWriter(database: try store.openStore().database).export(to: file, options: options)
+        for (unit, count) in outcome.droppedCharacters {
+            Output.printError("warning: unit \(unit): \(count) character\(count == 1 ? "" : "s") that XML 1.0 forbids (control characters) left out")
+        }
+        Output.print("\(file): \(outcome.units) units")
+    }
+
+    /// A day (taken as midnight UTC) or an ISO 8601 date and time.
+    static func parseDate(_ text: String) -> Date? {
+        let full = ISO8601DateFormatter()
+        if let date = full.date(from: text) { return date }
+        let day = ISO8601DateFormatter()
+        day.formatOptions = [.withFullDate]
+        return day.date(from: text)
+    }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import Testing
+
+@Suite("tarjuman export")
+struct ExchangeCommandTests {
+    @Test("export writes TMX of the rendered units; bad arguments get one-line errors")
+    func exportTMX() throws {
+        let directory = try freshDirectory()
+        #expect(try run(["import", sample], in: directory).status == 0)
+        #expect(try run(["render", "1.3", "The statement said resistance is our strategic choice.", "--approve"], in: directory).status == 0)
+        #expect(try run(["render", "1.4", "The meeting discussed bilateral relations."], in: directory).status == 0)
+        let all = try run(["export", "memory.tmx"], in: directory)
+        #expect(all.status == 0)
+        #expect(all.stdout == "memory.tmx: 2 units\n")
+        let tmx = try String(contentsOf: directory.appendingPathComponent("memory.tmx"), encoding: .utf8)
+        #expect(tmx.components(separatedBy: "<tu ").count == 3)
+        let approved = try run(["export", "approved.tmx", "--approved-only", "--document", "1", "--since", "2020-01-01"], in: directory)
+        #expect(approved.stdout == "approved.tmx: 1 units\n")
+        let future = try run(["export", "none.tmx", "--since", "2999-01-01T00:00:00Z"], in: directory)
+        #expect(future.stdout == "none.tmx: 0 units\n")
+
+        let badDate = try run(["export", "x.tmx", "--since", "yesterday"], in: directory)
+        #expect(badDate.status == 64)
+        let badFormat = try run(["export", "x.docx"], in: directory)
+        #expect(badFormat.status != 0)
+        let unknown = try run(["export", "x.tmx", "--document", "7"], in: directory)
+        #expect(unknown.status == 1)
+        #expect(unknown.stderr == "Error: document 7 does not exist; 'tarjuman documents' lists the documents.\n")
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("x.tmx").path))
+    }
+}

@@ -27,5 +27,18 @@ struct ExchangeCommandTests {
         #expect(unknown.status == 1)
         #expect(unknown.stderr == "Error: document 7 does not exist; 'tarjuman documents' lists the documents.\n")
         #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("x.tmx").path))
+
+        let imported = try run(["import", "memory.tmx", "--db", "other.sqlite"], in: directory)
+        #expect(imported.status == 0)
+        #expect(imported.stdout == "memory.tmx: 2 units read, 2 added, 0 new renderings of known units, 0 duplicates, 0 skipped\n")
+        let again = try run(["import", "memory.tmx", "--db", "other.sqlite"], in: directory)
+        #expect(again.stdout == "memory.tmx: 2 units read, 0 added, 0 new renderings of known units, 2 duplicates, 0 skipped\n")
+        let mixed = try run(["import", "memory.tmx", sample, "--db", "other.sqlite"], in: directory)
+        #expect(mixed.status == 64)
+        try "<?xml version=\"1.0\"?><tmx><body><tu></body></tmx>".write(to: directory.appendingPathComponent("bad.xml"), atomically: true, encoding: .utf8)
+        let bad = try run(["import", "bad.xml", "--db", "other.sqlite"], in: directory)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("Error: bad.xml:1:"))
+        #expect(lines(bad.stderr).count == 1)
     }
 }

@@ -93,9 +93,13 @@ public struct Rendering: Codable, Sendable, Equatable, FetchableRecord, MutableP
     /// Where the rendering came from: `manual`, `tsv`, or a later importer's name.
     public var origin: String
     public var createdAt: Date
+    /// Notes that came with the rendering (from a TMX file), one per line.
+    public var note: String?
+    /// Properties that came with it (TMX `prop` elements), as a JSON array of {type, value}.
+    public var properties: String?
 
     public init(id: Int64? = nil, unitId: Int64, text: String, translator: String?, status: RenderingStatus,
-                origin: String, createdAt: Date) {
+                origin: String, createdAt: Date, note: String? = nil, properties: String? = nil) {
         self.id = id
         self.unitId = unitId
         self.text = text
@@ -103,6 +107,8 @@ public struct Rendering: Codable, Sendable, Equatable, FetchableRecord, MutableP
         self.status = status
         self.origin = origin
         self.createdAt = createdAt
+        self.note = note
+        self.properties = properties
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

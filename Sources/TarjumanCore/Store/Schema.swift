@@ -75,6 +75,12 @@ enum Schema {
             }
             try MemoryIndexWriter.indexExistingUnits(db)
         }
+        migrator.registerMigration("v4: notes and properties of renderings") { db in
+            try db.alter(table: "rendering") { t in
+                t.add(column: "note", .text)
+                t.add(column: "properties", .jsonText)
+            }
+        }
         return migrator
     }
 }

@@ -18,7 +18,7 @@ final class UnitWriter {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         insertRendering = try FastStatement(db, sql: """
-            INSERT INTO rendering (unitId, text, translator, status, origin, createdAt) VALUES (?, ?, ?, ?, ?, ?)
+            INSERT INTO rendering (unitId, text, translator, status, origin, createdAt, note, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
     }
 
@@ -50,7 +50,7 @@ final class UnitWriter {
     /// Stores a rendering of a unit stored before.
     @discardableResult
     func addRendering(unit: Int64, text: String, translator: String?, status: RenderingStatus,
-                      origin: String, at date: Date) throws -> Int64 {
+                      origin: String, at date: Date, note: String? = nil, properties: String? = nil) throws -> Int64 {
         if date != lastDate {
             lastDate = date
             lastDateText = String.fromDatabaseValue(date.databaseValue) ?? ""
@@ -62,6 +62,8 @@ final class UnitWriter {
         insertRendering.bind(status.rawValue, at: 4)
         insertRendering.bind(origin, at: 5)
         insertRendering.bind(lastDateText, at: 6)
+        insertRendering.bind(note, at: 7)
+        insertRendering.bind(properties, at: 8)
         try insertRendering.step()
         return db.lastInsertedRowID
     }

@@ -1,0 +1,307 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// One translation unit read from a TMX file, its Arabic and English sides chosen.
+public struct TMXUnit: Sendable, Equatable {
+    public let tuid: String?
+    public let source: String
+    public let target: String
+    public let translator: String?
+    public let date: Date?
+    public let notes: [String]
+    /// `prop` elements as (type, value), in order.
+    public let properties: [TMXProperty]
+    /// Inline codes (`bpt` `ept` `it` `ph` `ut` `sub`) left out of the two texts.
+    public let droppedCodes: Int
+}
+
+public struct TMXProperty: Sendable, Equatable, Codable {
+    public let type: String
+    public let value: String
+}
+
+/// Why a `tu` was not taken.
+public enum TMXSkipReason: String, Sendable, CaseIterable {
+    case noArabic = "no Arabic variant"
+    case noEnglish = "no English variant"
+    case emptySegment = "an empty segment"
+}
+
+/// Reads TMX 1.1 to 1.4 as a stream, handing each usable unit to a callback as soon as its
+/// `tu` closes, so memory does not grow with the file.
+///
+/// Lenient as real files demand: `xml:lang` or the old `lang`, language codes in any case and
+/// with regions (`AR`, `ar-SA`, `ar_EG`, `EN-US`), UTF-8 with or without a byte order mark and
+/// UTF-16 with one, dates in basic or extended ISO 8601, any number of variants (the first
+/// Arabic and the first English are taken), Level 2 inline markup reduced to its text. The
+/// header's `srclang` is not trusted: the variants' own languages decide, and a variant tagged
+/// otherwise but written in Arabic script is taken as the Arabic side when none is tagged Arabic.
+/// Entity declarations are refused and external DTDs are never fetched.
+public final class TMXReader {
+    public private(set) var read = 0
+    public private(set) var skipped: [TMXSkipReason: Int] = [:]
+    public private(set) var droppedCodes = 0
+    public private(set) var headerSourceLanguage: String?
+
+    public init() {}
+
+    /// Parses the file at `path`, calling `unit` for every usable unit in order.
+    public func parse(path: String, unit: (TMXUnit) throws -> Void) throws(TarjumanError) {
+        guard let stream = InputStream(fileAtPath: path) else { throw .fileNotFound(path) }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
+        if isDirectory.boolValue { throw .notAFile(path) }
+        let prefix: Data
+        do {
+            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            prefix = try handle.read(upToCount: 1 << 16) ?? Data()
+            try handle.close()
+        } catch {
+            throw .unreadableFile(path, reason: error.localizedDescription)
+        }
+        guard !prefix.isEmpty else { throw .emptyInput(file: path) }
+        if let position = XMLProlog.entityDeclaration(in: prefix) {
+            throw .malformedFile(file: path, line: position.line, column: position.column,
+                                 reason: "entity declarations are not accepted (no external entities, no entity expansion)")
+        }
+        struct Result {
+            var failure: (any Error)?
+            var sawRoot = false
+            var parsed = false
+            var line = 1, column = 1, code = 0
+        }
+        let result = withoutActuallyEscaping(unit) { handler -> Result in
+            var result = Result()
+            do {
+                let delegate = Delegate(reader: self, handler: handler)
+                let parser = XMLParser(stream: stream)
+                parser.shouldResolveExternalEntities = false
+                parser.shouldProcessNamespaces = false
+                parser.delegate = delegate
+                result.parsed = parser.parse()
+                parser.delegate = nil
+                result.failure = delegate.failure
+                result.sawRoot = delegate.sawRoot
+                result.line = max(delegate.errorLine ?? parser.lineNumber, 1)
+                result.column = max(delegate.errorColumn ?? parser.columnNumber, 1)
+                result.code = (parser.parserError as NSError?)?.code ?? 0
+            }
+            return result
+        }
+        if let error = result.failure {
+            if let error = error as? TarjumanError { throw error }
+            throw TarjumanDatabase.translate(error, path: path)
+        }
+        if !result.parsed {
+            throw .malformedFile(file: path, line: result.line, column: result.column, reason: TBXGlossary.describe(xmlError: result.code))
+        }
+        guard result.sawRoot else {
+            throw .malformedFile(file: path, line: 1, column: 1, reason: "not a TMX file: no tmx root element")
+        }
+    }
+
+    fileprivate func skip(_ reason: TMXSkipReason) {
+        skipped[reason, default: 0] += 1
+    }
+
+    /// The language of a `tuv`: `ar`, `en` or another primary subtag, lowercased.
+    static func primaryLanguage(_ tag: String) -> String {
+        let primary = String(tag.lowercased().split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "")
+        switch primary {
+        case "ara", "arb": return "ar"
+        case "eng": return "en"
+        default: return primary
+        }
+    }
+
+    /// Whether most letters of `text` are Arabic.
+    static func isMostlyArabic(_ text: String) -> Bool {
+        var arabic = 0, other = 0
+        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            if (0x0600 ... 0x06FF).contains(scalar.value) || (0x0750 ... 0x077F).contains(scalar.value)
+                || (0x08A0 ... 0x08FF).contains(scalar.value) || (0xFB50 ... 0xFEFF).contains(scalar.value) {
+                arabic += 1
+            } else {
+                other += 1
+            }
+        }
+        return arabic > other
+    }
+
+    /// A TMX date: `YYYYMMDDThhmmssZ` or extended ISO 8601.
+    static func date(_ text: String) -> Date? {
+        let digits = text.filter(\.isNumber)
+        guard digits.count >= 14, let year = Int(digits.prefix(4)) else {
+            guard digits.count == 8 else { return nil }
+            return date(digits + "000000")
+        }
+        var components = DateComponents()
+        components.timeZone = TimeZone(identifier: "UTC")
+        components.year = year
+        components.month = Int(digits.dropFirst(4).prefix(2))
+        components.day = Int(digits.dropFirst(6).prefix(2))
+        components.hour = Int(digits.dropFirst(8).prefix(2))
+        components.minute = Int(digits.dropFirst(10).prefix(2))
+        components.second = Int(digits.dropFirst(12).prefix(2))
+        return Calendar(identifier: .gregorian).date(from: components)
+    }
+
+    /// The SAX handler: keeps only the current `tu`.
+    final class Delegate: NSObject, XMLParserDelegate {
+        unowned let reader: TMXReader
+        let handler: (TMXUnit) throws -> Void
+        var failure: (any Error)?
+        var sawRoot = false
+        var errorLine: Int?
+        var errorColumn: Int?
+
+        struct Variant {
+            var language: String
+            var text = ""
+            var hasSegment = false
+            var codes = 0
+        }
+
+        var inTU = false
+        var tuAttributes: [String: String] = [:]
+        var variants: [Variant] = []
+        var notes: [String] = []
+        var properties: [TMXProperty] = []
+        var textTarget: TextTarget = .none
+        var buffer = ""
+        var propertyType = ""
+        /// Depth inside inline code elements whose content is native code, not text.
+        var codeDepth = 0
+
+        enum TextTarget { case none, note, property, segment }
+
+        init(reader: TMXReader, handler: @escaping (TMXUnit) throws -> Void) {
+            self.reader = reader
+            self.handler = handler
+        }
+
+        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                    attributes: [String: String] = [:]) {
+            switch name {
+            case "tmx":
+                sawRoot = true
+            case "header":
+                reader.headerSourceLanguage = attributes["srclang"]
+            case "tu":
+                inTU = true
+                tuAttributes = attributes
+                variants = []
+                notes = []
+                properties = []
+            case "tuv" where inTU:
+                variants.append(Variant(language: TMXReader.primaryLanguage(attributes["xml:lang"] ?? attributes["lang"] ?? "")))
+            case "seg" where inTU && !variants.isEmpty:
+                textTarget = .segment
+                variants[variants.count - 1].hasSegment = true
+                buffer = ""
+            case "note" where inTU && textTarget == .none:
+                textTarget = .note
+                buffer = ""
+            case "prop" where inTU && textTarget == .none:
+                textTarget = .property
+                propertyType = attributes["type"] ?? ""
+                buffer = ""
+            case "bpt", "ept", "it", "ph", "ut", "sub":
+                if textTarget == .segment {
+                    if codeDepth == 0 { variants[variants.count - 1].codes += 1 }
+                    codeDepth += 1
+                }
+            default:
+                break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+            switch name {
+            case "seg" where textTarget == .segment:
+                variants[variants.count - 1].text = buffer
+                textTarget = .none
+                codeDepth = 0
+            case "note" where textTarget == .note:
+                notes.append(buffer)
+                textTarget = .none
+            case "prop" where textTarget == .property:
+                properties.append(TMXProperty(type: propertyType, value: buffer))
+                textTarget = .none
+            case "bpt", "ept", "it", "ph", "ut", "sub":
+                if textTarget == .segment, codeDepth > 0 { codeDepth -= 1 }
+            case "tu" where inTU:
+                inTU = false
+                finishUnit(parser)
+            default:
+                break
+            }
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            if errorLine == nil {
+                errorLine = parser.lineNumber
+                errorColumn = parser.columnNumber
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            guard textTarget != .none, codeDepth == 0 else { return }
+            buffer += string
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            guard textTarget != .none, codeDepth == 0 else { return }
+            buffer += String(decoding: CDATABlock, as: UTF8.self)
+        }
+
+        func finishUnit(_ parser: XMLParser) {
+            reader.read += 1
+            var arabic = variants.first { $0.language == "ar" }
+            if arabic == nil { arabic = variants.first { $0.language != "en" && TMXReader.isMostlyArabic($0.text) } }
+            let english = variants.first { $0.language == "en" && !TMXReader.isMostlyArabic($0.text) }
+            guard let arabic else { return reader.skip(.noArabic) }
+            guard let english else { return reader.skip(.noEnglish) }
+            let source = arabic.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let target = english.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard !source.isEmpty, !target.isEmpty else { return reader.skip(.emptySegment) }
+            let droppedCodes = arabic.codes + english.codes
+            reader.droppedCodes += droppedCodes
+            let unit = TMXUnit(
+                tuid: tuAttributes["tuid"], source: source, target: target,
+                translator: tuAttributes["changeid"] ?? tuAttributes["creationid"],
+                date: (tuAttributes["changedate"] ?? tuAttributes["creationdate"]).flatMap(TMXReader.date),
+                notes: notes, properties: properties, droppedCodes: droppedCodes)
+            do {
+                try handler(unit)
+            } catch {
+                failure = error
+                parser.abortParsing()
+            }
+        }
+    }
+}
+
+/// Checks on an XML file's prolog made before parsing it.
+enum XMLProlog {
+    /// Where the first `<!ENTITY` declaration is in the start of a file (UTF-8 or UTF-16 with a
+    /// byte order mark), if there is one.
+    static func entityDeclaration(in prefix: Data) -> (line: Int, column: Int)? {
+        let bytes = [UInt8](prefix)
+        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
+            let littleEndian = bytes[0] == 0xFF
+            var units: [UInt16] = []
+            var index = 2
+            while index + 1 < bytes.count {
+                units.append(littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
+                                          : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
+                index += 2
+            }
+            let text = String(decoding: units, as: UTF16.self)
+            return TBXGlossary.entityDeclaration(in: Data(text.utf8))
+        }
+        return TBXGlossary.entityDeclaration(in: prefix)
+    }
+}

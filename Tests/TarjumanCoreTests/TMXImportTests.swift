@@ -1,0 +1,192 @@
+import Foundation
+import GRDB
+import Testing
+@testable import TarjumanCore
+
+@Suite("TMX import")
+struct TMXImportTests {
+    func write(_ text: String, encoding: String.Encoding = .utf8, bom: [UInt8] = [], name: String = "memory.tmx") throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString)-\(name)")
+        try (Data(bom) + text.data(using: encoding)!).write(to: url)
+        return url.path
+    }
+
+    func pairs(_ store: TranslationStore) throws -> [[String]] {
+        try store.database.read { db in
+            try Row.fetchAll(db, sql: "SELECT u.text, r.text FROM rendering r JOIN unit u ON u.id = r.unitId ORDER BY r.id").map { [$0[0], $0[1]] }
+        }
+    }
+
+    static let lenient = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tmx version="1.1">
+        <header creationtool="po2tmx" creationtoolversion="3" segtype="sentence" o-tmf="PO" adminlang="en" srclang="en" datatype="po"/>
+        <body>
+        <tu tuid="a" creationdate="20240102T030405Z" creationid="nadia">
+          <note>checked by the desk</note>
+          <prop type="client">UNRWA</prop>
+          <tuv lang="FR"><seg>Bonjour</seg></tuv>
+          <tuv lang="AR"><seg>قال <bpt i="1">&lt;b&gt;</bpt>المتحدث<ept i="1">&lt;/b&gt;</ept> إن <hi>الوفد</hi> وصل<ph x="2">{1}</ph>.</seg></tuv>
+          <tuv lang="EN-US"><seg>The <bpt i="1">&lt;b&gt;</bpt>spokesman<ept i="1">&lt;/b&gt;</ept> said the <hi>delegation</hi> arrived.</seg></tuv>
+        </tu>
+        <tu changedate="2024-05-06T07:08:09Z" changeid="omar">
+          <tuv xml:lang="ar_EG"><seg>  وعقد الوفد اجتماعا مطولا.  </seg></tuv>
+          <tuv xml:lang="en-gb"><seg>The delegation held a long meeting.</seg></tuv>
+        </tu>
+        <tu><tuv xml:lang="en"><seg>English only</seg></tuv><tuv xml:lang="fr"><seg>Français</seg></tuv></tu>
+        <tu><tuv xml:lang="ar"><seg>عربي فقط</seg></tuv></tu>
+        <tu><tuv xml:lang="x-unknown"><seg>ثم غادر الوفد المدينة.</seg></tuv><tuv xml:lang="eng"><seg>Then the delegation left the city.</seg></tuv></tu>
+        <tu><tuv xml:lang="ar"><seg> </seg></tuv><tuv xml:lang="en"><seg>Empty Arabic</seg></tuv></tu>
+        </body>
+        </tmx>
+        """
+
+    @Test("Lenient reading: TMX 1.1, lang, codes in any case with regions, markup reduced, three variants, a wrong srclang, script fallback")
+    func lenient() throws {
+        let store = try makeStore()
+        let outcome = try TMXImporter(database: store.database).importFile(try write(Self.lenient))
+        #expect(outcome.read == 6)
+        #expect(outcome.added == 3)
+        #expect(outcome.skipped == [.noArabic: 1, .noEnglish: 1, .emptySegment: 1])
+        #expect(outcome.droppedCodes == 5)
+        #expect(try pairs(store) == [
+            ["قال المتحدث إن الوفد وصل.", "The spokesman said the delegation arrived."],
+            ["وعقد الوفد اجتماعا مطولا.", "The delegation held a long meeting."],
+            ["ثم غادر الوفد المدينة.", "Then the delegation left the city."],
+        ])
+        let first = try store.detail(of: UnitID(document: 1, ordinal: 1))
+        #expect(first.current?.translator == "nadia")
+        #expect(first.current?.note == "checked by the desk")
+        #expect(first.current?.properties == #"[{"type":"client","value":"UNRWA"}]"#)
+        #expect(first.current?.status == .approved)
+        #expect(first.current?.origin.hasPrefix("tmx ") == true)
+        #expect(first.current?.createdAt == TMXReader.date("20240102T030405Z"))
+        let second = try store.detail(of: UnitID(document: 1, ordinal: 2))
+        #expect(second.current?.translator == "omar")
+        #expect(second.current?.createdAt == Date(timeIntervalSince1970: 1_714_979_289))
+        let document = try store.database.read { db in try String.fetchOne(db, sql: "SELECT text FROM document") }
+        #expect(document == "قال المتحدث إن الوفد وصل.\n\nوعقد الوفد اجتماعا مطولا.\n\nثم غادر الوفد المدينة.")
+        #expect(try MemoryMatcher(database: store.database).matches(for: "وعقد الوفد اجتماعا مطولا.").first?.kind == .exact)
+    }
+
+    @Test("UTF-8 with a byte order mark and UTF-16 (both orders) with one")
+    func encodings() throws {
+        let body = Self.lenient.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
+        for (encoding, bom) in [(String.Encoding.utf16LittleEndian, [UInt8(0xFF), 0xFE]), (.utf16BigEndian, [0xFE, 0xFF])] {
+            let store = try makeStore()
+            #expect(try TMXImporter(database: store.database).importFile(try write(body, encoding: encoding, bom: bom)).added == 3)
+        }
+        let store = try makeStore()
+        #expect(try TMXImporter(database: store.database).importFile(try write(Self.lenient, bom: [0xEF, 0xBB, 0xBF])).added == 3)
+    }
+
+    @Test("The same unit again is a duplicate; another English becomes a new rendering with the history kept")
+    func duplicates() throws {
+        let store = try makeStore()
+        let importer = TMXImporter(database: store.database)
+        _ = try importer.importFile(try write(Self.lenient))
+        let again = try importer.importFile(try write(Self.lenient))
+        #expect(again.added == 0)
+        #expect(again.duplicates == 3)
+        let changed = Self.lenient.replacingOccurrences(of: "The delegation held a long meeting.", with: "The delegation met at length.")
+        let third = try importer.importFile(try write(changed))
+        #expect(third.duplicates == 2)
+        #expect(third.newRenderings == 1)
+        let detail = try store.detail(of: UnitID(document: 1, ordinal: 2))
+        #expect(detail.history.map(\.text) == ["The delegation met at length.", "The delegation held a long meeting."])
+        #expect(try store.documents().count == 1)
+    }
+
+    @Test("Export then import gives back the same units, renderings, translators, dates and status")
+    func roundTrip() throws {
+        let source = try makeStore()
+        _ = try source.importDocuments([try segmented("قال المتحدث إن الوفد وصل. وعقد الوفد اجتماعا مطولا.", name: "news.txt")])
+        let date = Date(timeIntervalSince1970: 1_760_000_000)
+        _ = try source.render([RenderingInput(unit: UnitID(document: 1, ordinal: 1), text: "He said <it> & more.")],
+                              translator: "sara", status: .draft, origin: "manual", at: date)
+        _ = try source.render([RenderingInput(unit: UnitID(document: 1, ordinal: 2), text: "They met.")],
+                              translator: nil, status: .approved, origin: "manual", at: date)
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString).tmx")
+        _ = try TMXWriter(database: source.database).export(to: file.path)
+        let target = try makeStore()
+        let outcome = try TMXImporter(database: target.database).importFile(file.path)
+        #expect(outcome.added == 2)
+        #expect(try pairs(target) == [["قال المتحدث إن الوفد وصل.", "He said <it> & more."], ["وعقد الوفد اجتماعا مطولا.", "They met."]])
+        let first = try target.detail(of: UnitID(document: 1, ordinal: 1))
+        #expect(first.documentName == "\(file.lastPathComponent): news.txt")
+        #expect(first.current?.translator == "sara")
+        #expect(first.current?.status == .draft)
+        #expect(first.current?.createdAt == date)
+    }
+
+    @Test("Malformed XML is rejected with file, line and column, and nothing is stored")
+    func malformed() throws {
+        let store = try makeStore()
+        let broken = Self.lenient.replacingOccurrences(of: "</tu>\n<tu><tuv xml:lang=\"en\">", with: "</tuu>\n<tu><tuv xml:lang=\"en\">")
+        let path = try write(broken)
+        do {
+            _ = try TMXImporter(database: store.database).importFile(path)
+            Issue.record("a malformed file was accepted")
+        } catch let TarjumanError.malformedFile(file, line, column, _) {
+            #expect(file == path)
+            #expect(line == 15)
+            #expect(column > 1)
+        }
+        #expect(try store.documents().isEmpty)
+        #expect(try pairs(store).isEmpty)
+        let empty = try write("")
+        #expect(throws: TarjumanError.emptyInput(file: empty)) { _ = try TMXImporter(database: store.database).importFile(empty) }
+    }
+
+    @Test("No entity expansion bomb is expanded and no external entity is fetched")
+    func entities() throws {
+        let store = try makeStore()
+        let bomb = """
+            <?xml version="1.0"?>
+            <!DOCTYPE tmx [
+              <!ENTITY a "aaaaaaaaaa">
+              <!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">
+              <!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">
+            ]>
+            <tmx version="1.4"><header/><body><tu><tuv xml:lang="ar"><seg>&c;</seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>
+            """
+        #expect(throws: TarjumanError.self) { _ = try TMXImporter(database: store.database).importFile(try write(bomb)) }
+        let secret = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-secret-\(UUID().uuidString).dtd")
+        try #"<!ENTITY leak "SECRET-FROM-DISK">"#.write(to: secret, atomically: true, encoding: .utf8)
+        let external = """
+            <?xml version="1.0"?>
+            <!DOCTYPE tmx SYSTEM "\(secret.path)">
+            <tmx version="1.4"><header/><body><tu><tuv xml:lang="ar"><seg>نص &leak; هنا</seg></tuv><tuv xml:lang="en"><seg>text</seg></tuv></tu></body></tmx>
+            """
+        _ = try? TMXImporter(database: store.database).importFile(try write(external))
+        #expect(try !pairs(store).contains { $0[0].contains("SECRET") })
+    }
+
+    static let conformance = sharedData.appendingPathComponent("tmx-conformance/src/test/resources/data/tmx")
+
+    @Test("Every file of OmegaT's TMX suite is read whole (its tu count) and stored or skipped with reasons",
+          .enabled(if: FileManager.default.fileExists(atPath: conformance.path), "../shared/data is absent; skipping"))
+    func conformanceSuite() throws {
+        let files = FileManager.default.enumerator(atPath: Self.conformance.path)!.compactMap { $0 as? String }.filter { $0.hasSuffix(".tmx") }.sorted()
+        #expect(files.count >= 40)
+        for file in files {
+            let path = Self.conformance.appendingPathComponent(file).path
+            let data = try Data(contentsOf: URL(fileURLWithPath: path))
+            let text: String
+            if data.starts(with: [0xFF, 0xFE]) {
+                text = String(data: data.dropFirst(2), encoding: .utf16LittleEndian) ?? ""
+            } else if data.starts(with: [0xFE, 0xFF]) {
+                text = String(data: data.dropFirst(2), encoding: .utf16BigEndian) ?? ""
+            } else {
+                text = String(decoding: data, as: UTF8.self)
+            }
+            let withoutComments = text.replacingOccurrences(of: "<!--[\\s\\S]*?-->", with: "", options: .regularExpression)
+            let expected = try NSRegularExpression(pattern: "<tu[\\s>]").numberOfMatches(
+                in: withoutComments, range: NSRange(withoutComments.startIndex..., in: withoutComments))
+            let store = try makeStore()
+            let outcome = try TMXImporter(database: store.database).importFile(path)
+            #expect(outcome.read == expected, "\(file)")
+            #expect(outcome.read == outcome.added + outcome.duplicates + outcome.newRenderings + outcome.skipped.values.reduce(0, +), "\(file)")
+        }
+    }
+}

@@ -67,6 +67,11 @@ struct TMXImportTests {
         let document = try store.database.read { db in try String.fetchOne(db, sql: "SELECT text FROM document") }
         #expect(document == "قال المتحدث إن الوفد وصل.\n\nوعقد الوفد اجتماعا مطولا.\n\nثم غادر الوفد المدينة.")
         #expect(try MemoryMatcher(database: store.database).matches(for: "وعقد الوفد اجتماعا مطولا.").first?.kind == .exact)
+        // Notes and properties go out again on export.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString).tmx")
+        _ = try TMXWriter(database: store.database).export(to: file.path)
+        let exported = try String(contentsOf: file, encoding: .utf8)
+        #expect(exported.contains("<note>checked by the desk</note>\n      <prop type=\"client\">UNRWA</prop>"))
     }
 
     @Test("UTF-8 with a byte order mark and UTF-16 (both orders) with one")

@@ -78,68 +78,143 @@ public struct TMXWriter: Sendable {
               <body>
 
             """.utf8)
-        var conditions: [String] = []
-        var arguments: StatementArguments = []
-        if !options.documents.isEmpty {
-            conditions.append("u.documentId IN (\(options.documents.map { _ in "?" }.joined(separator: ", ")))")
-            for document in options.documents { arguments += [document] }
+        // Two ordered scans merged here, no lookups per unit: units in document order (their
+        // neighbours give the context), and renderings in unit order.
+        let documentFilter = options.documents.isEmpty ? "" : "WHERE documentId IN (\(options.documents.map { _ in "?" }.joined(separator: ", ")))"
+        var names: [Int64: String] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM document") { names[row[0]] = row[1] }
+        let units = try FastStatement(db, sql: "SELECT id, documentId, ordinal, text FROM unit \(documentFilter) ORDER BY id")
+        units.reset()
+        units.bind(all: options.documents)
+        let renderings = try FastStatement(db, sql: """
+            SELECT unitId, text, translator, status, createdAt, note, properties FROM rendering
+            \(options.documents.isEmpty ? "" : "WHERE unitId IN (SELECT id FROM unit \(documentFilter))")
+            ORDER BY unitId, id
+            """)
+        renderings.reset()
+        renderings.bind(all: options.documents)
+        let since = options.since.map { String.fromDatabaseValue($0.databaseValue) ?? "" }
+        var renderingsLeft = try renderings.step()
+
+        struct Stored {
+            let text: String
+            let translator: String?
+            let status: String
+            let createdAt: String
+            let note: String?
+            let properties: String?
         }
-        if let since = options.since {
-            conditions.append("r.createdAt >= ?")
-            arguments += [since]
+        struct Pending {
+            let id: Int64
+            let document: Int64
+            let ordinal: Int
+            let text: String
+            var history: [Stored]
         }
-        let approvedFilter = options.approvedOnly ? "AND status = 'approved'" : ""
-        let sql = """
-            SELECT u.documentId, u.ordinal, u.text, d.name, r.text, r.translator, r.status, r.createdAt,
-                   first.createdAt, first.translator, previous.text, next.text
-            FROM unit u
-            JOIN document d ON d.id = u.documentId
-            JOIN rendering r ON r.id = (SELECT id FROM rendering WHERE unitId = u.id \(approvedFilter)
-                                        ORDER BY status = 'approved' DESC, id DESC LIMIT 1)
-            JOIN rendering first ON first.id = (SELECT min(id) FROM rendering WHERE unitId = u.id)
-            LEFT JOIN unit previous ON previous.documentId = u.documentId AND previous.ordinal = u.ordinal - 1
-            LEFT JOIN unit next ON next.documentId = u.documentId AND next.ordinal = u.ordinal + 1
-            \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
-            ORDER BY u.documentId, u.ordinal
-            """
         var count = 0
         var dropped: [(unit: UnitID, count: Int)] = []
-        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
-        while let row = try rows.next() {
-            let unit = UnitID(document: row[0], ordinal: row[1])
+        var previous: Pending?
+        var current: Pending?
+
+        func emit(_ unit: Pending, previous: Pending?, next: Pending?) throws {
+            let candidates = options.approvedOnly ? unit.history.filter { $0.status == "approved" } : unit.history
+            guard let chosen = candidates.last(where: { $0.status == "approved" }) ?? candidates.last,
+                  let first = unit.history.first else { return }
+            if let since, chosen.createdAt < since { return }
+            let id = UnitID(document: unit.document, ordinal: unit.ordinal)
             var droppedHere = 0
-            output += Array("    <tu tuid=\"\(unit)\" creationdate=\"\(Self.timestamp(row[8]))\"".utf8)
-            if let creator: String = row[9] {
-                output += Array(" creationid=\"".utf8)
+            XMLText.put("    <tu tuid=\"", to: &output)
+            output.append(contentsOf: id.description.utf8)
+            XMLText.put("\" creationdate=\"", to: &output)
+            Self.appendTimestamp(stored: first.createdAt, to: &output)
+            output.append(0x22)
+            if let creator = first.translator {
+                XMLText.put(" creationid=\"", to: &output)
                 droppedHere += XMLText.append(creator, attribute: true, to: &output)
                 output.append(0x22)
             }
-            output += Array(" changedate=\"\(Self.timestamp(row[7]))\"".utf8)
-            if let changer: String = row[5] {
-                output += Array(" changeid=\"".utf8)
+            XMLText.put(" changedate=\"", to: &output)
+            Self.appendTimestamp(stored: chosen.createdAt, to: &output)
+            output.append(0x22)
+            if let changer = chosen.translator {
+                XMLText.put(" changeid=\"", to: &output)
                 droppedHere += XMLText.append(changer, attribute: true, to: &output)
                 output.append(0x22)
             }
-            output += Array(">\n".utf8)
-            let props: [(String, String?)] = [("x-document", row[3]), ("x-status", row[6]),
-                                              ("x-context-prev", row[10]), ("x-context-next", row[11])]
-            for case let (type, value?) in props {
-                output += Array("      <prop type=\"\(type)\">".utf8)
-                droppedHere += XMLText.append(value, to: &output)
-                output += Array("</prop>\n".utf8)
+            XMLText.put(">\n", to: &output)
+            if let note = chosen.note {
+                for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
+                    XMLText.put("      <note>", to: &output)
+                    droppedHere += XMLText.append(String(line), to: &output)
+                    XMLText.put("</note>\n", to: &output)
+                }
             }
-            output += Array("      <tuv xml:lang=\"ar\"><seg>".utf8)
-            droppedHere += XMLText.append(row[2], to: &output)
-            output += Array("</seg></tuv>\n      <tuv xml:lang=\"en\"><seg>".utf8)
-            droppedHere += XMLText.append(row[4], to: &output)
-            output += Array("</seg></tuv>\n    </tu>\n".utf8)
-            if droppedHere > 0 { dropped.append((unit, droppedHere)) }
+            if let json = chosen.properties, let properties = try? JSONDecoder().decode([TMXProperty].self, from: Data(json.utf8)) {
+                for property in properties {
+                    XMLText.put("      <prop type=\"", to: &output)
+                    droppedHere += XMLText.append(property.type, attribute: true, to: &output)
+                    XMLText.put("\">", to: &output)
+                    droppedHere += XMLText.append(property.value, to: &output)
+                    XMLText.put("</prop>\n", to: &output)
+                }
+            }
+            let neighbours: [(StaticString, String?)] = [
+                ("x-document", names[unit.document]), ("x-status", chosen.status),
+                ("x-context-prev", previous.flatMap { $0.document == unit.document && $0.ordinal == unit.ordinal - 1 ? $0.text : nil }),
+                ("x-context-next", next.flatMap { $0.document == unit.document && $0.ordinal == unit.ordinal + 1 ? $0.text : nil }),
+            ]
+            for case let (type, value?) in neighbours {
+                XMLText.put("      <prop type=\"", to: &output)
+                XMLText.put(type, to: &output)
+                XMLText.put("\">", to: &output)
+                droppedHere += XMLText.append(value, to: &output)
+                XMLText.put("</prop>\n", to: &output)
+            }
+            XMLText.put("      <tuv xml:lang=\"ar\"><seg>", to: &output)
+            droppedHere += XMLText.append(unit.text, to: &output)
+            XMLText.put("</seg></tuv>\n      <tuv xml:lang=\"en\"><seg>", to: &output)
+            droppedHere += XMLText.append(chosen.text, to: &output)
+            XMLText.put("</seg></tuv>\n    </tu>\n", to: &output)
+            if droppedHere > 0 { dropped.append((id, droppedHere)) }
             count += 1
             try flush()
         }
-        output += Array("  </body>\n</tmx>\n".utf8)
+
+        while true {
+            var next: Pending?
+            if try units.step() {
+                let id = units.int64(at: 0)
+                var history: [Stored] = []
+                while renderingsLeft, renderings.int64(at: 0) <= id {
+                    if renderings.int64(at: 0) == id {
+                        history.append(Stored(text: renderings.text(at: 1), translator: renderings.optionalText(at: 2),
+                                              status: renderings.text(at: 3), createdAt: renderings.text(at: 4),
+                                              note: renderings.optionalText(at: 5), properties: renderings.optionalText(at: 6)))
+                    }
+                    renderingsLeft = try renderings.step()
+                }
+                next = Pending(id: id, document: units.int64(at: 1), ordinal: Int(units.int64(at: 2)), text: units.text(at: 3), history: history)
+            }
+            if let unit = current { try emit(unit, previous: previous, next: next) }
+            guard next != nil else { break }
+            previous = current
+            current = next
+        }
+        XMLText.put("  </body>\n</tmx>\n", to: &output)
         try flush(force: true)
         return TMXExportOutcome(units: count, droppedCharacters: dropped)
+    }
+
+    /// Appends a date as stored by GRDB (`YYYY-MM-DD hh:mm:ss.SSS`, UTC) in TMX form.
+    static func appendTimestamp(stored: String, to output: inout [UInt8]) {
+        var digits = 0
+        for byte in stored.utf8 where byte >= 0x30 && byte <= 0x39 {
+            if digits == 8 { output.append(0x54) }
+            output.append(byte)
+            digits += 1
+            if digits == 14 { break }
+        }
+        output.append(0x5A)
     }
 
     /// `YYYYMMDDThhmmssZ` in UTC, as TMX wants its dates.

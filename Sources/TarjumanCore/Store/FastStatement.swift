@@ -70,6 +70,16 @@ struct FastStatement {
         sqlite3_column_int64(handle, column)
     }
 
+    /// The column's text, or nil when it is NULL.
+    func optionalText(at column: Int32) -> String? {
+        sqlite3_column_type(handle, column) == SQLITE_NULL ? nil : text(at: column)
+    }
+
+    /// Binds each value in order from index 1.
+    func bind(all values: [Int64]) {
+        for (offset, value) in values.enumerated() { bind(value, at: Int32(offset + 1)) }
+    }
+
     func text(at column: Int32) -> String {
         guard let pointer = sqlite3_column_text(handle, column) else { return "" }
         let count = Int(sqlite3_column_bytes(handle, column))

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Foundation
+import TarjumanCore
+
+struct ExchangeBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-exchange",
+        abstract: "TMX export and import speed and memory, against xmllint --stream.",
+        discussion: """
+            Build with -c release. Builds a memory from the shared corpora as bench-memory does, exports it as
+            TMX, and imports that file into a new database with the tarjuman binary beside this one (a child
+            process, so its peak memory is its own); then does the same for a smaller TMX and times
+            `xmllint --stream --noout` on it for comparison.
+            """
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Units of the large memory (export and import).")
+    var units = 1_000_000
+
+    @Option(help: "Units of the TMX compared with xmllint.")
+    var tmxUnits = 130_000
+
+    func run() throws {
+        let root = try data.requireData()
+        let real = try ParallelCorpus.all(dataRoot: root).flatMap(\.pairs)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (label, count) in [("large", units), ("tmx", tmxUnits)] where count > 0 {
+            let pairs = SyntheticMemory.pairs(from: real, count: count)
+            let database = try TarjumanDatabase.open(path: folder.appendingPathComponent("\(label).sqlite").path, create: true)
+            let documents = stride(from: 0, to: pairs.count, by: 25).map { start in
+                (name: "bench-\(start / 25 + 1)", pairs: Array(pairs[start ..< min(start + 25, pairs.count)]))
+            }
+            _ = try TranslationStore(database: database).importPairDocuments(documents, origin: "benchmark")
+            let tmx = folder.appendingPathComponent("\(label).tmx").path
+            let exportStart = DispatchTime.now().uptimeNanoseconds
+            let outcome = try TMXWriter(database: database).export(to: tmx)
+            let exportSeconds = seconds(since: exportStart)
+            let size = (try FileManager.default.attributesOfItem(atPath: tmx)[.size] as? Int) ?? 0
+            print("\(outcome.units) units: export \(format(exportSeconds)) s = \(Int(Double(outcome.units) / exportSeconds)) units/s, \(size / 1_000_000) MB")
+
+            let child = try runChild(binary("tarjuman"), ["import", tmx, "--db", folder.appendingPathComponent("\(label)-import.sqlite").path])
+            print("  import (tarjuman import, new database): \(format(child.seconds)) s = \(Int(Double(outcome.units) / child.seconds)) units/s, peak memory \(child.peakMegabytes) MB; \(child.output.trimmingCharacters(in: .whitespacesAndNewlines))")
+            if label == "tmx", FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
+                let xmllint = try runChild(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--stream", "--noout", tmx])
+                print("  xmllint --stream --noout: \(format(xmllint.seconds)) s, peak memory \(xmllint.peakMegabytes) MB; import / xmllint = \(format(child.seconds / xmllint.seconds))")
+            }
+        }
+    }
+
+    func binary(_ name: String) -> URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
+    }
+
+    func seconds(since start: UInt64) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    /// Runs a program to the end under /usr/bin/time: wall time, its peak resident memory and
+    /// standard output.
+    func runChild(_ executable: URL, _ arguments: [String]) throws -> (seconds: Double, peakMegabytes: Int, output: String) {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-time-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
+        process.arguments = ["-f", "%M", "-o", report.path, executable.path] + arguments
+        let out = Pipe()
+        process.standardOutput = out
+        let start = DispatchTime.now().uptimeNanoseconds
+        try process.run()
+        let output = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let elapsed = seconds(since: start)
+        let kilobytes = Int((try? String(contentsOf: report, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
+        return (elapsed, kilobytes / 1024, String(decoding: output, as: UTF8.self))
+    }
+}

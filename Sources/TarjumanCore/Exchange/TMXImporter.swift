@@ -44,7 +44,12 @@ public struct TMXImporter: Sendable {
 
     /// Imports several files in one transaction: all of them, or none.
     public func importFiles(_ paths: [String], at date: Date = Date()) throws(TarjumanError) -> [TMXImportOutcome] {
-        try database.write { db in
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
+            if isDirectory.boolValue { throw .notAFile(path) }
+        }
+        return try database.write { db in
             let writer = try UnitWriter(db)
             var outcomes: [TMXImportOutcome] = []
             for path in paths { outcomes.append(try importFile(path, at: date, writer: writer, db)) }
@@ -53,59 +58,105 @@ public struct TMXImporter: Sendable {
         }
     }
 
+    /// A unit read and prepared on the parsing thread.
+    struct ParsedUnit: Sendable {
+        let unit: TMXUnit
+        let prepared: PreparedUnit
+        let status: RenderingStatus
+        let properties: String?
+        let note: String?
+        let group: String?
+    }
+
+    /// The parsing thread's reader and its error, read by the writing thread once it has ended.
+    final class ParsingState: @unchecked Sendable {
+        let reader = TMXReader()
+        var error: TarjumanError?
+        let done = DispatchSemaphore(value: 0)
+    }
+
+    struct Cancelled: Error {}
+
+    /// Parses on a second thread (XML, search keys, tokens) while this one stores.
     func importFile(_ path: String, at date: Date, writer: UnitWriter, _ db: Database) throws -> TMXImportOutcome {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        let reader = TMXReader()
-        let documentSize = self.documentSize
-        var outcome = try { () throws -> TMXImportOutcome in
-            var outcome = TMXImportOutcome(file: name)
-            var document = OpenDocument?.none
-            let existing = try db.cachedStatement(sql: """
-                SELECT id FROM unit WHERE keyHash = ? AND searchKey = ? ORDER BY id DESC
-                """)
-            let sameRendering = try db.cachedStatement(sql: "SELECT 1 FROM rendering WHERE unitId = ? AND text = ? LIMIT 1")
-            try reader.parse(path: path) { unit in
-                let prepared = PreparedUnit(unit.source)
-                let status: RenderingStatus = unit.properties.first { $0.type == "x-status" }
-                    .flatMap { RenderingStatus(rawValue: $0.value) } ?? .approved
-                let kept = unit.properties.filter { !["x-status", "x-document", "x-context-prev", "x-context-next"].contains($0.type) }
-                let properties = kept.isEmpty ? nil : String(decoding: try Self.encoder.encode(kept), as: UTF8.self)
-                let note = unit.notes.isEmpty ? nil : unit.notes.joined(separator: "\n")
-                let origin = "tmx \(name)"
-                let known = try Int64.fetchAll(existing, arguments: [prepared.keyHash, prepared.key])
-                if let newest = known.first {
-                    for id in known where try Bool.fetchOne(sameRendering, arguments: [id, unit.target]) == true {
-                        outcome.duplicates += 1
-                        return
+        let origin = "tmx \(name)"
+        let state = ParsingState()
+        let queue = PipelineQueue<[ParsedUnit]?>(capacity: 4)
+        let producer = Thread {
+            var batch: [ParsedUnit] = []
+            do {
+                try state.reader.parse(path: path) { unit in
+                    let kept = unit.properties.filter { !["x-status", "x-document", "x-context-prev", "x-context-next"].contains($0.type) }
+                    batch.append(ParsedUnit(
+                        unit: unit, prepared: PreparedUnit(unit.source),
+                        status: unit.properties.first { $0.type == "x-status" }.flatMap { RenderingStatus(rawValue: $0.value) } ?? .approved,
+                        properties: kept.isEmpty ? nil : String(decoding: try Self.encoder.encode(kept), as: UTF8.self),
+                        note: unit.notes.isEmpty ? nil : unit.notes.joined(separator: "\n"),
+                        group: unit.properties.first { $0.type == "x-document" }?.value))
+                    if batch.count >= 256 {
+                        guard queue.put(batch) else { throw Cancelled() }
+                        batch = []
                     }
-                    try writer.addRendering(unit: newest, text: unit.target, translator: unit.translator, status: status,
-                                            origin: origin, at: unit.date ?? date, note: note, properties: properties)
-                    outcome.newRenderings += 1
-                    return
                 }
-                let group = unit.properties.first { $0.type == "x-document" }?.value
-                if let open = document, open.group != group || open.count >= documentSize {
-                    try open.close(db)
-                    document = nil
+                if !batch.isEmpty { _ = queue.put(batch) }
+            } catch let error as TarjumanError {
+                state.error = error
+            } catch {}
+            _ = queue.put(nil)
+            state.done.signal()
+        }
+        producer.start()
+        var outcome = TMXImportOutcome(file: name)
+        var producerEnded = false
+        do {
+            var document = OpenDocument?.none
+            let existing = try db.cachedStatement(sql: "SELECT id FROM unit WHERE keyHash = ? AND searchKey = ? ORDER BY id DESC")
+            let sameRendering = try db.cachedStatement(sql: "SELECT 1 FROM rendering WHERE unitId = ? AND text = ? LIMIT 1")
+            while let taken = queue.take(), let batch = taken {
+                for item in batch {
+                    let unit = item.unit
+                    let known = try Int64.fetchAll(existing, arguments: [item.prepared.keyHash, item.prepared.key])
+                    if let newest = known.first {
+                        if try known.contains(where: { try Bool.fetchOne(sameRendering, arguments: [$0, unit.target]) == true }) {
+                            outcome.duplicates += 1
+                        } else {
+                            try writer.addRendering(unit: newest, text: unit.target, translator: unit.translator, status: item.status,
+                                                    origin: origin, at: unit.date ?? date, note: item.note, properties: item.properties)
+                            outcome.newRenderings += 1
+                        }
+                        continue
+                    }
+                    if let open = document, open.group != item.group || open.count >= documentSize {
+                        try open.close(db)
+                        document = nil
+                    }
+                    if document == nil {
+                        document = try OpenDocument(name: item.group.map { "\(name): \($0)" } ?? name, group: item.group, at: date, db)
+                        outcome.documents.append(document!.id)
+                    }
+                    let offsets = document!.append(unit.source)
+                    let id = try writer.addUnit(document: document!.id, ordinal: document!.count, paragraph: document!.count,
+                                                start: offsets.lowerBound, end: offsets.upperBound, prepared: item.prepared)
+                    try writer.addRendering(unit: id, text: unit.target, translator: unit.translator, status: item.status,
+                                            origin: origin, at: unit.date ?? date, note: item.note, properties: item.properties)
+                    outcome.added += 1
                 }
-                if document == nil {
-                    let label = group.map { "\(name): \($0)" } ?? name
-                    document = try OpenDocument(name: label, group: group, at: date, db)
-                    outcome.documents.append(document!.id)
-                }
-                let offsets = document!.append(unit.source)
-                let id = try writer.addUnit(document: document!.id, ordinal: document!.count, paragraph: document!.count,
-                                            start: offsets.lowerBound, end: offsets.upperBound, prepared: prepared)
-                try writer.addRendering(unit: id, text: unit.target, translator: unit.translator, status: status,
-                                        origin: origin, at: unit.date ?? date, note: note, properties: properties)
-                outcome.added += 1
             }
+            state.done.wait()
+            producerEnded = true
+            if let error = state.error { throw error }
             try document?.close(db)
-            return outcome
-        }()
-        outcome.read = reader.read
-        outcome.skipped = reader.skipped
-        outcome.droppedCodes = reader.droppedCodes
+        } catch {
+            if !producerEnded {
+                queue.cancel()
+                state.done.wait()
+            }
+            throw error
+        }
+        outcome.read = state.reader.read
+        outcome.skipped = state.reader.skipped
+        outcome.droppedCodes = state.reader.droppedCodes
         return outcome
     }
 

@@ -116,18 +116,17 @@ public final class TMXReader {
         }
     }
 
-    /// Whether most letters of `text` are Arabic.
+    /// Whether most letters of `text` are Arabic (Arabic letters against Latin ones).
     static func isMostlyArabic(_ text: String) -> Bool {
-        var arabic = 0, other = 0
-        for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
-            if (0x0600 ... 0x06FF).contains(scalar.value) || (0x0750 ... 0x077F).contains(scalar.value)
-                || (0x08A0 ... 0x08FF).contains(scalar.value) || (0xFB50 ... 0xFEFF).contains(scalar.value) {
-                arabic += 1
-            } else {
-                other += 1
+        var arabic = 0, latin = 0
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x41 ... 0x5A, 0x61 ... 0x7A, 0xC0 ... 0x24F: latin += 1
+            case 0x0620 ... 0x064A, 0x066E ... 0x06D3, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF, 0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFC: arabic += 1
+            default: break
             }
         }
-        return arabic > other
+        return arabic > latin
     }
 
     /// A TMX date: `YYYYMMDDThhmmssZ` or extended ISO 8601.

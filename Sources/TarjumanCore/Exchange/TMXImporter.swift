@@ -165,9 +165,8 @@ public struct TMXImporter: Sendable {
     struct OpenDocument {
         let id: Int64
         let group: String?
-        var text = ""
-        var length = 0
-        var count = 0
+        var paragraphs = ParagraphText()
+        var count: Int { paragraphs.count }
 
         init(name: String, group: String?, at date: Date, _ db: Database) throws {
             var document = Document(name: name, contentHash: "pending:\(UUID().uuidString)", importedAt: date, text: "")
@@ -179,18 +178,11 @@ public struct TMXImporter: Sendable {
 
         /// Adds a unit's text; returns its offsets in the document.
         mutating func append(_ source: String) -> Range<Int> {
-            if count > 0 {
-                text += "\n\n"
-                length += 2
-            }
-            let start = length
-            text += source
-            length += source.unicodeScalars.count
-            count += 1
-            return start ..< length
+            paragraphs.append(source)
         }
 
         func close(_ db: Database) throws {
+            let text = paragraphs.text
             let hash = ContentHash.sha256Hex(text)
             let taken = try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE contentHash = ?", arguments: [hash]) ?? false
             try db.execute(sql: "UPDATE document SET text = ?, contentHash = ? WHERE id = ?",

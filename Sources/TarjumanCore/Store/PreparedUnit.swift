@@ -34,20 +34,14 @@ struct PreparedPairDocument: Sendable {
     init(name: String, pairs: [TranslationPair]) {
         self.name = name
         self.pairs = pairs
-        var text = ""
+        var paragraphs = ParagraphText()
         var offsets: [(start: Int, end: Int)] = []
         offsets.reserveCapacity(pairs.count)
-        var position = 0
-        for (index, pair) in pairs.enumerated() {
-            if index > 0 {
-                text += "\n\n"
-                position += 2
-            }
-            text += pair.source
-            let length = pair.source.unicodeScalars.count
-            offsets.append((position, position + length))
-            position += length
+        for pair in pairs {
+            let range = paragraphs.append(pair.source)
+            offsets.append((range.lowerBound, range.upperBound))
         }
+        let text = paragraphs.text
         self.text = text
         self.offsets = offsets
         contentHash = ContentHash.sha256Hex(text)

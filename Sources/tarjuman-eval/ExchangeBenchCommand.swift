@@ -31,9 +31,7 @@ struct ExchangeBenchCommand: ParsableCommand {
         for (label, count) in [("large", units), ("tmx", tmxUnits)] where count > 0 {
             let pairs = SyntheticMemory.pairs(from: real, count: count)
             let database = try TarjumanDatabase.open(path: folder.appendingPathComponent("\(label).sqlite").path, create: true)
-            let documents = stride(from: 0, to: pairs.count, by: 25).map { start in
-                (name: "bench-\(start / 25 + 1)", pairs: Array(pairs[start ..< min(start + 25, pairs.count)]))
-            }
+            let documents = SyntheticMemory.documents(pairs)
             _ = try TranslationStore(database: database).importPairDocuments(documents, origin: "benchmark")
             let tmx = folder.appendingPathComponent("\(label).tmx").path
             let exportStart = DispatchTime.now().uptimeNanoseconds

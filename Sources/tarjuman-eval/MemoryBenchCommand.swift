@@ -45,9 +45,7 @@ struct MemoryBenchCommand: ParsableCommand {
         let path = keep ?? folder.appendingPathComponent("memory.sqlite").path
         let database = try TarjumanDatabase.open(path: path, create: true)
         let store = TranslationStore(database: database)
-        let documents = stride(from: 0, to: pairs.count, by: 25).map { start in
-            (name: "bench-\(start / 25 + 1)", pairs: Array(pairs[start ..< min(start + 25, pairs.count)]))
-        }
+        let documents = SyntheticMemory.documents(pairs)
         let importStart = DispatchTime.now().uptimeNanoseconds
         let cpuStart = cpuSeconds()
         _ = try store.importPairDocuments(documents, origin: "benchmark")

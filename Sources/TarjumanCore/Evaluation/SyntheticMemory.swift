@@ -50,6 +50,13 @@ public enum SyntheticMemory {
         return result
     }
 
+    /// Pairs cut into documents of `size` units, named `bench-1`, `bench-2`, ...
+    public static func documents(_ pairs: [TranslationPair], size: Int = 25) -> [(name: String, pairs: [TranslationPair])] {
+        stride(from: 0, to: pairs.count, by: size).map { start in
+            (name: "bench-\(start / size + 1)", pairs: Array(pairs[start ..< min(start + size, pairs.count)]))
+        }
+    }
+
     /// Light edits of real sentences, as a translator's new text differs from what the memory
     /// holds: one or two words dropped, replaced or added, or a number changed.
     public static func queries(from real: [TranslationPair], count: Int, seed: UInt64 = 2) -> [String] {

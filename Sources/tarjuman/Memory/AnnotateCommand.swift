@@ -42,12 +42,7 @@ struct AnnotateCommand: ParsableCommand {
                 Output.print("\(unit.segment.index)\t[\(unit.band == .new ? "new" : unit.match.map { "\($0.score)% \($0.kind.rawValue)" } ?? "")]\t\(Output.oneLine(unit.segment.text))")
                 if let match = unit.match {
                     Output.print("\ten: \(Output.oneLine(match.target))\t(unit \(match.unit))")
-                    if !match.differences.isEmpty {
-                        Output.print("\tdifferences: " + match.differences.map(\.description).joined(separator: "; "))
-                    }
-                    if !match.numbers.isEmpty {
-                        Output.print("\tnumbers: " + match.numbers.map { "\($0.query) here, \($0.memory) in memory" }.joined(separator: "; "))
-                    }
+                    Output.printDifferences(of: match, prefix: "\t")
                 }
                 if !unit.terms.isEmpty {
                     Output.print("\tterms: " + unit.terms.map { "\($0.surface) → \($0.term.english)" }.joined(separator: "; "))

@@ -66,11 +66,16 @@ extension Output {
         print(indent + header)
         print(indent + "  ar: " + oneLine(match.source))
         print(indent + "  en: " + oneLine(match.target))
+        printDifferences(of: match, prefix: indent + "  ")
+    }
+
+    /// Where a match differs from the query, and the numbers that differ, a line each.
+    static func printDifferences(of match: MemoryMatch, prefix: String) {
         if !match.differences.isEmpty {
-            print(indent + "  differences: " + match.differences.map(\.description).joined(separator: "; "))
+            print(prefix + "differences: " + match.differences.map(\.description).joined(separator: "; "))
         }
         if !match.numbers.isEmpty {
-            print(indent + "  numbers: " + match.numbers.map { "\($0.query) here, \($0.memory) in memory" }.joined(separator: "; "))
+            print(prefix + "numbers: " + match.numbers.map { "\($0.query) here, \($0.memory) in memory" }.joined(separator: "; "))
         }
     }
 }

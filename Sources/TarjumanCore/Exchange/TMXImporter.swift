@@ -198,15 +198,7 @@ extension TMXImporter {
         guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? handle.close() }
         guard let prefix = try? handle.read(upToCount: 4096), !prefix.isEmpty else { return false }
-        let bytes = [UInt8](prefix)
-        let text: String
-        if bytes.count >= 2, bytes[0] == 0xFF && bytes[1] == 0xFE {
-            text = String(decoding: stride(from: 2, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }, as: UTF16.self)
-        } else if bytes.count >= 2, bytes[0] == 0xFE && bytes[1] == 0xFF {
-            text = String(decoding: stride(from: 2, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }, as: UTF16.self)
-        } else {
-            text = String(decoding: bytes, as: UTF8.self)
-        }
+        let text = XMLProlog.text(ofPrefix: prefix)
         let trimmed = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
         return trimmed.hasPrefix("<?xml") && text.contains("<tmx")
     }

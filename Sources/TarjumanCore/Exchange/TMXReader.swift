@@ -288,19 +288,20 @@ enum XMLProlog {
     /// Where the first `<!ENTITY` declaration is in the start of a file (UTF-8 or UTF-16 with a
     /// byte order mark), if there is one.
     static func entityDeclaration(in prefix: Data) -> (line: Int, column: Int)? {
+        TBXGlossary.entityDeclaration(in: Data(text(ofPrefix: prefix).utf8))
+    }
+
+    /// The start of a file as text: UTF-16 in either byte order when it has a byte order mark,
+    /// else UTF-8 (a UTF-8 byte order mark is kept).
+    static func text(ofPrefix prefix: Data) -> String {
         let bytes = [UInt8](prefix)
-        if bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) {
-            let littleEndian = bytes[0] == 0xFF
-            var units: [UInt16] = []
-            var index = 2
-            while index + 1 < bytes.count {
-                units.append(littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8
-                                          : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
-                index += 2
-            }
-            let text = String(decoding: units, as: UTF16.self)
-            return TBXGlossary.entityDeclaration(in: Data(text.utf8))
+        guard bytes.count >= 2, (bytes[0] == 0xFF && bytes[1] == 0xFE) || (bytes[0] == 0xFE && bytes[1] == 0xFF) else {
+            return String(decoding: bytes, as: UTF8.self)
         }
-        return TBXGlossary.entityDeclaration(in: prefix)
+        let littleEndian = bytes[0] == 0xFF
+        let units = stride(from: 2, to: bytes.count - 1, by: 2).map { index in
+            littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1])
+        }
+        return String(decoding: units, as: UTF16.self)
     }
 }

@@ -128,19 +128,11 @@ public struct TMXWriter: Sendable {
             XMLText.put("\" creationdate=\"", to: &output)
             Self.appendTimestamp(stored: first.createdAt, to: &output)
             output.append(0x22)
-            if let creator = first.translator {
-                XMLText.put(" creationid=\"", to: &output)
-                droppedHere += XMLText.append(creator, attribute: true, to: &output)
-                output.append(0x22)
-            }
+            droppedHere += Self.appendAttribute(" creationid=\"", first.translator, to: &output)
             XMLText.put(" changedate=\"", to: &output)
             Self.appendTimestamp(stored: chosen.createdAt, to: &output)
             output.append(0x22)
-            if let changer = chosen.translator {
-                XMLText.put(" changeid=\"", to: &output)
-                droppedHere += XMLText.append(changer, attribute: true, to: &output)
-                output.append(0x22)
-            }
+            droppedHere += Self.appendAttribute(" changeid=\"", chosen.translator, to: &output)
             XMLText.put(">\n", to: &output)
             if let note = chosen.note {
                 for line in note.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -203,6 +195,16 @@ public struct TMXWriter: Sendable {
         XMLText.put("  </body>\n</tmx>\n", to: &output)
         try flush(force: true)
         return TMXExportOutcome(units: count, droppedCharacters: dropped)
+    }
+
+    /// Appends ` name="value"` (given with its opening quote) when there is a value; returns the
+    /// characters dropped from it.
+    static func appendAttribute(_ opening: StaticString, _ value: String?, to output: inout [UInt8]) -> Int {
+        guard let value else { return 0 }
+        XMLText.put(opening, to: &output)
+        let dropped = XMLText.append(value, attribute: true, to: &output)
+        output.append(0x22)
+        return dropped
     }
 
     /// Appends a date as stored by GRDB (`YYYY-MM-DD hh:mm:ss.SSS`, UTC) in TMX form.

@@ -93,10 +93,10 @@ public struct ConcordanceSearch: Sendable {
 
     func confirm(_ units: [Int64], term: String, matcher: GlossaryMatcher, _ db: Database) throws -> Concordance {
         let unitStatement = try db.cachedStatement(sql: """
-            SELECT u.documentId, u.ordinal, u.text, d.name,
-                   (SELECT r.text FROM rendering r WHERE r.unitId = u.id ORDER BY r.status = 'approved' DESC, r.id DESC LIMIT 1),
-                   (SELECT r.status FROM rendering r WHERE r.unitId = u.id ORDER BY r.status = 'approved' DESC, r.id DESC LIMIT 1)
-            FROM unit u JOIN document d ON d.id = u.documentId WHERE u.id = ?
+            SELECT u.documentId, u.ordinal, u.text, d.name, r.text, r.status
+            FROM unit u JOIN document d ON d.id = u.documentId
+            LEFT JOIN rendering r ON r.id = (SELECT id FROM rendering WHERE unitId = u.id ORDER BY \(Rendering.preferredFirst) LIMIT 1)
+            WHERE u.id = ?
             """)
         var lines: [ConcordanceLine] = []
         for unit in units {

@@ -194,8 +194,7 @@ public struct MemoryMatcher: Sendable {
             SELECT u.documentId, u.ordinal, u.text, d.name FROM unit u JOIN document d ON d.id = u.documentId WHERE u.id = ?
             """)
         let renderingStatement = try db.cachedStatement(sql: """
-            SELECT text, translator, status, createdAt FROM rendering WHERE unitId = ?
-            ORDER BY status = 'approved' DESC, id DESC
+            SELECT text, translator, status, createdAt FROM rendering WHERE unitId = ? ORDER BY \(Rendering.preferredFirst)
             """)
         let neighbourStatement = try db.cachedStatement(sql: "SELECT searchKey FROM unit WHERE documentId = ? AND ordinal = ?")
         let contextKeys = context.map { (previous: $0.previous.map(ArabicSearchKey.key), next: $0.next.map(ArabicSearchKey.key)) }

@@ -114,4 +114,7 @@ public struct Rendering: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
+
+    /// SQL ordering of a unit's renderings by preference: approved ones first, then the newest.
+    static let preferredFirst = "status = 'approved' DESC, id DESC"
 }

@@ -21,8 +21,9 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
     case invalidTerm(String)
     case malformedFile(file: String, line: Int, column: Int, reason: String)
     case unknownTerm(String)
-    case unknownFormat(file: String)
+    case unknownFormat(file: String, hint: String)
     case emptyQuery
+    case sourceMismatch(file: String, line: Int, unit: String, count: Int)
 
     public var errorDescription: String? {
         switch self {
@@ -66,8 +67,12 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
             return "no glossary entry \(what); 'tarjuman glossary list' shows the entries."
         case .emptyQuery:
             return "the query has no words, numbers or punctuation to match; give an Arabic sentence."
-        case .unknownFormat(let file):
-            return "\(file): cannot tell the format from the extension; pass --format tsv, csv or tbx."
+        case .sourceMismatch(let file, let line, let unit, let count):
+            let others = count > 1 ? " (and \(count - 1) more unit\(count == 2 ? "" : "s"))" : ""
+            return "\(file):\(line): the source of unit \(unit)\(others) no longer matches the stored unit; nothing was imported. "
+                + "Export the document again with 'tarjuman export FILE.xlf --document N' and translate that file."
+        case .unknownFormat(let file, let hint):
+            return "\(file): cannot tell the format from the extension; \(hint)."
         }
     }
 

@@ -5,32 +5,61 @@ import TarjumanCore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Store Arabic text files as documents of sentence units, or load TMX translation memories.",
+        abstract: "Store Arabic text files as documents of sentence units, load translation memories (TMX, TSV, CSV), or take back an XLIFF file translated elsewhere.",
         discussion: """
-            A folder imports every .txt and .tmx file in it. All files are stored, or none.
-            TMX (by extension or content): new Arabic sources become units with their English; a known source with
-            another English gets it as a new rendering; the same source and English again is a duplicate.
+            A folder imports every .txt, .tmx, .tsv, .csv, .xlf and .xliff file in it. All files are stored, or none;
+            one kind per command (text, memory files, or XLIFF).
+            Memory files (TMX by extension or content; TSV/CSV with a header row: source, target, status, translator,
+            date, note, document): new Arabic sources become units with their English; a known source with another
+            English gets it as a new rendering; the same source and English again is a duplicate.
+            XLIFF 1.2 (from 'tarjuman export FILE.xlf'): the targets become renderings of the units their ids name;
+            a file whose sources no longer match the stored units is refused.
             """
     )
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "UTF-8 text files or folders of them; - reads standard input.")
+    @Argument(help: "Files or folders of them; - reads Arabic text from standard input.")
     var files: [String]
 
     @Option(help: "sentence (default) or clause.")
     var granularity: SegmentGranularity = .sentence
 
+    @Option(help: "Who translated an XLIFF file's targets (default: $TARJUMAN_TRANSLATOR).")
+    var translator: String?
+
+    /// The kinds of file one import takes.
+    enum Kind: String {
+        case text, memory = "memory file", xliff = "XLIFF"
+
+        init(path: String) {
+            if path == "-" {
+                self = .text
+            } else if XLIFFReader.isXLIFF(path: path) {
+                self = .xliff
+            } else if MemoryFileFormat.recognises(path: path) {
+                self = .memory
+            } else {
+                self = .text
+            }
+        }
+    }
+
     func run() throws {
         let paths = try Self.expand(files)
-        let tmx = paths.filter(TMXImporter.isTMX(path:))
-        if !tmx.isEmpty {
-            guard tmx.count == paths.count else {
-                throw ValidationError("give text files or TMX files, not both in one command")
-            }
-            try importTMX(tmx)
-            return
+        let kinds = Set(paths.map(Kind.init(path:)))
+        guard kinds.count == 1, let kind = kinds.first else {
+            throw ValidationError("give one kind of file per command: Arabic text, memory files (TMX, TSV, CSV) or XLIFF, not "
+                + kinds.map(\.rawValue).sorted().joined(separator: " and "))
         }
+        switch kind {
+        case .memory: try importMemory(paths)
+        case .xliff: try importXLIFF(paths)
+        case .text: try importText(paths)
+        }
+    }
+
+    func importText(_ paths: [String]) throws {
         let segmenter = try SentenceSegmenter(granularity: granularity)
         var documents: [(source: SourceText, segments: [Segment])] = []
         for path in paths {
@@ -47,27 +76,43 @@ struct ImportCommand: ParsableCommand {
         }
     }
 
-    func importTMX(_ paths: [String]) throws {
-        let outcomes = try TMXImporter(database: store.openStore(create: true).database).importFiles(paths)
+    func importMemory(_ paths: [String]) throws {
+        let outcomes = try MemoryImporter(database: store.openStore(create: true).database).importFiles(paths)
         for outcome in outcomes {
             var line = "\(outcome.file): \(outcome.read) units read, \(outcome.added) added, \(outcome.newRenderings) new renderings of known units, \(outcome.duplicates) duplicates"
-            let skipped = TMXSkipReason.allCases.compactMap { reason in outcome.skipped[reason].map { "\($0) \(reason.rawValue)" } }
+            let skipped = MemorySkipReason.allCases.compactMap { reason in outcome.skipped[reason].map { "\($0) \(reason.rawValue)" } }
             line += ", \(outcome.skipped.values.reduce(0, +)) skipped" + (skipped.isEmpty ? "" : " (" + skipped.joined(separator: ", ") + ")")
             if outcome.droppedCodes > 0 { line += "; \(outcome.droppedCodes) inline codes left out" }
             Output.print(line)
         }
     }
 
-    /// Files as given, folders replaced by the .txt and .tmx files in them, in name order.
+    func importXLIFF(_ paths: [String]) throws {
+        let name = translator ?? ProcessInfo.processInfo.environment["TARJUMAN_TRANSLATOR"]
+        let outcomes = try XLIFFImporter(database: store.openStore().database).importFiles(paths, translator: name)
+        for outcome in outcomes {
+            var line = "\(outcome.file): \(outcome.read) units read, \(outcome.changed) changed, \(outcome.unchanged) unchanged, "
+                + "\(outcome.untranslated) without a target, \(outcome.unknown.count) unknown"
+            if !outcome.unknown.isEmpty {
+                line += " (" + outcome.unknown.prefix(5).joined(separator: ", ") + (outcome.unknown.count > 5 ? ", ..." : "") + ")"
+            }
+            if outcome.droppedCodes > 0 { line += "; \(outcome.droppedCodes) inline codes left out" }
+            Output.print(line)
+        }
+    }
+
+    static let extensions: Set<String> = ["txt", "tmx", "tsv", "tab", "csv", "xlf", "xliff"]
+
+    /// Files as given, folders replaced by the files in them that import reads, in name order.
     static func expand(_ paths: [String]) throws -> [String] {
         var result: [String] = []
         for path in paths {
             var isDirectory: ObjCBool = false
             if path != "-", FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
                 let names = try FileManager.default.contentsOfDirectory(atPath: path)
-                    .filter { ($0.hasSuffix(".txt") || $0.lowercased().hasSuffix(".tmx")) && !$0.hasPrefix(".") }
+                    .filter { !$0.hasPrefix(".") && Self.extensions.contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
                     .sorted()
-                guard !names.isEmpty else { throw ValidationError("\(path): no .txt or .tmx files in this folder") }
+                guard !names.isEmpty else { throw ValidationError("\(path): no .txt, .tmx, .tsv, .csv, .xlf or .xliff files in this folder") }
                 result += names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
             } else {
                 result.append(path)

@@ -41,4 +41,44 @@ struct ExchangeCommandTests {
         #expect(bad.stderr.hasPrefix("Error: bad.xml:1:"))
         #expect(lines(bad.stderr).count == 1)
     }
+
+    @Test("export and import XLIFF, TSV and CSV; a changed source is refused and nothing is stored")
+    func otherFormats() throws {
+        let directory = try freshDirectory()
+        #expect(try run(["import", sample], in: directory).status == 0)
+        #expect(try run(["render", "1.1", "Hamas and Islamic Jihad said resistance is their strategic choice.", "--approve"], in: directory).status == 0)
+        let exported = try run(["export", "article.xlf", "--document", "1"], in: directory)
+        #expect(exported.stdout == "article.xlf: 12 units\n")
+        let file = directory.appendingPathComponent("article.xlf")
+        var xliff = try String(contentsOf: file, encoding: .utf8)
+        let source = "كما نوجه التحية"
+        #expect(xliff.contains(source))
+        xliff = xliff.replacingOccurrences(of: "<trans-unit id=\"1.2\" xml:space=\"preserve\">\n        <source xml:lang=\"ar\">",
+                                           with: "<trans-unit id=\"1.2\" xml:space=\"preserve\">\n        <target state=\"translated\">This came in a joint statement.</target>\n        <source xml:lang=\"ar\">")
+        try xliff.write(to: file, atomically: true, encoding: .utf8)
+        let back = try run(["import", "article.xlf", "--translator", "omar"], in: directory)
+        #expect(back.status == 0)
+        #expect(back.stdout == "article.xlf: 12 units read, 1 changed, 1 unchanged, 10 without a target, 0 unknown\n")
+        #expect(try run(["show", "1.2"], in: directory).stdout.contains("draft by omar [xliff article.xlf]: This came in a joint statement."))
+
+        try xliff.replacingOccurrences(of: source, with: "كما نرسل التحية").write(to: file, atomically: true, encoding: .utf8)
+        let refused = try run(["import", "article.xlf"], in: directory)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.hasPrefix("Error: article.xlf:"))
+        #expect(refused.stderr.contains("no longer matches the stored unit; nothing was imported"))
+        #expect(lines(refused.stderr).count == 1)
+
+        for format in ["tsv", "csv"] {
+            let written = try run(["export", "memory.\(format)"], in: directory)
+            #expect(written.stdout == "memory.\(format): 2 units\n")
+            let loaded = try run(["import", "memory.\(format)", "--db", "\(format).sqlite"], in: directory)
+            #expect(loaded.stdout == "memory.\(format): 2 units read, 2 added, 0 new renderings of known units, 0 duplicates, 0 skipped\n")
+            let units = try run(["units", "--db", "\(format).sqlite"], in: directory).stdout
+            #expect(units.contains("→ This came in a joint statement. [draft]"))
+            #expect(units.contains("[approved]"))
+        }
+        let mixed = try run(["import", "memory.tsv", "article.xlf", "--db", "x.sqlite"], in: directory)
+        #expect(mixed.status == 64)
+        #expect(mixed.stderr.contains("one kind of file per command"))
+    }
 }

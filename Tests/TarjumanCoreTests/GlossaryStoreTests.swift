@@ -135,6 +135,6 @@ struct DelimitedGlossaryTests {
     func formatFromExtension() throws {
         #expect(try GlossaryFormat(path: "a/b.TSV") == .tsv)
         #expect(try GlossaryFormat(path: "b.csv") == .csv)
-        #expect(throws: TarjumanError.unknownFormat(file: "b.xlsx")) { try GlossaryFormat(path: "b.xlsx") }
+        #expect(throws: TarjumanError.unknownFormat(file: "b.xlsx", hint: "pass --format tsv, csv or tbx")) { try GlossaryFormat(path: "b.xlsx") }
     }
 }

@@ -44,7 +44,7 @@ struct TMXImportTests {
     @Test("Lenient reading: TMX 1.1, lang, codes in any case with regions, markup reduced, three variants, a wrong srclang, script fallback")
     func lenient() throws {
         let store = try makeStore()
-        let outcome = try TMXImporter(database: store.database).importFile(try write(Self.lenient))
+        let outcome = try MemoryImporter(database: store.database).importFile(try write(Self.lenient))
         #expect(outcome.read == 6)
         #expect(outcome.added == 3)
         #expect(outcome.skipped == [.noArabic: 1, .noEnglish: 1, .emptySegment: 1])
@@ -79,16 +79,16 @@ struct TMXImportTests {
         let body = Self.lenient.replacingOccurrences(of: "encoding=\"UTF-8\"", with: "encoding=\"UTF-16\"")
         for (encoding, bom) in [(String.Encoding.utf16LittleEndian, [UInt8(0xFF), 0xFE]), (.utf16BigEndian, [0xFE, 0xFF])] {
             let store = try makeStore()
-            #expect(try TMXImporter(database: store.database).importFile(try write(body, encoding: encoding, bom: bom)).added == 3)
+            #expect(try MemoryImporter(database: store.database).importFile(try write(body, encoding: encoding, bom: bom)).added == 3)
         }
         let store = try makeStore()
-        #expect(try TMXImporter(database: store.database).importFile(try write(Self.lenient, bom: [0xEF, 0xBB, 0xBF])).added == 3)
+        #expect(try MemoryImporter(database: store.database).importFile(try write(Self.lenient, bom: [0xEF, 0xBB, 0xBF])).added == 3)
     }
 
     @Test("The same unit again is a duplicate; another English becomes a new rendering with the history kept")
     func duplicates() throws {
         let store = try makeStore()
-        let importer = TMXImporter(database: store.database)
+        let importer = MemoryImporter(database: store.database)
         _ = try importer.importFile(try write(Self.lenient))
         let again = try importer.importFile(try write(Self.lenient))
         #expect(again.added == 0)
@@ -114,7 +114,7 @@ struct TMXImportTests {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString).tmx")
         _ = try TMXWriter(database: source.database).export(to: file.path)
         let target = try makeStore()
-        let outcome = try TMXImporter(database: target.database).importFile(file.path)
+        let outcome = try MemoryImporter(database: target.database).importFile(file.path)
         #expect(outcome.added == 2)
         #expect(try pairs(target) == [["قال المتحدث إن الوفد وصل.", "He said <it> & more."], ["وعقد الوفد اجتماعا مطولا.", "They met."]])
         let first = try target.detail(of: UnitID(document: 1, ordinal: 1))
@@ -130,7 +130,7 @@ struct TMXImportTests {
         let broken = Self.lenient.replacingOccurrences(of: "</tu>\n<tu><tuv xml:lang=\"en\">", with: "</tuu>\n<tu><tuv xml:lang=\"en\">")
         let path = try write(broken)
         do {
-            _ = try TMXImporter(database: store.database).importFile(path)
+            _ = try MemoryImporter(database: store.database).importFile(path)
             Issue.record("a malformed file was accepted")
         } catch let TarjumanError.malformedFile(file, line, column, _) {
             #expect(file == path)
@@ -140,7 +140,7 @@ struct TMXImportTests {
         #expect(try store.documents().isEmpty)
         #expect(try pairs(store).isEmpty)
         let empty = try write("")
-        #expect(throws: TarjumanError.emptyInput(file: empty)) { _ = try TMXImporter(database: store.database).importFile(empty) }
+        #expect(throws: TarjumanError.emptyInput(file: empty)) { _ = try MemoryImporter(database: store.database).importFile(empty) }
     }
 
     @Test("No entity expansion bomb is expanded and no external entity is fetched")
@@ -155,7 +155,7 @@ struct TMXImportTests {
             ]>
             <tmx version="1.4"><header/><body><tu><tuv xml:lang="ar"><seg>&c;</seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu></body></tmx>
             """
-        #expect(throws: TarjumanError.self) { _ = try TMXImporter(database: store.database).importFile(try write(bomb)) }
+        #expect(throws: TarjumanError.self) { _ = try MemoryImporter(database: store.database).importFile(try write(bomb)) }
         let secret = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-secret-\(UUID().uuidString).dtd")
         try #"<!ENTITY leak "SECRET-FROM-DISK">"#.write(to: secret, atomically: true, encoding: .utf8)
         let external = """
@@ -163,7 +163,7 @@ struct TMXImportTests {
             <!DOCTYPE tmx SYSTEM "\(secret.path)">
             <tmx version="1.4"><header/><body><tu><tuv xml:lang="ar"><seg>نص &leak; هنا</seg></tuv><tuv xml:lang="en"><seg>text</seg></tuv></tu></body></tmx>
             """
-        _ = try? TMXImporter(database: store.database).importFile(try write(external))
+        _ = try? MemoryImporter(database: store.database).importFile(try write(external))
         #expect(try !pairs(store).contains { $0[0].contains("SECRET") })
     }
 
@@ -189,7 +189,7 @@ struct TMXImportTests {
             let expected = try NSRegularExpression(pattern: "<tu[\\s>]").numberOfMatches(
                 in: withoutComments, range: NSRange(withoutComments.startIndex..., in: withoutComments))
             let store = try makeStore()
-            let outcome = try TMXImporter(database: store.database).importFile(path)
+            let outcome = try MemoryImporter(database: store.database).importFile(path)
             #expect(outcome.read == expected, "\(file)")
             #expect(outcome.read == outcome.added + outcome.duplicates + outcome.newRenderings + outcome.skipped.values.reduce(0, +), "\(file)")
         }

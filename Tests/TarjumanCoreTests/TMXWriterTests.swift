@@ -18,7 +18,7 @@ struct TMXWriterTests {
         return store
     }
 
-    func export(_ store: TranslationStore, _ options: TMXExportOptions = TMXExportOptions()) throws -> (String, TMXExportOutcome) {
+    func export(_ store: TranslationStore, _ options: ExportOptions = ExportOptions()) throws -> (String, ExportOutcome) {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString).tmx")
         defer { try? FileManager.default.removeItem(at: file) }
         let outcome = try TMXWriter(database: store.database).export(to: file.path, options: options, at: Date(timeIntervalSince1970: 1_764_000_000))
@@ -54,12 +54,12 @@ struct TMXWriterTests {
     @Test("Filters: documents, approved only, since a date; an unknown document is an error")
     func filters() throws {
         let store = try makeMemory()
-        #expect(try export(store, TMXExportOptions(documents: [2])).1.units == 1)
-        let approved = try export(store, TMXExportOptions(approvedOnly: true))
+        #expect(try export(store, ExportOptions(documents: [2])).1.units == 1)
+        let approved = try export(store, ExportOptions(approvedOnly: true))
         #expect(approved.1.units == 2)
         #expect(!approved.0.contains("Talks"))
-        #expect(try export(store, TMXExportOptions(since: Date(timeIntervalSince1970: 1_700_000_000 + 5000))).1.units == 1)
-        #expect(throws: TarjumanError.unknownDocument(9)) { try export(store, TMXExportOptions(documents: [9])) }
+        #expect(try export(store, ExportOptions(since: Date(timeIntervalSince1970: 1_700_000_000 + 5000))).1.units == 1)
+        #expect(throws: TarjumanError.unknownDocument(9)) { try export(store, ExportOptions(documents: [9])) }
     }
 
     static let dtd = sharedData.appendingPathComponent("tmx-conformance/src/main/resources/schemas/tmx14.dtd")

@@ -13,13 +13,6 @@ public enum DelimitedGlossary {
         "alternative": "alternatives", "alt": "alternatives", "forbid": "forbidden", "notes": "note",
     ]
 
-    /// One field and where it started.
-    struct Field {
-        var value: String
-        let line: Int
-        let column: Int
-    }
-
     /// Reads the entries of a TSV (`separator` tab) or CSV (`separator` comma) file.
     public static func read(_ source: SourceText, separator: Unicode.Scalar, sourceName: String) throws(TarjumanError) -> [Term] {
         let rows = try parse(source.text, separator: separator, file: source.origin)
@@ -72,105 +65,22 @@ public enum DelimitedGlossary {
     }
 
     /// The rows of a delimited text; blank lines are skipped.
-    static func parse(_ text: String, separator: Unicode.Scalar, file: String) throws(TarjumanError) -> [[Field]] {
-        var rows: [[Field]] = []
-        var row: [Field] = []
-        var field: Field?
-        var quoted = false
-        var afterQuote = false
-        var line = 1
-        var column = 0
-        var quoteLine = 1
-        var quoteColumn = 1
-        var value = String.UnicodeScalarView()
-        let scalars = Array(text.unicodeScalars)
-        var index = 0
-
-        func endField() {
-            row.append(Field(value: String(value), line: field?.line ?? line, column: field?.column ?? column))
-            value = String.UnicodeScalarView()
-            field = nil
-            quoted = false
-            afterQuote = false
-        }
-        func endRow() {
-            if !(row.count == 1 && row[0].value.isEmpty) { rows.append(row) }
-            row = []
-        }
-
-        while index < scalars.count {
-            let scalar = scalars[index]
-            index += 1
-            column += 1
-            if field == nil { field = Field(value: "", line: line, column: column) }
-            if quoted {
-                if scalar == "\"" {
-                    if index < scalars.count, scalars[index] == "\"" {
-                        value.append("\"")
-                        index += 1
-                        column += 1
-                    } else {
-                        quoted = false
-                        afterQuote = true
-                    }
-                } else {
-                    value.append(scalar)
-                    if scalar == "\n" { line += 1; column = 0 }
-                }
-                continue
-            }
-            switch scalar {
-            case separator:
-                endField()
-            case "\r", "\n":
-                if scalar == "\r", index < scalars.count, scalars[index] == "\n" { index += 1 }
-                endField()
-                endRow()
-                line += 1
-                column = 0
-            case "\"" where value.isEmpty && !afterQuote:
-                quoted = true
-                quoteLine = line
-                quoteColumn = column
-            default:
-                if afterQuote {
-                    throw .malformedFile(file: file, line: line, column: column,
-                                         reason: "text after a closing quote; double a quote inside a quoted field (\"\")")
-                }
-                if scalar == "\"" && separator == "," {
-                    throw .malformedFile(file: file, line: line, column: column,
-                                         reason: "a quote inside an unquoted field; quote the whole field and double the quote")
-                }
-                value.append(scalar)
-            }
-        }
-        if quoted {
-            throw .malformedFile(file: file, line: quoteLine, column: quoteColumn, reason: "this quote is never closed")
-        }
-        if field != nil || !row.isEmpty {
-            endField()
-            endRow()
-        }
+    static func parse(_ text: String, separator: Unicode.Scalar, file: String) throws(TarjumanError) -> [[DelimitedRecords.Field]] {
+        var rows: [[DelimitedRecords.Field]] = []
+        try DelimitedRecords.parse(text, separator: separator, file: file) { rows.append($0) }
         return rows
     }
 
     /// The entries as TSV (`separator` tab, LF line ends) or CSV (`separator` comma, CRLF as RFC 4180
     /// says), header first.
     public static func write(_ terms: [Term], separator: Unicode.Scalar) -> String {
-        var lines = [columns.map { quote($0, separator: separator) }.joined(separator: String(separator))]
+        var lines = [columns.map { DelimitedRecords.quote($0, separator: separator) }.joined(separator: String(separator))]
         for term in terms {
             let fields = [term.arabic, term.english, term.alternatives.joined(separator: " | "),
                           term.forbidden.joined(separator: " | "), term.note, term.domain]
-            lines.append(fields.map { quote($0, separator: separator) }.joined(separator: String(separator)))
+            lines.append(fields.map { DelimitedRecords.quote($0, separator: separator) }.joined(separator: String(separator)))
         }
         let newline = separator == "," ? "\r\n" : "\n"
         return lines.joined(separator: newline) + newline
-    }
-
-    static func quote(_ value: String, separator: Unicode.Scalar) -> String {
-        let needsQuotes = value.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || value.hasPrefix(" ") || value.hasSuffix(" ")
-        guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -13,7 +13,7 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
         case "tsv", "tab", "txt": self = .tsv
         case "csv": self = .csv
         case "tbx": self = .tbx
-        default: throw .unknownFormat(file: path)
+        default: throw .unknownFormat(file: path, hint: "pass --format tsv, csv or tbx")
         }
     }
 

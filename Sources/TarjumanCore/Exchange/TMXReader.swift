@@ -3,32 +3,6 @@ import Foundation
 import FoundationXML
 #endif
 
-/// One translation unit read from a TMX file, its Arabic and English sides chosen.
-public struct TMXUnit: Sendable, Equatable {
-    public let tuid: String?
-    public let source: String
-    public let target: String
-    public let translator: String?
-    public let date: Date?
-    public let notes: [String]
-    /// `prop` elements as (type, value), in order.
-    public let properties: [TMXProperty]
-    /// Inline codes (`bpt` `ept` `it` `ph` `ut` `sub`) left out of the two texts.
-    public let droppedCodes: Int
-}
-
-public struct TMXProperty: Sendable, Equatable, Codable {
-    public let type: String
-    public let value: String
-}
-
-/// Why a `tu` was not taken.
-public enum TMXSkipReason: String, Sendable, CaseIterable {
-    case noArabic = "no Arabic variant"
-    case noEnglish = "no English variant"
-    case emptySegment = "an empty segment"
-}
-
 /// Reads TMX 1.1 to 1.4 as a stream, handing each usable unit to a callback as soon as its
 /// `tu` closes, so memory does not grow with the file.
 ///
@@ -39,16 +13,16 @@ public enum TMXSkipReason: String, Sendable, CaseIterable {
 /// header's `srclang` is not trusted: the variants' own languages decide, and a variant tagged
 /// otherwise but written in Arabic script is taken as the Arabic side when none is tagged Arabic.
 /// Entity declarations are refused and external DTDs are never fetched.
-public final class TMXReader {
+public final class TMXReader: MemoryFileReader {
     public private(set) var read = 0
-    public private(set) var skipped: [TMXSkipReason: Int] = [:]
+    public private(set) var skipped: [MemorySkipReason: Int] = [:]
     public private(set) var droppedCodes = 0
     public private(set) var headerSourceLanguage: String?
 
     public init() {}
 
     /// Parses the file at `path`, calling `unit` for every usable unit in order.
-    public func parse(path: String, unit: (TMXUnit) throws -> Void) throws(TarjumanError) {
+    public func parse(path: String, unit: (MemoryEntry) throws -> Void) throws(TarjumanError) {
         guard let stream = InputStream(fileAtPath: path) else { throw .fileNotFound(path) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
@@ -102,7 +76,7 @@ public final class TMXReader {
         }
     }
 
-    fileprivate func skip(_ reason: TMXSkipReason) {
+    fileprivate func skip(_ reason: MemorySkipReason) {
         skipped[reason, default: 0] += 1
     }
 
@@ -150,7 +124,7 @@ public final class TMXReader {
     /// The SAX handler: keeps only the current `tu`.
     final class Delegate: NSObject, XMLParserDelegate {
         unowned let reader: TMXReader
-        let handler: (TMXUnit) throws -> Void
+        let handler: (MemoryEntry) throws -> Void
         var failure: (any Error)?
         var sawRoot = false
         var errorLine: Int?
@@ -167,7 +141,7 @@ public final class TMXReader {
         var tuAttributes: [String: String] = [:]
         var variants: [Variant] = []
         var notes: [String] = []
-        var properties: [TMXProperty] = []
+        var properties: [MemoryProperty] = []
         var textTarget: TextTarget = .none
         var buffer = ""
         var propertyType = ""
@@ -176,7 +150,7 @@ public final class TMXReader {
 
         enum TextTarget { case none, note, property, segment }
 
-        init(reader: TMXReader, handler: @escaping (TMXUnit) throws -> Void) {
+        init(reader: TMXReader, handler: @escaping (MemoryEntry) throws -> Void) {
             self.reader = reader
             self.handler = handler
         }
@@ -227,7 +201,7 @@ public final class TMXReader {
                 notes.append(buffer)
                 textTarget = .none
             case "prop" where textTarget == .property:
-                properties.append(TMXProperty(type: propertyType, value: buffer))
+                properties.append(MemoryProperty(type: propertyType, value: buffer))
                 textTarget = .none
             case "bpt", "ept", "it", "ph", "ut", "sub":
                 if textTarget == .segment, codeDepth > 0 { codeDepth -= 1 }
@@ -268,7 +242,7 @@ public final class TMXReader {
             guard !source.isEmpty, !target.isEmpty else { return reader.skip(.emptySegment) }
             let droppedCodes = arabic.codes + english.codes
             reader.droppedCodes += droppedCodes
-            let unit = TMXUnit(
+            let unit = MemoryEntry(
                 tuid: tuAttributes["tuid"], source: source, target: target,
                 translator: tuAttributes["changeid"] ?? tuAttributes["creationid"],
                 date: (tuAttributes["changedate"] ?? tuAttributes["creationdate"]).flatMap(TMXReader.date),
@@ -289,6 +263,16 @@ enum XMLProlog {
     /// byte order mark), if there is one.
     static func entityDeclaration(in prefix: Data) -> (line: Int, column: Int)? {
         TBXGlossary.entityDeclaration(in: Data(text(ofPrefix: prefix).utf8))
+    }
+
+    /// Whether the file at `path` is XML whose text soon names the root element `root`.
+    static func fileStarts(path: String, withRoot root: String) -> Bool {
+        guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        guard let prefix = try? handle.read(upToCount: 4096), !prefix.isEmpty else { return false }
+        let text = text(ofPrefix: prefix)
+        let trimmed = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
+        return trimmed.hasPrefix("<?xml") && text.contains("<\(root)")
     }
 
     /// The start of a file as text: UTF-16 in either byte order when it has a byte order mark,

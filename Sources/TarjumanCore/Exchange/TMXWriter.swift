@@ -1,34 +1,6 @@
 import Foundation
 import GRDB
 
-/// Which units a TMX export takes.
-public struct TMXExportOptions: Sendable {
-    /// Only these documents; all when empty.
-    public var documents: [Int64] = []
-    /// Only approved renderings (units without one are left out).
-    public var approvedOnly = false
-    /// Only units whose exported rendering was made at or after this date.
-    public var since: Date?
-
-    public init(documents: [Int64] = [], approvedOnly: Bool = false, since: Date? = nil) {
-        self.documents = documents
-        self.approvedOnly = approvedOnly
-        self.since = since
-    }
-}
-
-/// What a TMX export wrote.
-public struct TMXExportOutcome: Sendable, Equatable {
-    public let units: Int
-    /// Units in which characters that XML 1.0 forbids were dropped, with how many.
-    public let droppedCharacters: [(unit: UnitID, count: Int)]
-
-    public static func == (lhs: TMXExportOutcome, rhs: TMXExportOutcome) -> Bool {
-        lhs.units == rhs.units && lhs.droppedCharacters.map(\.unit) == rhs.droppedCharacters.map(\.unit)
-            && lhs.droppedCharacters.map(\.count) == rhs.droppedCharacters.map(\.count)
-    }
-}
-
 /// Writes rendered units as TMX 1.4b, streamed: one `tu` per unit with its current rendering
 /// (the newest approved one first, else the newest), read from the database with a cursor and
 /// written in blocks, so memory stays flat whatever the size.
@@ -40,32 +12,17 @@ public struct TMXWriter: Sendable {
         self.database = database
     }
 
-    public func export(to path: String, options: TMXExportOptions = TMXExportOptions(), at date: Date = Date()) throws(TarjumanError) -> TMXExportOutcome {
-        for document in options.documents {
-            let exists = try database.read { db in try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE id = ?", arguments: [document]) ?? false }
-            if !exists { throw TarjumanError.unknownDocument(document) }
-        }
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
-            throw TarjumanError.unreadableFile(path, reason: "cannot be written; check the folder exists and is writable")
-        }
-        defer { try? handle.close() }
-        do {
-            return try database.read { db in try write(to: handle, options: options, at: date, db) }
-        } catch {
-            try? FileManager.default.removeItem(atPath: path)
-            throw error
+    public func export(to path: String, options: ExportOptions = ExportOptions(), at date: Date = Date()) throws(TarjumanError) -> ExportOutcome {
+        try ExportFile.write(to: path) { file in
+            try database.read { db in
+                try ExportSelection.checkDocuments(options, db)
+                return try write(to: file, options: options, at: date, db)
+            }
         }
     }
 
-    func write(to handle: FileHandle, options: TMXExportOptions, at date: Date, _ db: Database) throws -> TMXExportOutcome {
-        var output: [UInt8] = []
-        output.reserveCapacity(1 << 17)
-        func flush(force: Bool = false) throws {
-            if force || output.count >= 1 << 16 {
-                try handle.write(contentsOf: output)
-                output.removeAll(keepingCapacity: true)
-            }
-        }
+    func write(to file: ExportFile, options: ExportOptions, at date: Date, _ db: Database) throws -> ExportOutcome {
+        var output = ExportFile.buffer()
         output += Array("""
             <?xml version="1.0" encoding="UTF-8"?>
             <!DOCTYPE tmx SYSTEM "tmx14.dtd">
@@ -78,53 +35,13 @@ public struct TMXWriter: Sendable {
               <body>
 
             """.utf8)
-        // Two ordered scans merged here, no lookups per unit: units in document order (their
-        // neighbours give the context), and renderings in unit order.
-        let documentFilter = options.documents.isEmpty ? "" : "WHERE documentId IN (\(options.documents.map { _ in "?" }.joined(separator: ", ")))"
-        var names: [Int64: String] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, name FROM document") { names[row[0]] = row[1] }
-        let units = try FastStatement(db, sql: "SELECT id, documentId, ordinal, text FROM unit \(documentFilter) ORDER BY id")
-        units.reset()
-        units.bind(all: options.documents)
-        let renderings = try FastStatement(db, sql: """
-            SELECT unitId, text, translator, status, createdAt, note, properties FROM rendering
-            \(options.documents.isEmpty ? "" : "WHERE unitId IN (SELECT id FROM unit \(documentFilter))")
-            ORDER BY unitId, id
-            """)
-        renderings.reset()
-        renderings.bind(all: options.documents)
-        let since = options.since.map { String.fromDatabaseValue($0.databaseValue) ?? "" }
-        var renderingsLeft = try renderings.step()
-
-        struct Stored {
-            let text: String
-            let translator: String?
-            let status: String
-            let createdAt: String
-            let note: String?
-            let properties: String?
-        }
-        struct Pending {
-            let id: Int64
-            let document: Int64
-            let ordinal: Int
-            let text: String
-            var history: [Stored]
-        }
         var count = 0
         var dropped: [(unit: UnitID, count: Int)] = []
-        var previous: Pending?
-        var current: Pending?
-
-        func emit(_ unit: Pending, previous: Pending?, next: Pending?) throws {
-            let candidates = options.approvedOnly ? unit.history.filter { $0.status == "approved" } : unit.history
-            guard let chosen = candidates.last(where: { $0.status == "approved" }) ?? candidates.last,
-                  let first = unit.history.first else { return }
-            if let since, chosen.createdAt < since { return }
-            let id = UnitID(document: unit.document, ordinal: unit.ordinal)
+        try ExportSelection.scan(options, includeUnrendered: false, db) { unit in
+            guard let chosen = unit.chosen, let first = unit.first else { return }
             var droppedHere = 0
             XMLText.put("    <tu tuid=\"", to: &output)
-            output.append(contentsOf: id.description.utf8)
+            output.append(contentsOf: unit.id.description.utf8)
             XMLText.put("\" creationdate=\"", to: &output)
             Self.appendTimestamp(stored: first.createdAt, to: &output)
             output.append(0x22)
@@ -141,7 +58,7 @@ public struct TMXWriter: Sendable {
                     XMLText.put("</note>\n", to: &output)
                 }
             }
-            if let json = chosen.properties, let properties = try? JSONDecoder().decode([TMXProperty].self, from: Data(json.utf8)) {
+            if let json = chosen.properties, let properties = try? JSONDecoder().decode([MemoryProperty].self, from: Data(json.utf8)) {
                 for property in properties {
                     XMLText.put("      <prop type=\"", to: &output)
                     droppedHere += XMLText.append(property.type, attribute: true, to: &output)
@@ -150,12 +67,11 @@ public struct TMXWriter: Sendable {
                     XMLText.put("</prop>\n", to: &output)
                 }
             }
-            let neighbours: [(StaticString, String?)] = [
-                ("x-document", names[unit.document]), ("x-status", chosen.status),
-                ("x-context-prev", previous.flatMap { $0.document == unit.document && $0.ordinal == unit.ordinal - 1 ? $0.text : nil }),
-                ("x-context-next", next.flatMap { $0.document == unit.document && $0.ordinal == unit.ordinal + 1 ? $0.text : nil }),
+            let described: [(StaticString, String?)] = [
+                ("x-document", unit.documentName), ("x-status", chosen.status),
+                ("x-context-prev", unit.previous), ("x-context-next", unit.next),
             ]
-            for case let (type, value?) in neighbours {
+            for case let (type, value?) in described {
                 XMLText.put("      <prop type=\"", to: &output)
                 XMLText.put(type, to: &output)
                 XMLText.put("\">", to: &output)
@@ -167,34 +83,13 @@ public struct TMXWriter: Sendable {
             XMLText.put("</seg></tuv>\n      <tuv xml:lang=\"en\"><seg>", to: &output)
             droppedHere += XMLText.append(chosen.text, to: &output)
             XMLText.put("</seg></tuv>\n    </tu>\n", to: &output)
-            if droppedHere > 0 { dropped.append((id, droppedHere)) }
+            if droppedHere > 0 { dropped.append((unit.id, droppedHere)) }
             count += 1
-            try flush()
-        }
-
-        while true {
-            var next: Pending?
-            if try units.step() {
-                let id = units.int64(at: 0)
-                var history: [Stored] = []
-                while renderingsLeft, renderings.int64(at: 0) <= id {
-                    if renderings.int64(at: 0) == id {
-                        history.append(Stored(text: renderings.text(at: 1), translator: renderings.optionalText(at: 2),
-                                              status: renderings.text(at: 3), createdAt: renderings.text(at: 4),
-                                              note: renderings.optionalText(at: 5), properties: renderings.optionalText(at: 6)))
-                    }
-                    renderingsLeft = try renderings.step()
-                }
-                next = Pending(id: id, document: units.int64(at: 1), ordinal: Int(units.int64(at: 2)), text: units.text(at: 3), history: history)
-            }
-            if let unit = current { try emit(unit, previous: previous, next: next) }
-            guard next != nil else { break }
-            previous = current
-            current = next
+            try file.flush(&output)
         }
         XMLText.put("  </body>\n</tmx>\n", to: &output)
-        try flush(force: true)
-        return TMXExportOutcome(units: count, droppedCharacters: dropped)
+        try file.flush(&output, force: true)
+        return ExportOutcome(units: count, droppedCharacters: dropped)
     }
 
     /// Appends ` name="value"` (given with its opening quote) when there is a value; returns the

@@ -20,6 +20,14 @@ enum XMLText {
         }
     }
 
+    /// The text without the characters XML 1.0 forbids, as an export writes it.
+    static func allowedOnly(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { !isAllowed($0.value) }) else { return text }
+        var kept = String.UnicodeScalarView()
+        kept.append(contentsOf: text.unicodeScalars.filter { isAllowed($0.value) })
+        return String(kept)
+    }
+
     /// Appends `text` escaped for element content or a quoted attribute; returns how many
     /// forbidden characters were dropped. A carriage return is written as `&#13;` and, in
     /// attributes, line feeds and tabs as references, so that parsers keep them.

@@ -5,16 +5,18 @@ import TarjumanCore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write the memory as TMX 1.4b for other CAT tools.",
+        abstract: "Write the memory as TMX 1.4b, TSV or CSV, or documents as XLIFF 1.2 for other CAT tools.",
         discussion: """
             tarjuman export memory.tmx [--document 3]... [--approved-only] [--since 2026-11-01]
-            One tu per rendered unit, with its current rendering (the newest approved one first, else the newest).
+            tarjuman export memory.tsv | memory.csv     (source, target, status, translator, date, note, document, unit)
+            tarjuman export article.xlf --document 3    (every unit; 'tarjuman import article.xlf' takes the work back)
+            TMX, TSV and CSV: one entry per rendered unit, with its current rendering (the newest approved one, else the newest).
             """
     )
 
     @OptionGroup var store: StoreOptions
 
-    @Argument(help: "The file to write; its extension says the format (.tmx).")
+    @Argument(help: "The file to write; its extension says the format (.tmx, .tsv, .csv, .xlf or .xliff).")
     var file: String
 
     @Option(name: .customLong("document"), help: "Only this document (repeatable).")
@@ -27,17 +29,22 @@ struct ExportCommand: ParsableCommand {
     var since: String?
 
     func run() throws {
-        guard file.lowercased().hasSuffix(".tmx") else {
-            throw ValidationError("\(file): give a .tmx file; TMX 1.4b is the export format")
-        }
-        var options = TMXExportOptions(documents: documents, approvedOnly: approvedOnly)
+        var options = ExportOptions(documents: documents, approvedOnly: approvedOnly)
         if let since {
             guard let date = Self.parseDate(since) else {
                 throw ValidationError("--since \(since): give a date such as 2026-11-01 or 2026-11-01T09:30:00Z")
             }
             options.since = date
         }
-        let outcome = try TMXWriter(database: try store.openStore().database).export(to: file, options: options)
+        let database = try store.openStore().database
+        let outcome: ExportOutcome
+        switch URL(fileURLWithPath: file).pathExtension.lowercased() {
+        case "tmx": outcome = try TMXWriter(database: database).export(to: file, options: options)
+        case "xlf", "xliff": outcome = try XLIFFWriter(database: database).export(to: file, options: options)
+        case "tsv", "tab": outcome = try DelimitedMemory.export(database, to: file, separator: "\t", options: options)
+        case "csv": outcome = try DelimitedMemory.export(database, to: file, separator: ",", options: options)
+        default: throw ValidationError("\(file): name the file .tmx, .tsv, .csv, .xlf or .xliff; the extension says the format")
+        }
         for (unit, count) in outcome.droppedCharacters {
             Output.printError("warning: unit \(unit): \(count) character\(count == 1 ? "" : "s") that XML 1.0 forbids (control characters) left out")
         }

@@ -1,10 +1,10 @@
 import Foundation
 import GRDB
 
-/// What importing a TMX file did.
-public struct TMXImportOutcome: Sendable, Equatable {
+/// What importing a memory file did.
+public struct MemoryImportOutcome: Sendable, Equatable {
     public var file: String
-    /// `tu` elements read.
+    /// Entries read (`tu` elements, rows).
     public var read = 0
     /// New units stored, each with its rendering.
     public var added = 0
@@ -12,18 +12,18 @@ public struct TMXImportOutcome: Sendable, Equatable {
     public var newRenderings = 0
     /// Units already stored with the same source and rendering: nothing added.
     public var duplicates = 0
-    public var skipped: [TMXSkipReason: Int] = [:]
+    public var skipped: [MemorySkipReason: Int] = [:]
     /// Inline codes left out of the texts.
     public var droppedCodes = 0
     /// The documents created for the new units.
     public var documents: [Int64] = []
 }
 
-/// Imports TMX files into the store in one transaction, streamed: new sources become units of
-/// documents named after the file (a new document every 1,000 units, or when the `x-document`
-/// property changes), a known source with a new rendering gets it as another rendering, and a
+/// Imports memory files (TMX, TSV, CSV) into the store in one transaction, streamed: new
+/// sources become units of documents named after the file (a new document every 1,000 units, or when the `x-document`
+/// property or `document` column changes), a known source with a new rendering gets it as another rendering, and a
 /// known source with the same rendering is counted as a duplicate.
-public struct TMXImporter: Sendable {
+public struct MemoryImporter: Sendable {
     public let database: TarjumanDatabase
     /// Units per document.
     public var documentSize = 1000
@@ -38,12 +38,12 @@ public struct TMXImporter: Sendable {
         self.database = database
     }
 
-    public func importFile(_ path: String, at date: Date = Date()) throws(TarjumanError) -> TMXImportOutcome {
+    public func importFile(_ path: String, at date: Date = Date()) throws(TarjumanError) -> MemoryImportOutcome {
         try importFiles([path], at: date)[0]
     }
 
     /// Imports several files in one transaction: all of them, or none.
-    public func importFiles(_ paths: [String], at date: Date = Date()) throws(TarjumanError) -> [TMXImportOutcome] {
+    public func importFiles(_ paths: [String], at date: Date = Date()) throws(TarjumanError) -> [MemoryImportOutcome] {
         for path in paths {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
@@ -51,7 +51,7 @@ public struct TMXImporter: Sendable {
         }
         return try database.write { db in
             let writer = try UnitWriter(db)
-            var outcomes: [TMXImportOutcome] = []
+            var outcomes: [MemoryImportOutcome] = []
             for path in paths { outcomes.append(try importFile(path, at: date, writer: writer, db)) }
             try writer.finish()
             return outcomes
@@ -60,7 +60,7 @@ public struct TMXImporter: Sendable {
 
     /// A unit read and prepared on the parsing thread.
     struct ParsedUnit: Sendable {
-        let unit: TMXUnit
+        let unit: MemoryEntry
         let prepared: PreparedUnit
         let status: RenderingStatus
         let properties: String?
@@ -70,18 +70,20 @@ public struct TMXImporter: Sendable {
 
     /// The parsing thread's reader and its error, read by the writing thread once it has ended.
     final class ParsingState: @unchecked Sendable {
-        let reader = TMXReader()
+        let reader: any MemoryFileReader
+        init(reader: any MemoryFileReader) { self.reader = reader }
         var error: TarjumanError?
         let done = DispatchSemaphore(value: 0)
     }
 
     struct Cancelled: Error {}
 
-    /// Parses on a second thread (XML, search keys, tokens) while this one stores.
-    func importFile(_ path: String, at date: Date, writer: UnitWriter, _ db: Database) throws -> TMXImportOutcome {
+    /// Parses on a second thread (the file, search keys, tokens) while this one stores.
+    func importFile(_ path: String, at date: Date, writer: UnitWriter, _ db: Database) throws -> MemoryImportOutcome {
         let name = URL(fileURLWithPath: path).lastPathComponent
-        let origin = "tmx \(name)"
-        let state = ParsingState()
+        let format = try MemoryFileFormat(path: path)
+        let origin = "\(format.rawValue) \(name)"
+        let state = ParsingState(reader: format.reader())
         let queue = PipelineQueue<[ParsedUnit]?>(capacity: 4)
         let producer = Thread {
             var batch: [ParsedUnit] = []
@@ -107,7 +109,7 @@ public struct TMXImporter: Sendable {
             state.done.signal()
         }
         producer.start()
-        var outcome = TMXImportOutcome(file: name)
+        var outcome = MemoryImportOutcome(file: name)
         var producerEnded = false
         do {
             var document = OpenDocument?.none
@@ -191,15 +193,39 @@ public struct TMXImporter: Sendable {
     }
 }
 
-extension TMXImporter {
+/// The memory file formats that `import` reads.
+public enum MemoryFileFormat: String, Sendable, CaseIterable {
+    case tmx
+    case tsv
+    case csv
+
+    /// The format of a file: by its extension (`.tmx`, `.tsv`, `.tab`, `.csv`), or TMX by content.
+    public init(path: String) throws(TarjumanError) {
+        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
+        case "tmx": self = .tmx
+        case "tsv", "tab": self = .tsv
+        case "csv": self = .csv
+        default:
+            guard Self.isTMX(path: path) else { throw .unknownFormat(file: path, hint: "name it .tmx, .tsv or .csv") }
+            self = .tmx
+        }
+    }
+
+    /// Whether a file holds a memory in one of these formats.
+    public static func recognises(path: String) -> Bool {
+        (try? MemoryFileFormat(path: path)) != nil
+    }
+
+    func reader() -> any MemoryFileReader {
+        switch self {
+        case .tmx: return TMXReader()
+        case .tsv: return DelimitedMemory.Reader(separator: "\t")
+        case .csv: return DelimitedMemory.Reader(separator: ",")
+        }
+    }
+
     /// Whether a file is TMX: by its extension, or an XML file whose root is `tmx`.
     public static func isTMX(path: String) -> Bool {
-        if path.lowercased().hasSuffix(".tmx") { return true }
-        guard path != "-", let handle = FileHandle(forReadingAtPath: path) else { return false }
-        defer { try? handle.close() }
-        guard let prefix = try? handle.read(upToCount: 4096), !prefix.isEmpty else { return false }
-        let text = XMLProlog.text(ofPrefix: prefix)
-        let trimmed = text.drop { $0 == "\u{FEFF}" || $0.isWhitespace }
-        return trimmed.hasPrefix("<?xml") && text.contains("<tmx")
+        path.lowercased().hasSuffix(".tmx") || XMLProlog.fileStarts(path: path, withRoot: "tmx")
     }
 }

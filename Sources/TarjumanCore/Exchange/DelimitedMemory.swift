@@ -1,0 +1,154 @@
+import Foundation
+import GRDB
+
+/// Translation memory as TSV or CSV, for spreadsheets: a header row, then one unit per row.
+///
+/// Columns, in this order when written: `source`, `target`, `status`, `translator`, `date`,
+/// `note`, `document`, `unit`. When reading only `source` and `target` are required, in any
+/// order (`arabic`/`ar` and `english`/`en`/`translation` are accepted too); other named columns
+/// are kept as properties of the rendering. A file without a header row is read as the columns
+/// above in that order. Fields are quoted as RFC 4180 says, in TSV as in CSV.
+public enum DelimitedMemory {
+    public static let columns = ["source", "target", "status", "translator", "date", "note", "document", "unit"]
+    static let aliases: [String: String] = [
+        "arabic": "source", "ar": "source", "english": "target", "en": "target", "translation": "target",
+        "rendering": "target", "author": "translator", "changeid": "translator", "changedate": "date",
+        "notes": "note", "x-document": "document", "id": "unit", "tuid": "unit",
+    ]
+    static let approvedWords: Set<String> = ["approved", "final", "signed-off", "confirmed", "reviewed"]
+    static let draftWords: Set<String> = ["draft", "translated", "unreviewed", "needs-review"]
+
+    /// Writes the selected units with their chosen renderings; the file is complete or absent.
+    public static func export(_ database: TarjumanDatabase, to path: String, separator: Unicode.Scalar,
+                              options: ExportOptions = ExportOptions()) throws(TarjumanError) -> ExportOutcome {
+        let newline = separator == "," ? "\r\n" : "\n"
+        let joiner = String(separator)
+        return try ExportFile.write(to: path) { file in
+            try database.read { db in
+                try ExportSelection.checkDocuments(options, db)
+                var output = ExportFile.buffer()
+                output += Array((columns.joined(separator: joiner) + newline).utf8)
+                var count = 0
+                try ExportSelection.scan(options, includeUnrendered: false, db) { unit in
+                    guard let chosen = unit.chosen else { return }
+                    let fields = [unit.text, chosen.text, chosen.status, chosen.translator ?? "", isoDate(stored: chosen.createdAt),
+                                  chosen.note ?? "", unit.documentName, unit.id.description]
+                    output += Array((fields.map { DelimitedRecords.quote($0, separator: separator) }.joined(separator: joiner) + newline).utf8)
+                    count += 1
+                    try file.flush(&output)
+                }
+                try file.flush(&output, force: true)
+                return ExportOutcome(units: count)
+            }
+        }
+    }
+
+    /// A date as stored (`YYYY-MM-DD hh:mm:ss.SSS`, UTC) in ISO 8601: `YYYY-MM-DDThh:mm:ssZ`.
+    static func isoDate(stored: String) -> String {
+        guard stored.count >= 19 else { return stored }
+        return String(stored.prefix(10)) + "T" + String(stored.dropFirst(11).prefix(8)) + "Z"
+    }
+
+    /// Reads a TSV or CSV memory file row by row.
+    public final class Reader: MemoryFileReader {
+        public private(set) var read = 0
+        public private(set) var skipped: [MemorySkipReason: Int] = [:]
+        public let droppedCodes = 0
+        let separator: Unicode.Scalar
+
+        public init(separator: Unicode.Scalar) {
+            self.separator = separator
+        }
+
+        public func parse(path: String, unit: (MemoryEntry) throws -> Void) throws(TarjumanError) {
+            let source = try SourceText(contentsOf: path)
+            var positions: [String: Int] = [:]
+            var extra: [(name: String, position: Int)] = []
+            var width = 0
+            var first = true
+            try DelimitedRecords.parse(source.text, separator: separator, file: path) { (row) throws(TarjumanError) in
+                if first {
+                    first = false
+                    let names = row.map { $0.value.trimmingCharacters(in: .whitespaces).lowercased() }
+                    let canonical = names.map { aliases[$0] ?? $0 }
+                    if canonical.contains("source") || canonical.contains("target") {
+                        for (index, name) in canonical.enumerated() where !name.isEmpty {
+                            if columns.contains(name) { positions[name] = index } else { extra.append((row[index].value, index)) }
+                        }
+                        for required in ["source", "target"] where positions[required] == nil {
+                            throw .malformedFile(file: path, line: 1, column: 1,
+                                                 reason: "the header row has no '\(required)' column; the columns are \(columns.joined(separator: ", "))")
+                        }
+                        width = row.count
+                        return
+                    }
+                    for (index, name) in columns.enumerated() { positions[name] = index }
+                    width = columns.count
+                }
+                try take(row, positions: positions, extra: extra, width: width, path: path, unit: unit)
+            }
+        }
+
+        func take(_ row: [DelimitedRecords.Field], positions: [String: Int], extra: [(name: String, position: Int)], width: Int,
+                  path: String, unit: (MemoryEntry) throws -> Void) throws(TarjumanError) {
+            read += 1
+            let line = row.first?.line ?? 0
+            if row.count > width, !row[width...].allSatisfy({ $0.value.isEmpty }) {
+                throw .malformedFile(file: path, line: row[width].line, column: row[width].column,
+                                     reason: "\(row.count) fields where the header has \(width)")
+            }
+            func value(_ column: String) -> String {
+                guard let position = positions[column], position < row.count else { return "" }
+                return row[position].value.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+            let source = value("source"), target = value("target")
+            guard !source.isEmpty, !target.isEmpty else { return skip(.emptySegment) }
+            guard TMXReader.isMostlyArabic(source) else { return skip(.noArabic) }
+            guard !TMXReader.isMostlyArabic(target) else { return skip(.noEnglish) }
+            var properties: [MemoryProperty] = []
+            let status = value("status").lowercased()
+            if Self.isApproved(status) {
+                properties.append(MemoryProperty(type: "x-status", value: RenderingStatus.approved.rawValue))
+            } else if draftWords.contains(status) {
+                properties.append(MemoryProperty(type: "x-status", value: RenderingStatus.draft.rawValue))
+            } else {
+                throw .malformedFile(file: path, line: line, column: row[positions["status"]!].column,
+                                     reason: "unknown status '\(status)'; write approved or draft (or leave it empty for approved)")
+            }
+            let document = value("document")
+            if !document.isEmpty { properties.append(MemoryProperty(type: "x-document", value: document)) }
+            for column in extra where column.position < row.count && !row[column.position].value.isEmpty {
+                properties.append(MemoryProperty(type: column.name, value: row[column.position].value))
+            }
+            var date: Date?
+            let dateText = value("date")
+            if !dateText.isEmpty {
+                guard let parsed = TMXReader.date(dateText) else {
+                    throw .malformedFile(file: path, line: line, column: row[positions["date"]!].column,
+                                         reason: "'\(dateText)' is not a date; write it as 2026-11-25 or 2026-11-25T09:30:00Z")
+                }
+                date = parsed
+            }
+            let note = value("note")
+            let translator = value("translator")
+            let entry = MemoryEntry(tuid: value("unit").isEmpty ? nil : value("unit"), source: source, target: target,
+                                    translator: translator.isEmpty ? nil : translator, date: date,
+                                    notes: note.isEmpty ? [] : [note], properties: properties)
+            do {
+                try unit(entry)
+            } catch let error as TarjumanError {
+                throw error
+            } catch {
+                throw TarjumanDatabase.translate(error, path: path)
+            }
+        }
+
+        static func isApproved(_ status: String) -> Bool {
+            status.isEmpty || approvedWords.contains(status)
+        }
+
+        func skip(_ reason: MemorySkipReason) {
+            skipped[reason, default: 0] += 1
+        }
+    }
+}

@@ -1,0 +1,199 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// One `trans-unit` of an XLIFF 1.2 file.
+public struct XLIFFUnit: Sendable, Equatable {
+    public let id: String
+    public let source: String
+    /// The target text; nil when the unit has no `target` element.
+    public let target: String?
+    /// The target's `state` attribute.
+    public let state: String?
+    /// The `approved` attribute of the unit is `yes`.
+    public let approved: Bool
+    public let notes: [String]
+    /// Where the `trans-unit` starts in the file.
+    public let line: Int
+
+    /// Whether the target counts as approved: `approved="yes"`, or the state `final` or `signed-off`.
+    public var isApproved: Bool {
+        approved || state == "final" || state == "signed-off"
+    }
+}
+
+/// Reads the translation units of an XLIFF 1.2 file (files written by other CAT tools too):
+/// `trans-unit`s inside `group`s, inline markup reduced to its text (`g` and `mrk` kept, native
+/// codes in `ph` `bpt` `ept` `it` left out and counted), `alt-trans` suggestions and `seg-source`
+/// ignored. Entity declarations are refused and external DTDs are never fetched.
+public enum XLIFFReader {
+    public struct Contents: Sendable {
+        public var units: [XLIFFUnit] = []
+        /// Inline codes left out of the texts.
+        public var droppedCodes = 0
+    }
+
+    /// Whether a file is XLIFF: by its extension (`.xlf`, `.xliff`), or an XML file whose root is `xliff`.
+    public static func isXLIFF(path: String) -> Bool {
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        return ext == "xlf" || ext == "xliff" || XMLProlog.fileStarts(path: path, withRoot: "xliff")
+    }
+
+    public static func read(_ data: Data, origin: String) throws(TarjumanError) -> Contents {
+        guard !data.isEmpty else { throw .emptyInput(file: origin) }
+        if let position = XMLProlog.entityDeclaration(in: data) {
+            throw .malformedFile(file: origin, line: position.line, column: position.column,
+                                 reason: "entity declarations are not accepted (no external entities, no entity expansion)")
+        }
+        let delegate = Delegate(origin: origin)
+        let parser = XMLParser(data: data)
+        parser.shouldProcessNamespaces = false
+        parser.shouldResolveExternalEntities = false
+        parser.delegate = delegate
+        let parsed = parser.parse()
+        parser.delegate = nil
+        if let error = delegate.failure { throw error }
+        if !parsed {
+            let code = (parser.parserError as NSError?)?.code ?? 0
+            throw .malformedFile(file: origin, line: parser.lineNumber, column: parser.columnNumber,
+                                 reason: TBXGlossary.describe(xmlError: code))
+        }
+        guard delegate.sawRoot else {
+            throw .malformedFile(file: origin, line: 1, column: 1, reason: "not an XLIFF file: no xliff root element")
+        }
+        return delegate.contents
+    }
+
+    final class Delegate: NSObject, XMLParserDelegate {
+        let origin: String
+        var contents = Contents()
+        var failure: TarjumanError?
+        var sawRoot = false
+
+        var attributes: [String: String] = [:]
+        var line = 0
+        var source: String?
+        var target: String?
+        var state: String?
+        var notes: [String] = []
+        var inUnit = false
+        /// What text is being collected, and how deep inside it the parser is.
+        var collecting: Collect?
+        var depth = 0
+        /// Depth inside an element whose content is skipped (`alt-trans`, `seg-source`, codes).
+        var skipping = 0
+        var buffer = ""
+
+        enum Collect { case source, target, note }
+
+        init(origin: String) {
+            self.origin = origin
+        }
+
+        static func localName(_ name: String) -> Substring {
+            name.split(separator: ":").last ?? Substring(name)
+        }
+
+        func fail(_ parser: XMLParser, _ reason: String) {
+            failure = .malformedFile(file: origin, line: parser.lineNumber, column: parser.columnNumber, reason: reason)
+            parser.abortParsing()
+        }
+
+        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+                    qualifiedName: String?, attributes attributeDict: [String: String] = [:]) {
+            let name = Self.localName(elementName)
+            if !sawRoot {
+                guard name == "xliff" else { return fail(parser, "not an XLIFF file: the root element is \(elementName), not xliff") }
+                sawRoot = true
+                if let version = attributeDict["version"], version.hasPrefix("2") {
+                    fail(parser, "XLIFF \(version) is not read; save the file as XLIFF 1.2 in your tool")
+                }
+                return
+            }
+            if skipping > 0 {
+                skipping += 1
+                if ["ph", "bpt", "ept", "it"].contains(name) { contents.droppedCodes += 1 }
+                return
+            }
+            if collecting != nil {
+                switch name {
+                case "ph", "bpt", "ept", "it":
+                    contents.droppedCodes += 1
+                    skipping = 1
+                case "x", "bx", "ex":
+                    contents.droppedCodes += 1
+                    depth += 1
+                default:
+                    depth += 1
+                }
+                return
+            }
+            switch name {
+            case "trans-unit":
+                inUnit = true
+                attributes = attributeDict
+                line = parser.lineNumber
+                source = nil
+                target = nil
+                state = nil
+                notes = []
+            case "source" where inUnit && source == nil:
+                collecting = .source
+                buffer = ""
+            case "target" where inUnit && target == nil:
+                collecting = .target
+                state = attributeDict["state"]
+                buffer = ""
+            case "note" where inUnit:
+                collecting = .note
+                buffer = ""
+            case "alt-trans", "seg-source":
+                skipping = 1
+            default:
+                break
+            }
+        }
+
+        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+            if skipping > 0 {
+                skipping -= 1
+                return
+            }
+            if let collect = collecting {
+                if depth > 0 {
+                    depth -= 1
+                    return
+                }
+                switch collect {
+                case .source: source = buffer
+                case .target: target = buffer
+                case .note: notes.append(buffer.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+                collecting = nil
+                return
+            }
+            guard Self.localName(elementName) == "trans-unit", inUnit else { return }
+            inUnit = false
+            guard attributes["translate"] != "no" else { return }
+            guard let id = attributes["id"] else { return fail(parser, "a trans-unit has no id") }
+            contents.units.append(XLIFFUnit(
+                id: id, source: source ?? "", target: target, state: state,
+                approved: attributes["approved"] == "yes", notes: notes.filter { !$0.isEmpty }, line: line))
+        }
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
+            if failure == nil {
+                fail(parser, TBXGlossary.describe(xmlError: (parseError as NSError).code))
+            }
+        }
+
+        func parser(_ parser: XMLParser, foundCharacters string: String) {
+            if collecting != nil && skipping == 0 { buffer += string }
+        }
+
+        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
+            if collecting != nil && skipping == 0 { buffer += String(decoding: CDATABlock, as: UTF8.self) }
+        }
+    }
+}

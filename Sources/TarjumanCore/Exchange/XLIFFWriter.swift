@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+/// Writes documents as XLIFF 1.2 for translation in another CAT tool: one `file` per document,
+/// one `trans-unit` per unit (its id is the unit id), with the current rendering as `target`
+/// and its state (`translated` for a draft, `signed-off` and `approved="yes"` for an approved
+/// one); units without a rendering have no `target`.
+public struct XLIFFWriter: Sendable {
+    public let database: TarjumanDatabase
+    public var toolVersion = "0.1.0"
+
+    public init(database: TarjumanDatabase) {
+        self.database = database
+    }
+
+    public func export(to path: String, options: ExportOptions = ExportOptions(), at date: Date = Date()) throws(TarjumanError) -> ExportOutcome {
+        try ExportFile.write(to: path) { file in
+            try database.read { db in
+                try ExportSelection.checkDocuments(options, db)
+                return try write(to: file, options: options, at: date, db)
+            }
+        }
+    }
+
+    func write(to file: ExportFile, options: ExportOptions, at date: Date, _ db: Database) throws -> ExportOutcome {
+        var output = ExportFile.buffer()
+        XMLText.put("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+
+            """, to: &output)
+        let stamp = ISO8601DateFormatter().string(from: date)
+        var count = 0
+        var dropped: [(unit: UnitID, count: Int)] = []
+        var openDocument: Int64?
+        func closeFile() {
+            if openDocument != nil { XMLText.put("    </body>\n  </file>\n", to: &output) }
+        }
+        try ExportSelection.scan(options, includeUnrendered: true, db) { unit in
+            var droppedHere = 0
+            if openDocument != unit.id.document {
+                closeFile()
+                openDocument = unit.id.document
+                XMLText.put("  <file original=\"", to: &output)
+                XMLText.append(unit.documentName, attribute: true, to: &output)
+                XMLText.put("\" source-language=\"ar\" target-language=\"en\" datatype=\"plaintext\" date=\"", to: &output)
+                output += Array(stamp.utf8)
+                XMLText.put("\" tool-id=\"tarjuman\">\n    <header>\n      <tool tool-id=\"tarjuman\" tool-name=\"Tarjuman\" tool-version=\"", to: &output)
+                XMLText.append(toolVersion, attribute: true, to: &output)
+                XMLText.put("\"/>\n    </header>\n    <body>\n", to: &output)
+            }
+            XMLText.put("      <trans-unit id=\"", to: &output)
+            output += Array(unit.id.description.utf8)
+            XMLText.put("\" xml:space=\"preserve\"", to: &output)
+            if unit.chosen?.isApproved == true { XMLText.put(" approved=\"yes\"", to: &output) }
+            XMLText.put(">\n        <source xml:lang=\"ar\">", to: &output)
+            droppedHere += XMLText.append(unit.text, to: &output)
+            XMLText.put("</source>\n", to: &output)
+            if let chosen = unit.chosen {
+                XMLText.put("        <target xml:lang=\"en\" state=\"", to: &output)
+                XMLText.put(chosen.isApproved ? "signed-off" : "translated", to: &output)
+                XMLText.put("\">", to: &output)
+                droppedHere += XMLText.append(chosen.text, to: &output)
+                XMLText.put("</target>\n", to: &output)
+                if let note = chosen.note {
+                    XMLText.put("        <note>", to: &output)
+                    droppedHere += XMLText.append(note, to: &output)
+                    XMLText.put("</note>\n", to: &output)
+                }
+            }
+            XMLText.put("      </trans-unit>\n", to: &output)
+            if droppedHere > 0 { dropped.append((unit.id, droppedHere)) }
+            count += 1
+            try file.flush(&output)
+        }
+        closeFile()
+        XMLText.put("</xliff>\n", to: &output)
+        try file.flush(&output, force: true)
+        return ExportOutcome(units: count, droppedCharacters: dropped)
+    }
+}

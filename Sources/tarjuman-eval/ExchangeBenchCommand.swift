@@ -5,7 +5,7 @@ import TarjumanCore
 struct ExchangeBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench-exchange",
-        abstract: "TMX export and import speed and memory, against xmllint --stream.",
+        abstract: "TMX and TSV export and import speed and memory, TMX against xmllint --stream.",
         discussion: """
             Build with -c release. Builds a memory from the shared corpora as bench-memory does, exports it as
             TMX, and imports that file into a new database with the tarjuman binary beside this one (a child
@@ -42,6 +42,13 @@ struct ExchangeBenchCommand: ParsableCommand {
 
             let child = try runChild(binary("tarjuman"), ["import", tmx, "--db", folder.appendingPathComponent("\(label)-import.sqlite").path])
             print("  import (tarjuman import, new database): \(format(child.seconds)) s = \(Int(Double(outcome.units) / child.seconds)) units/s, peak memory \(child.peakMegabytes) MB; \(child.output.trimmingCharacters(in: .whitespacesAndNewlines))")
+            let tsv = folder.appendingPathComponent("\(label).tsv").path
+            let tsvStart = DispatchTime.now().uptimeNanoseconds
+            let tsvOutcome = try DelimitedMemory.export(database, to: tsv, separator: "\t")
+            let tsvSeconds = seconds(since: tsvStart)
+            print("  TSV export: \(format(tsvSeconds)) s = \(Int(Double(tsvOutcome.units) / tsvSeconds)) units/s")
+            let tsvChild = try runChild(binary("tarjuman"), ["import", tsv, "--db", folder.appendingPathComponent("\(label)-tsv.sqlite").path])
+            print("  TSV import (tarjuman import, new database): \(format(tsvChild.seconds)) s = \(Int(Double(tsvOutcome.units) / tsvChild.seconds)) units/s, peak memory \(tsvChild.peakMegabytes) MB")
             if label == "tmx", FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
                 let xmllint = try runChild(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--stream", "--noout", tmx])
                 print("  xmllint --stream --noout: \(format(xmllint.seconds)) s, peak memory \(xmllint.peakMegabytes) MB; import / xmllint = \(format(child.seconds / xmllint.seconds))")

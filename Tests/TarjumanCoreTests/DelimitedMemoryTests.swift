@@ -101,6 +101,20 @@ struct DelimitedMemoryTests {
         #expect(try store.documents().isEmpty)
     }
 
+    @Test("A byte order mark is skipped; invalid UTF-8 and an empty file are refused")
+    func encodings() throws {
+        let store = try makeStore()
+        let bom = temporary("bom.tsv")
+        try (Data([0xEF, 0xBB, 0xBF]) + Data("source\ttarget\nوصل الوفد.\tThe delegation arrived.\n".utf8)).write(to: URL(fileURLWithPath: bom))
+        #expect(try MemoryImporter(database: store.database).importFile(bom).added == 1)
+        let invalid = temporary("invalid.tsv")
+        try (Data("source\ttarget\nغادر الوفد.\tIt left.\n".utf8) + Data([0x41, 0xC3, 0x28])).write(to: URL(fileURLWithPath: invalid))
+        #expect(throws: TarjumanError.invalidUTF8(file: invalid, byteOffset: 45)) { try MemoryImporter(database: store.database).importFile(invalid) }
+        let empty = try write("\n  \n", name: "empty.csv")
+        #expect(throws: TarjumanError.emptyInput(file: empty)) { try MemoryImporter(database: store.database).importFile(empty) }
+        #expect(try rows(store).count == 1)
+    }
+
     @Test("Format by extension, TMX also by content; other files are refused with a hint")
     func formats() throws {
         #expect(try MemoryFileFormat(path: "a.TSV") == .tsv)

@@ -49,7 +49,7 @@ public enum DelimitedMemory {
         return String(stored.prefix(10)) + "T" + String(stored.dropFirst(11).prefix(8)) + "Z"
     }
 
-    /// Reads a TSV or CSV memory file row by row.
+    /// Reads a TSV or CSV memory file row by row, streamed.
     public final class Reader: MemoryFileReader {
         public private(set) var read = 0
         public private(set) var skipped: [MemorySkipReason: Int] = [:]
@@ -61,12 +61,23 @@ public enum DelimitedMemory {
         }
 
         public func parse(path: String, unit: (MemoryEntry) throws -> Void) throws(TarjumanError) {
-            let source = try SourceText(contentsOf: path)
+            let scalars = try UTF8FileScalars(path: path)
+            var iterator = scalars
+            do {
+                try parseRows(&iterator, path: path, unit: unit)
+            } catch {
+                throw scalars.error ?? error
+            }
+            if let error = scalars.error { throw error }
+            if !scalars.sawContent { throw .emptyInput(file: path) }
+        }
+
+        func parseRows(_ iterator: inout UTF8FileScalars, path: String, unit: (MemoryEntry) throws -> Void) throws(TarjumanError) {
             var positions: [String: Int] = [:]
             var extra: [(name: String, position: Int)] = []
             var width = 0
             var first = true
-            try DelimitedRecords.parse(source.text, separator: separator, file: path) { (row) throws(TarjumanError) in
+            try DelimitedRecords.parse(&iterator, separator: separator, file: path) { (row) throws(TarjumanError) in
                 if first {
                     first = false
                     let names = row.map { $0.value.trimmingCharacters(in: .whitespaces).lowercased() }

@@ -8,9 +8,18 @@ enum DelimitedRecords {
         let column: Int
     }
 
-    /// Calls `row` for every row in order; blank lines are skipped.
+    /// Calls `row` for every row of `text` in order; blank lines are skipped.
     static func parse(_ text: String, separator: Unicode.Scalar, file: String,
                       row handle: ([Field]) throws(TarjumanError) -> Void) throws(TarjumanError) {
+        var scalars = text.unicodeScalars.makeIterator()
+        try parse(&scalars, separator: separator, file: file, row: handle)
+    }
+
+    /// Calls `row` for every row read from `scalars` in order; blank lines are skipped.
+    static func parse<Scalars: IteratorProtocol<Unicode.Scalar>>(
+        _ scalars: inout Scalars, separator: Unicode.Scalar, file: String,
+        row handle: ([Field]) throws(TarjumanError) -> Void
+    ) throws(TarjumanError) {
         var row: [Field] = []
         var fieldLine = 0
         var fieldColumn = 0
@@ -22,7 +31,6 @@ enum DelimitedRecords {
         var quoteLine = 1
         var quoteColumn = 1
         var value = String.UnicodeScalarView()
-        var scalars = text.unicodeScalars.makeIterator()
         var lookahead: Unicode.Scalar?
 
         func next() -> Unicode.Scalar? {

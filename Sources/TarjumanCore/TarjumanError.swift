@@ -24,6 +24,7 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
     case unknownFormat(file: String, hint: String)
     case emptyQuery
     case sourceMismatch(file: String, line: Int, unit: String, count: Int)
+    case unknownFinding(String)
 
     public var errorDescription: String? {
         switch self {
@@ -67,6 +68,8 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
             return "no glossary entry \(what); 'tarjuman glossary list' shows the entries."
         case .emptyQuery:
             return "the query has no words, numbers or punctuation to match; give an Arabic sentence."
+        case .unknownFinding(let id):
+            return "no current finding has the id \(id); 'tarjuman check' shows each finding's id in brackets."
         case .sourceMismatch(let file, let line, let unit, let count):
             let others = count > 1 ? " (and \(count - 1) more unit\(count == 2 ? "" : "s"))" : ""
             return "\(file):\(line): the source of unit \(unit)\(others) no longer matches the stored unit; nothing was imported. "

@@ -17,6 +17,7 @@ struct Tarjuman: ParsableCommand {
             MatchCommand.self,
             LookupCommand.self,
             AnnotateCommand.self,
+            CheckCommand.self,
             GlossaryCommand.self,
             SegmentCommand.self,
         ]

@@ -81,6 +81,20 @@ enum Schema {
                 t.add(column: "properties", .jsonText)
             }
         }
+        migrator.registerMigration("v5: check settings and accepted findings") { db in
+            try db.create(table: "checkSetting") { t in
+                t.primaryKey("checkId", .text)
+                t.column("enabled", .boolean).notNull()
+            }
+            try db.create(table: "acceptedFinding") { t in
+                t.primaryKey("id", .text)
+                t.column("checkId", .text).notNull()
+                t.column("units", .text).notNull()
+                t.column("message", .text).notNull()
+                t.column("acceptedBy", .text)
+                t.column("acceptedAt", .datetime).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,274 @@
+import Foundation
+
+/// A number written in digits in a text.
+struct NumberMention: Equatable {
+    /// Unicode scalar offsets into the text.
+    let start: Int
+    let end: Int
+    /// The number as written.
+    let text: String
+    /// Its values in canonical form (ASCII digits, no grouping, `.` before decimals, no
+    /// trailing zeros): one, or two when the writing is ambiguous (`1.500`, `3,5`).
+    let forms: Set<String>
+}
+
+/// Reads the numbers of Arabic sources and English renderings so that they can be compared:
+/// Western, Arabic-Indic and Eastern Arabic digits, `٫` `٬` `,` `.` separators, multipliers
+/// (`5 ملايين` and `5 million` = 5000000), and the words, ordinals, months, decades and Hijri
+/// years that stand for numbers on either side.
+enum NumberReading {
+    /// The numbers written in digits, in order.
+    static func mentions(in text: String, language: Language) -> [NumberMention] {
+        let scalars = Array(text.unicodeScalars)
+        var mentions: [NumberMention] = []
+        var index = 0
+        while index < scalars.count {
+            guard digit(scalars[index]) != nil else {
+                index += 1
+                continue
+            }
+            let start = index
+            var groups: [String] = [""]
+            var separators: [Character] = []
+            while index < scalars.count {
+                if let value = digit(scalars[index]) {
+                    groups[groups.count - 1].append(Character(Unicode.Scalar(0x30 + value)!))
+                    index += 1
+                } else if let separator = separator(scalars[index]), index + 1 < scalars.count, digit(scalars[index + 1]) != nil {
+                    separators.append(separator)
+                    groups.append("")
+                    index += 1
+                } else {
+                    break
+                }
+            }
+            var forms = values(groups: groups, separators: separators, language: language)
+            if let multiplier = multiplier(after: index, in: scalars, language: language) {
+                for form in forms {
+                    if let value = Double(form), let scaled = canonical(value * multiplier) { forms.insert(scaled) }
+                }
+            }
+            var written = String.UnicodeScalarView()
+            written.append(contentsOf: scalars[start ..< index])
+            mentions.append(NumberMention(start: start, end: index, text: String(written), forms: forms))
+        }
+        return mentions
+    }
+
+    enum Language { case arabic, english }
+
+    /// Every value the text stands for: its digit numbers, and its number words, ordinals,
+    /// months, decades and (Arabic) the Gregorian years of Hijri years.
+    static func knownValues(in text: String, mentions: [NumberMention], language: Language) -> Set<String> {
+        var known = Set(mentions.flatMap(\.forms))
+        switch language {
+        case .english:
+            for word in englishWords(text) {
+                if let values = englishValues[word] {
+                    known.formUnion(values)
+                } else if word.contains("-") {
+                    let parts = word.split(separator: "-").map(String.init)
+                    if parts.count == 2, let tens = englishValues[parts[0]]?.first.flatMap(Int.init), let units = englishValues[parts[1]]?.first.flatMap(Int.init),
+                       tens % 10 == 0, tens >= 20, units < 10 {
+                        known.insert(String(tens + units))
+                    }
+                }
+            }
+        case .arabic:
+            for word in ArabicSearchKey.key(text).split(whereSeparator: { !$0.isLetter }) {
+                for candidate in strippedForms(of: String(word)) {
+                    if let values = arabicValues[candidate] {
+                        known.formUnion(values)
+                        break
+                    }
+                }
+            }
+            let scalars = Array(text.unicodeScalars)
+            for mention in mentions where isHijriMarker(after: mention.end, in: scalars) {
+                guard let year = Int(mention.text.unicodeScalars.compactMap { digit($0).map(String.init) }.joined()), year > 0, year < 2000 else { continue }
+                let gregorian = Int(Double(year) * 0.970229 + 621.5643)
+                known.formUnion([String(gregorian), String(gregorian + 1)])
+            }
+        }
+        return known
+    }
+
+    /// The value of a decimal digit of any script.
+    @inline(__always)
+    static func digit(_ scalar: Unicode.Scalar) -> UInt32? {
+        switch scalar.value {
+        case 0x30 ... 0x39: return scalar.value - 0x30
+        case 0x0660 ... 0x0669: return scalar.value - 0x0660
+        case 0x06F0 ... 0x06F9: return scalar.value - 0x06F0
+        default: return nil
+        }
+    }
+
+    static func separator(_ scalar: Unicode.Scalar) -> Character? {
+        switch scalar {
+        case ",", ".": return Character(scalar)
+        case "\u{066B}": return "٫"
+        case "\u{066C}": return "٬"
+        default: return nil
+        }
+    }
+
+    /// The canonical values of digit groups joined by separators.
+    static func values(groups: [String], separators: [Character], language: Language) -> Set<String> {
+        guard !separators.isEmpty else { return [canonical(integer: groups[0], fraction: "")] }
+        var forms: Set<String> = []
+        let tail = groups.dropFirst()
+        let allThree = tail.allSatisfy { $0.count == 3 }
+        let kinds = Set(separators)
+        if kinds.count == 1 {
+            let kind = separators[0]
+            switch kind {
+            case "٬":
+                forms.insert(canonical(integer: groups.joined(), fraction: ""))
+            case "٫":
+                if groups.count == 2 { forms.insert(canonical(integer: groups[0], fraction: groups[1])) }
+            default:
+                if allThree && (kind == "," || separators.count > 1 || language == .arabic) {
+                    forms.insert(canonical(integer: groups.joined(), fraction: ""))
+                }
+                if groups.count == 2 && (kind == "." || !allThree) {
+                    forms.insert(canonical(integer: groups[0], fraction: groups[1]))
+                }
+            }
+        } else if kinds.count == 2, let last = separators.last, separators.dropLast().allSatisfy({ $0 != last }),
+                  groups.dropFirst().dropLast().allSatisfy({ $0.count == 3 }) {
+            forms.insert(canonical(integer: groups.dropLast().joined(), fraction: groups.last!))
+        }
+        if forms.isEmpty { forms = Set(groups.map { canonical(integer: $0, fraction: "") }) }
+        return forms
+    }
+
+    static func canonical(integer: String, fraction: String) -> String {
+        let whole = integer.drop { $0 == "0" }
+        var decimals = Substring(fraction)
+        while decimals.last == "0" { decimals = decimals.dropLast() }
+        let head = whole.isEmpty ? "0" : String(whole)
+        return decimals.isEmpty ? head : head + "." + decimals
+    }
+
+    static func canonical(_ value: Double) -> String? {
+        guard value.isFinite, value < 1e15 else { return nil }
+        if value == value.rounded() { return String(Int64(value)) }
+        let text = String(format: "%.6f", value)
+        let parts = text.split(separator: ".")
+        return canonical(integer: String(parts[0]), fraction: parts.count > 1 ? String(parts[1]) : "")
+    }
+
+    /// The multiplier word right after a number (`million`, `مليون`), if there is one.
+    static func multiplier(after index: Int, in scalars: [Unicode.Scalar], language: Language) -> Double? {
+        var position = index
+        while position < scalars.count, scalars[position] == " " || scalars[position] == "\u{00A0}" { position += 1 }
+        var word = String.UnicodeScalarView()
+        while position < scalars.count, scalars[position].properties.isAlphabetic, word.count < 12 {
+            word.append(scalars[position])
+            position += 1
+        }
+        let text = String(word)
+        switch language {
+        case .english: return englishMultipliers[text.lowercased()]
+        case .arabic: return arabicMultipliers[ArabicSearchKey.key(text)]
+        }
+    }
+
+    /// Whether `هـ` or `ه` (the Hijri era) follows a number.
+    static func isHijriMarker(after index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var position = index
+        while position < scalars.count, scalars[position] == " " { position += 1 }
+        guard position < scalars.count, scalars[position] == "\u{0647}" else { return false }
+        position += 1
+        while position < scalars.count, scalars[position] == "\u{0640}" { position += 1 }
+        return position == scalars.count || !scalars[position].properties.isAlphabetic
+    }
+
+    /// Lowercased English words (letters, with inner hyphens).
+    static func englishWords(_ text: String) -> [String] {
+        text.lowercased().split { !($0.isLetter || $0 == "-") }.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
+    }
+
+    /// An Arabic word's key without proclitics (و ف, then ب ل ك, then ال), each reading in turn.
+    static func strippedForms(of word: String) -> [String] {
+        var forms = [word]
+        var current = [word]
+        for prefixes in [["و", "ف"], ["ب", "ل", "ك"], ["ال"]] {
+            var next: [String] = []
+            for form in current {
+                next.append(form)
+                for prefix in prefixes where form.hasPrefix(prefix) && form.count > prefix.count + 1 {
+                    next.append(String(form.dropFirst(prefix.count)))
+                }
+            }
+            current = next
+        }
+        for form in current where !forms.contains(form) { forms.append(form) }
+        for form in forms where form.hasPrefix("لل") && form.count > 3 { forms.append("ال" + form.dropFirst(2)) }
+        return forms
+    }
+
+    static let englishMultipliers: [String: Double] = [
+        "thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
+        "trillion": 1e12, "bn": 1e9, "m": 1e6,
+    ]
+
+    static let arabicMultipliers: [String: Double] = {
+        let words: [(String, Double)] = [("ألف", 1e3), ("آلاف", 1e3), ("ألفا", 1e3), ("مليون", 1e6), ("ملايين", 1e6),
+                                         ("مليونا", 1e6), ("مليار", 1e9), ("مليارات", 1e9), ("بليون", 1e9), ("تريليون", 1e12)]
+        return Dictionary(words.map { (ArabicSearchKey.key($0.0), $0.1) }, uniquingKeysWith: { first, _ in first })
+    }()
+
+    static let englishValues: [String: Set<String>] = {
+        var table: [String: Set<String>] = [:]
+        let cardinals = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+                         "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+        let ordinals = ["", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth", "twentieth"]
+        for (value, word) in cardinals.enumerated() { table[word, default: []].insert(String(value)) }
+        for (value, word) in ordinals.enumerated() where !word.isEmpty { table[word, default: []].insert(String(value)) }
+        for (index, word) in ["thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"].enumerated() {
+            table[word, default: []].insert(String(30 + index * 10))
+        }
+        let months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"]
+        for (index, month) in months.enumerated() {
+            table[month, default: []].insert(String(index + 1))
+            table[String(month.prefix(3)), default: []].insert(String(index + 1))
+        }
+        table["sept", default: []].insert("9")
+        let others: [(String, String)] = [("once", "1"), ("single", "1"), ("twice", "2"), ("both", "2"), ("double", "2"), ("pair", "2"),
+                                          ("couple", "2"), ("dozen", "12"), ("dozens", "12"), ("half", "0.5"), ("hundred", "100"),
+                                          ("hundreds", "100"), ("thousand", "1000"), ("million", "1000000"), ("billion", "1000000000"),
+                                          ("quarter", "0.25"), ("triple", "3"), ("thrice", "3"), ("decade", "10"), ("century", "100")]
+        for (word, value) in others { table[word, default: []].insert(value) }
+        return table
+    }()
+
+    static let arabicValues: [String: Set<String>] = {
+        let words: [(String, [String])] = [
+            ("صفر", ["0"]), ("واحد", ["1"]), ("واحدة", ["1"]), ("اثنان", ["2"]), ("اثنين", ["2"]), ("اثنتان", ["2"]), ("اثنتين", ["2"]),
+            ("ثلاث", ["3"]), ("ثلاثة", ["3"]), ("أربع", ["4"]), ("أربعة", ["4"]), ("خمس", ["5"]), ("خمسة", ["5"]), ("ست", ["6"]),
+            ("ستة", ["6"]), ("سبع", ["7"]), ("سبعة", ["7"]), ("ثمان", ["8"]), ("ثماني", ["8"]), ("ثمانية", ["8"]), ("تسع", ["9"]),
+            ("تسعة", ["9"]), ("عشر", ["10"]), ("عشرة", ["10"]), ("عشرون", ["20"]), ("عشرين", ["20"]), ("ثلاثون", ["30"]),
+            ("ثلاثين", ["30"]), ("أربعون", ["40"]), ("أربعين", ["40"]), ("خمسون", ["50"]), ("خمسين", ["50"]), ("ستون", ["60"]),
+            ("ستين", ["60"]), ("سبعون", ["70"]), ("سبعين", ["70"]), ("ثمانون", ["80"]), ("ثمانين", ["80"]), ("تسعون", ["90"]),
+            ("تسعين", ["90"]), ("مئة", ["100"]), ("مائة", ["100"]), ("مئات", ["100"]), ("ألف", ["1000"]), ("آلاف", ["1000"]),
+            ("مليون", ["1000000"]), ("مليار", ["1000000000"]), ("نصف", ["0.5"]), ("ربع", ["0.25"]),
+            ("أول", ["1"]), ("أولى", ["1"]), ("ثاني", ["2"]), ("ثانية", ["2"]), ("ثالث", ["3"]), ("ثالثة", ["3"]), ("رابع", ["4"]),
+            ("رابعة", ["4"]), ("خامس", ["5"]), ("خامسة", ["5"]), ("سادس", ["6"]), ("سادسة", ["6"]), ("سابع", ["7"]), ("سابعة", ["7"]),
+            ("ثامن", ["8"]), ("ثامنة", ["8"]), ("تاسع", ["9"]), ("تاسعة", ["9"]), ("عاشر", ["10"]), ("عاشرة", ["10"]),
+            ("يومين", ["2"]), ("عامين", ["2"]), ("سنتين", ["2"]), ("شهرين", ["2"]), ("مرتين", ["2"]), ("ساعتين", ["2"]),
+            ("يناير", ["1"]), ("فبراير", ["2"]), ("مارس", ["3"]), ("أبريل", ["4"]), ("إبريل", ["4"]), ("مايو", ["5"]), ("يونيو", ["6"]),
+            ("يونيه", ["6"]), ("يوليو", ["7"]), ("يوليه", ["7"]), ("أغسطس", ["8"]), ("سبتمبر", ["9"]), ("أكتوبر", ["10"]),
+            ("نوفمبر", ["11"]), ("ديسمبر", ["12"]), ("كانون", ["12", "1"]), ("شباط", ["2"]), ("آذار", ["3"]), ("نيسان", ["4"]),
+            ("أيار", ["5"]), ("حزيران", ["6"]), ("تموز", ["7"]), ("آب", ["8"]), ("أيلول", ["9"]), ("تشرين", ["10", "11"]),
+            ("عشرينيات", ["20", "1920", "2020"]), ("ثلاثينيات", ["30", "1930"]), ("أربعينيات", ["40", "1940"]),
+            ("خمسينيات", ["50", "1950"]), ("ستينيات", ["60", "1960"]), ("سبعينيات", ["70", "1970"]),
+            ("ثمانينيات", ["80", "1980"]), ("تسعينيات", ["90", "1990"]), ("عقد", ["10"]), ("عقدين", ["20", "2"]), ("قرن", ["100"]),
+        ]
+        var table: [String: Set<String>] = [:]
+        for (word, values) in words { table[ArabicSearchKey.key(word), default: []].formUnion(values) }
+        return table
+    }()
+}

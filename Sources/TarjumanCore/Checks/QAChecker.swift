@@ -1,0 +1,324 @@
+import Foundation
+import GRDB
+
+/// What `tarjuman check` looks at and reports.
+public struct CheckOptions: Sendable {
+    /// Only these documents; all when empty.
+    public var documents: [Int64] = []
+    /// Only these checks (even when turned off for the project); nil for every check turned on.
+    public var only: Set<QACheck>?
+    /// Checks left out of this run.
+    public var skip: Set<QACheck> = []
+    /// Findings below this severity are not reported.
+    public var minimumSeverity: Severity = .info
+    /// Report accepted findings too.
+    public var includeAccepted = false
+
+    public init(documents: [Int64] = [], only: Set<QACheck>? = nil, skip: Set<QACheck> = [],
+                minimumSeverity: Severity = .info, includeAccepted: Bool = false) {
+        self.documents = documents
+        self.only = only
+        self.skip = skip
+        self.minimumSeverity = minimumSeverity
+        self.includeAccepted = includeAccepted
+    }
+}
+
+/// The findings of a check run.
+public struct CheckReport: Sendable {
+    /// Findings in check order, then by unit.
+    public var findings: [Finding]
+    public var unitsChecked: Int
+    /// The checks that ran.
+    public var checks: [QACheck]
+    /// Findings left out because they were accepted.
+    public var acceptedHidden: Int
+
+    public var hasErrors: Bool { findings.contains { $0.severity == .error } }
+}
+
+/// Runs the consistency and QA checks over the stored units and their current renderings (the
+/// newest approved rendering, else the newest), honouring the project's check settings and
+/// accepted findings.
+public struct QAChecker: Sendable {
+    public let database: TarjumanDatabase
+    /// Units read and checked per batch; a batch is split among the processor cores.
+    var batchSize = 20_000
+
+    public init(database: TarjumanDatabase) {
+        self.database = database
+    }
+
+    public func run(_ options: CheckOptions = CheckOptions()) throws(TarjumanError) -> CheckReport {
+        try database.read { db in
+            try ExportSelection.checkDocuments(ExportOptions(documents: options.documents), db)
+            let disabled = try Self.disabledChecks(db)
+            var checks = options.only ?? Set(QACheck.allCases).subtracting(disabled)
+            checks.subtract(options.skip)
+            let terms = checks.contains(.glossaryMissing) || checks.contains(.glossaryForbidden) ? try Term.fetchAll(db) : []
+            var findings = try check(checks: checks, terms: terms, documents: options.documents, db)
+            findings.removeAll { $0.severity < options.minimumSeverity }
+            var hidden = 0
+            if !options.includeAccepted {
+                let accepted = Set(try String.fetchAll(db, sql: "SELECT id FROM acceptedFinding"))
+                let before = findings.count
+                findings.removeAll { accepted.contains($0.id) }
+                hidden = before - findings.count
+            }
+            findings.sort { ($0.check, $0.units.first ?? UnitID(document: 0, ordinal: 0)) < ($1.check, $1.units.first ?? UnitID(document: 0, ordinal: 0)) }
+            let count = try Self.unitCount(options.documents, db)
+            return CheckReport(findings: findings, unitsChecked: count, checks: checks.sorted(), acceptedHidden: hidden)
+        }
+    }
+
+    /// One unit as the consistency checks keep it.
+    struct Keys {
+        let row: Int64
+        let id: UnitID
+        let keyHash: Int64
+        /// The rendering with white space collapsed, hashed; and hashed loosely (case and final
+        /// punctuation ignored) for `inconsistent-source`, 0 when the rendering is too short for it.
+        let targetHash: UInt64
+        let looseTargetHash: UInt64
+    }
+
+    func check(checks: Set<QACheck>, terms: [Term], documents: [Int64], _ db: Database) throws -> [Finding] {
+        let filter = documents.isEmpty ? "" : "WHERE u.documentId IN (\(documents.map { _ in "?" }.joined(separator: ", ")))"
+        let statement = try FastStatement(db, sql: """
+            SELECT u.id, u.documentId, u.ordinal, u.text, u.keyHash,
+                   (SELECT r.text FROM rendering r WHERE r.unitId = u.id ORDER BY \(Rendering.preferredFirst) LIMIT 1)
+            FROM unit u \(filter) ORDER BY u.id
+            """)
+        statement.reset()
+        statement.bind(all: documents)
+        let unitChecks = checks.subtracting([.inconsistentTarget, .inconsistentSource])
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        var made: [UnitChecks] = []
+        for _ in 0 ..< workers { made.append(try UnitChecks(enabled: unitChecks, terms: terms)) }
+        let checkers = made
+        let consistency = checks.contains(.inconsistentTarget) || checks.contains(.inconsistentSource)
+        var keys: [Keys] = []
+        var findings: [Finding] = []
+        var batch: [CheckedUnit] = []
+        batch.reserveCapacity(batchSize)
+
+        func flush() {
+            guard !batch.isEmpty else { return }
+            if !unitChecks.isEmpty {
+                let results = FindingSlots(count: workers)
+                let units = batch
+                let share = (units.count + workers - 1) / workers
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let range = min(worker * share, units.count) ..< min((worker + 1) * share, units.count)
+                    var found: [Finding] = []
+                    for unit in units[range] { found += checkers[worker].run(unit) }
+                    results.set(worker, found)
+                }
+                for worker in 0 ..< workers { findings += results.get(worker) }
+            }
+            batch.removeAll(keepingCapacity: true)
+        }
+
+        while try statement.step() {
+            let id = UnitID(document: statement.int64(at: 1), ordinal: Int(statement.int64(at: 2)))
+            let target = statement.optionalText(at: 5)
+            batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: target))
+            if consistency, let target {
+                keys.append(Keys(row: statement.int64(at: 0), id: id, keyHash: statement.int64(at: 4),
+                                 targetHash: Self.hash(Self.collapsed(target)), looseTargetHash: Self.looseHash(target)))
+            }
+            if batch.count >= batchSize { flush() }
+        }
+        flush()
+        if checks.contains(.inconsistentTarget) { findings += try inconsistentTargets(keys, db) }
+        if checks.contains(.inconsistentSource) { findings += try inconsistentSources(keys, db) }
+        return findings
+    }
+
+    /// Findings written by the workers, one slot each.
+    final class FindingSlots: @unchecked Sendable {
+        private var slots: [[Finding]]
+        private let lock = NSLock()
+
+        init(count: Int) {
+            slots = Array(repeating: [], count: count)
+        }
+
+        func set(_ index: Int, _ findings: [Finding]) {
+            lock.lock()
+            slots[index] = findings
+            lock.unlock()
+        }
+
+        func get(_ index: Int) -> [Finding] {
+            lock.lock()
+            defer { lock.unlock() }
+            return slots[index]
+        }
+    }
+
+    // MARK: - Consistency
+
+    /// Units whose sources have the same search key but whose renderings differ.
+    func inconsistentTargets(_ keys: [Keys], _ db: Database) throws -> [Finding] {
+        var findings: [Finding] = []
+        for group in Self.groups(keys, by: { UInt64(bitPattern: $0.keyHash) }) where Set(group.map(\.targetHash)).count > 1 {
+            let texts = try Self.texts(of: group, db)
+            for sameKey in Dictionary(grouping: group, by: { texts[$0.row]!.key }).values where sameKey.count > 1 {
+                var variants: [String: [UnitID]] = [:]
+                var order: [String] = []
+                for unit in sameKey {
+                    let rendering = Self.collapsed(texts[unit.row]!.target)
+                    if variants[rendering] == nil { order.append(rendering) }
+                    variants[rendering, default: []].append(unit.id)
+                }
+                guard variants.count > 1 else { continue }
+                order.sort { (variants[$0]!.count, variants[$1]!.first!) > (variants[$1]!.count, variants[$0]!.first!) }
+                let listed = order.map { "'\(Self.shortened($0))' (\(variants[$0]!.map(\.description).joined(separator: ", ")))" }
+                let units = sameKey.map(\.id).sorted()
+                findings.append(Finding(
+                    check: .inconsistentTarget, severity: .warning, units: units,
+                    message: "the same source is rendered \(variants.count) ways: " + listed.joined(separator: "; "),
+                    spans: sameKey.sorted { $0.id < $1.id }.map { unit in
+                        let target = texts[unit.row]!.target
+                        return FindingSpan(unit: unit.id, side: .target, start: 0, end: target.unicodeScalars.count, text: target)
+                    },
+                    texts: sameKey.sorted { $0.id < $1.id }.flatMap { [texts[$0.row]!.source, texts[$0.row]!.target] }))
+            }
+        }
+        return findings
+    }
+
+    /// One rendering used for sources with different search keys.
+    func inconsistentSources(_ keys: [Keys], _ db: Database) throws -> [Finding] {
+        var findings: [Finding] = []
+        let eligible = keys.filter { $0.looseTargetHash != 0 }
+        for group in Self.groups(eligible, by: \.looseTargetHash) where Set(group.map(\.keyHash)).count > 1 {
+            let texts = try Self.texts(of: group, db)
+            var sources: [String: [Keys]] = [:]
+            var order: [String] = []
+            for unit in group {
+                let key = texts[unit.row]!.key
+                if sources[key] == nil { order.append(key) }
+                sources[key, default: []].append(unit)
+            }
+            guard sources.count > 1 else { continue }
+            let rendering = Self.shortened(Self.collapsed(texts[group[0].row]!.target))
+            let listed = order.map { key in
+                let units = sources[key]!
+                return "'\(Self.shortened(texts[units[0].row]!.source))' (\(units.map(\.id.description).joined(separator: ", ")))"
+            }
+            let sorted = group.sorted { $0.id < $1.id }
+            findings.append(Finding(
+                check: .inconsistentSource, severity: .warning, units: sorted.map(\.id),
+                message: "'\(rendering)' renders \(sources.count) different sources: " + listed.joined(separator: "; "),
+                spans: sorted.map { unit in
+                    let source = texts[unit.row]!.source
+                    return FindingSpan(unit: unit.id, side: .source, start: 0, end: source.unicodeScalars.count, text: source)
+                },
+                texts: sorted.flatMap { [texts[$0.row]!.source, texts[$0.row]!.target] }))
+        }
+        return findings
+    }
+
+    /// Runs of units sharing a hash, in unit order within each run.
+    static func groups(_ keys: [Keys], by hash: (Keys) -> UInt64) -> [[Keys]] {
+        let sorted = keys.sorted { (hash($0), $0.row) < (hash($1), $1.row) }
+        var groups: [[Keys]] = []
+        var start = 0
+        while start < sorted.count {
+            var end = start + 1
+            while end < sorted.count, hash(sorted[end]) == hash(sorted[start]) { end += 1 }
+            if end - start > 1 { groups.append(Array(sorted[start ..< end])) }
+            start = end
+        }
+        return groups
+    }
+
+    /// The source, search key and current rendering of units, by row id.
+    static func texts(of units: [Keys], _ db: Database) throws -> [Int64: (source: String, key: String, target: String)] {
+        var texts: [Int64: (String, String, String)] = [:]
+        let statement = try db.cachedStatement(sql: """
+            SELECT u.text, u.searchKey, (SELECT r.text FROM rendering r WHERE r.unitId = u.id ORDER BY \(Rendering.preferredFirst) LIMIT 1)
+            FROM unit u WHERE u.id = ?
+            """)
+        for unit in units {
+            if let row = try Row.fetchOne(statement, arguments: [unit.row]) { texts[unit.row] = (row[0], row[1], row[2]) }
+        }
+        return texts
+    }
+
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    static func hash(_ text: String) -> UInt64 {
+        var hash = KeyHash()
+        for byte in text.utf8 { hash.add(byte: byte) }
+        return hash.value
+    }
+
+    /// A hash of the rendering ignoring case, white space and final punctuation; 0 for renderings
+    /// of fewer than three words or 15 characters, too short to say anything about consistency.
+    static func looseHash(_ text: String) -> UInt64 {
+        let words = text.lowercased().split(whereSeparator: \.isWhitespace)
+        guard words.count >= 3 else { return 0 }
+        var joined = words.joined(separator: " ")
+        while let last = joined.last, last.isPunctuation { joined.removeLast() }
+        guard joined.count >= 15 else { return 0 }
+        return max(hash(joined), 1)
+    }
+
+    static func shortened(_ text: String) -> String {
+        text.count <= 60 ? text : String(text.prefix(57)) + "…"
+    }
+
+    static func unitCount(_ documents: [Int64], _ db: Database) throws -> Int {
+        if documents.isEmpty { return try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0 }
+        return try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE documentId IN (\(documents.map { _ in "?" }.joined(separator: ", ")))",
+                                arguments: StatementArguments(documents)) ?? 0
+    }
+
+    // MARK: - Settings
+
+    static func disabledChecks(_ db: Database) throws -> Set<QACheck> {
+        Set(try String.fetchAll(db, sql: "SELECT checkId FROM checkSetting WHERE enabled = 0").compactMap(QACheck.init(rawValue:)))
+    }
+
+    /// Whether each check runs by default in this project.
+    public func settings() throws(TarjumanError) -> [(check: QACheck, enabled: Bool)] {
+        let disabled = try database.read { db in try Self.disabledChecks(db) }
+        return QACheck.allCases.map { ($0, !disabled.contains($0)) }
+    }
+
+    /// Turns checks on or off for this project.
+    public func setEnabled(_ checks: [QACheck], _ enabled: Bool) throws(TarjumanError) {
+        try database.write { db in
+            for check in checks {
+                try db.execute(sql: "INSERT INTO checkSetting (checkId, enabled) VALUES (?, ?) ON CONFLICT(checkId) DO UPDATE SET enabled = excluded.enabled",
+                               arguments: [check.rawValue, enabled])
+            }
+        }
+    }
+
+    /// Marks findings of the current run as accepted, so that they are not reported again while
+    /// the texts stay the same; returns them. An id not among the current findings is an error.
+    public func accept(_ ids: [String], by translator: String?, at date: Date = Date()) throws(TarjumanError) -> [Finding] {
+        let current = try run(CheckOptions(includeAccepted: true)).findings
+        let byID = Dictionary(current.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var accepted: [Finding] = []
+        for id in ids {
+            guard let finding = byID[id.lowercased()] else { throw .unknownFinding(id) }
+            accepted.append(finding)
+        }
+        try database.write { db in
+            for finding in accepted {
+                try db.execute(sql: """
+                    INSERT OR REPLACE INTO acceptedFinding (id, checkId, units, message, acceptedBy, acceptedAt) VALUES (?, ?, ?, ?, ?, ?)
+                    """, arguments: [finding.id, finding.check.rawValue, finding.units.map(\.description).joined(separator: " "),
+                                     finding.message, translator, date])
+            }
+        }
+        return accepted
+    }
+}

@@ -1,0 +1,438 @@
+import Foundation
+
+/// A unit with its current rendering, as the checks read it.
+public struct CheckedUnit: Sendable, Equatable {
+    public let id: UnitID
+    public let source: String
+    /// The current rendering (the newest approved one, else the newest); nil when there is none.
+    public let target: String?
+
+    public init(id: UnitID, source: String, target: String?) {
+        self.id = id
+        self.source = source
+        self.target = target
+    }
+}
+
+/// The checks that look at one unit at a time.
+///
+/// Not thread-safe (it keeps a glossary matcher and a cache of English phrases): each thread
+/// uses its own.
+final class UnitChecks: @unchecked Sendable {
+    let enabled: Set<QACheck>
+    let glossary: GlossaryMatcher?
+    private var phrases: [String: EnglishPhrase] = [:]
+
+    /// The rendering length relative to the source length (characters) that human translations
+    /// keep to: the 0.5th and 99.5th percentiles of 13,688 pairs of FLORES, NTREX, Tatoeba and
+    /// TICO-19 whose longer side has at least `lengthRatioMinimumLength` characters
+    /// (`tarjuman-eval check-corpus` prints them again).
+    static let lengthRatioRange = 0.6 ... 2.4
+    static let lengthRatioMinimumLength = 20
+
+    init(enabled: Set<QACheck>, terms: [Term]) throws(TarjumanError) {
+        self.enabled = enabled
+        let needsGlossary = enabled.contains(.glossaryMissing) || enabled.contains(.glossaryForbidden)
+        self.glossary = needsGlossary && !terms.isEmpty ? try GlossaryMatcher(terms: terms) : nil
+    }
+
+    func run(_ unit: CheckedUnit) -> [Finding] {
+        var findings: [Finding] = []
+        guard let target = unit.target else {
+            if enabled.contains(.untranslated) {
+                findings.append(Finding(check: .untranslated, severity: .error, units: [unit.id],
+                                        message: "no English rendering yet", texts: [unit.source]))
+            }
+            return findings
+        }
+        let context = Context(unit: unit, target: target)
+        if enabled.contains(.sameAsSource), target.trimmingCharacters(in: .whitespacesAndNewlines) == unit.source.trimmingCharacters(in: .whitespacesAndNewlines) {
+            findings.append(context.finding(.sameAsSource, .error, "the English is the Arabic source copied unchanged",
+                                            spans: [context.targetSpan(0 ..< target.unicodeScalars.count)]))
+            return findings
+        }
+        if enabled.contains(.arabicInTarget) { arabicInTarget(context, &findings) }
+        if enabled.contains(.numbers) { numbers(context, &findings) }
+        if enabled.contains(.endPunctuation) { endPunctuation(context, &findings) }
+        if enabled.contains(.bracketsQuotes) { bracketsQuotes(context, &findings) }
+        if enabled.contains(.whitespace) { whitespace(context, &findings) }
+        if enabled.contains(.repeatedWord) { repeatedWord(context, &findings) }
+        if enabled.contains(.lengthRatio) { lengthRatio(context, &findings) }
+        if enabled.contains(.urlsEmails) { urlsEmails(context, &findings) }
+        if glossary != nil { glossaryChecks(context, &findings) }
+        return findings
+    }
+
+    /// One unit's texts, read once for every check.
+    struct Context {
+        let unit: CheckedUnit
+        let target: String
+        let sourceScalars: [Unicode.Scalar]
+        let targetScalars: [Unicode.Scalar]
+
+        init(unit: CheckedUnit, target: String) {
+            self.unit = unit
+            self.target = target
+            self.sourceScalars = Array(unit.source.unicodeScalars)
+            self.targetScalars = Array(target.unicodeScalars)
+        }
+
+        func sourceSpan(_ range: Range<Int>) -> FindingSpan {
+            FindingSpan(unit: unit.id, side: .source, start: range.lowerBound, end: range.upperBound, text: Self.text(sourceScalars[range]))
+        }
+
+        func targetSpan(_ range: Range<Int>) -> FindingSpan {
+            FindingSpan(unit: unit.id, side: .target, start: range.lowerBound, end: range.upperBound, text: Self.text(targetScalars[range]))
+        }
+
+        func finding(_ check: QACheck, _ severity: Severity, _ message: String, spans: [FindingSpan] = []) -> Finding {
+            Finding(check: check, severity: severity, units: [unit.id], message: message, spans: spans, texts: [unit.source, target])
+        }
+
+        static func text(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars)
+            return String(view)
+        }
+    }
+
+    // MARK: - Arabic left in the English
+
+    static func isArabic(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x0600 ... 0x06FF, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF, 0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFF: return scalar.value != 0xFEFF
+        default: return false
+        }
+    }
+
+    func arabicInTarget(_ context: Context, _ findings: inout [Finding]) {
+        var runs: [Range<Int>] = []
+        var index = 0
+        let scalars = context.targetScalars
+        while index < scalars.count {
+            guard Self.isArabic(scalars[index]) else {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < scalars.count, Self.isArabic(scalars[end]) || (scalars[end] == " " && end + 1 < scalars.count && Self.isArabic(scalars[end + 1])) {
+                end += 1
+            }
+            runs.append(index ..< end)
+            index = end
+        }
+        guard !runs.isEmpty else { return }
+        let shown = runs.prefix(3).map { "'\(Context.text(scalars[$0]))'" }.joined(separator: ", ")
+        findings.append(context.finding(.arabicInTarget, .error, "Arabic left in the English: \(shown)", spans: runs.map(context.targetSpan)))
+    }
+
+    // MARK: - Numbers
+
+    func numbers(_ context: Context, _ findings: inout [Finding]) {
+        let sourceNumbers = NumberReading.mentions(in: context.unit.source, language: .arabic)
+        let targetNumbers = NumberReading.mentions(in: context.target, language: .english)
+        if sourceNumbers.isEmpty && targetNumbers.isEmpty { return }
+        let targetDigits = Set(targetNumbers.flatMap(\.forms))
+        var targetKnown: Set<String>?
+        var missing: [NumberMention] = []
+        for mention in sourceNumbers where mention.forms.isDisjoint(with: targetDigits) {
+            if targetKnown == nil { targetKnown = NumberReading.knownValues(in: context.target, mentions: targetNumbers, language: .english) }
+            if mention.forms.isDisjoint(with: targetKnown!) && !missing.contains(where: { $0.forms == mention.forms }) { missing.append(mention) }
+        }
+        if !missing.isEmpty {
+            let list = missing.map { Self.describe($0) }.joined(separator: ", ")
+            let message = missing.count == 1 ? "the number \(list) of the source is not in the English" : "the numbers \(list) of the source are not in the English"
+            findings.append(context.finding(.numbers, .error, message, spans: missing.map { context.sourceSpan($0.start ..< $0.end) }))
+        }
+        let sourceDigits = Set(sourceNumbers.flatMap(\.forms))
+        var sourceKnown: Set<String>?
+        var extra: [NumberMention] = []
+        for mention in targetNumbers where mention.forms.isDisjoint(with: sourceDigits) {
+            if sourceKnown == nil { sourceKnown = NumberReading.knownValues(in: context.unit.source, mentions: sourceNumbers, language: .arabic) }
+            if mention.forms.isDisjoint(with: sourceKnown!) && !extra.contains(where: { $0.forms == mention.forms }) { extra.append(mention) }
+        }
+        if !extra.isEmpty {
+            let list = extra.map(\.text).joined(separator: ", ")
+            let message = extra.count == 1 ? "the number \(list) in the English is not in the source" : "the numbers \(list) in the English are not in the source"
+            findings.append(context.finding(.numbers, .warning, message, spans: extra.map { context.targetSpan($0.start ..< $0.end) }))
+        }
+    }
+
+    /// A source number as written, with its Western digits when it is written otherwise.
+    static func describe(_ mention: NumberMention) -> String {
+        let western = mention.forms.sorted().first ?? mention.text
+        return mention.text.unicodeScalars.allSatisfy({ $0.value < 0x80 }) ? mention.text : "\(mention.text) (\(western))"
+    }
+
+    // MARK: - End punctuation
+
+    enum FinalMark: String {
+        case question = "?", exclamation = "!", fullStop = ".", ellipsis = "…", colon = ":", none = "no punctuation"
+    }
+
+    static let closers: Set<Unicode.Scalar> = ["\"", "'", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{203A}", ")", "]", "}"]
+
+    static func finalMark(_ scalars: [Unicode.Scalar]) -> FinalMark {
+        var end = scalars.count
+        while end > 0, scalars[end - 1].properties.isWhitespace || closers.contains(scalars[end - 1]) { end -= 1 }
+        guard end > 0 else { return .none }
+        switch scalars[end - 1] {
+        case "?", "\u{061F}": return .question
+        case "!":
+            var position = end - 1
+            while position > 0, scalars[position - 1] == "!" { position -= 1 }
+            if position > 0, scalars[position - 1] == "?" || scalars[position - 1] == "\u{061F}" { return .question }
+            return .exclamation
+        case "\u{2026}": return .ellipsis
+        case ".":
+            return end >= 3 && scalars[end - 2] == "." && scalars[end - 3] == "." ? .ellipsis : .fullStop
+        case "\u{06D4}": return .fullStop
+        case ":": return .colon
+        default: return .none
+        }
+    }
+
+    func endPunctuation(_ context: Context, _ findings: inout [Finding]) {
+        let source = Self.finalMark(context.sourceScalars)
+        let target = Self.finalMark(context.targetScalars)
+        guard source != target else { return }
+        let ending = target == .none ? "has no final punctuation" : "ends with \(target.rawValue)"
+        let message: String
+        let severity: Severity
+        switch (source, target) {
+        case (.question, _):
+            (message, severity) = ("the source is a question (؟) but the English \(ending)", .warning)
+        case (_, .question):
+            (message, severity) = ("the English is a question but the source is not", .warning)
+        case (.fullStop, .none), (.exclamation, .none):
+            (message, severity) = ("the source ends with \(source.rawValue) but the English \(ending)", .warning)
+        case (.exclamation, _), (.ellipsis, _):
+            (message, severity) = ("the source ends with \(source.rawValue) but the English \(ending)", .info)
+        default:
+            return
+        }
+        findings.append(context.finding(.endPunctuation, severity, message))
+    }
+
+    // MARK: - Brackets and quotes
+
+    static let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("(", ")"), ("[", "]"), ("{", "}"), ("\u{00AB}", "\u{00BB}"), ("\u{201C}", "\u{201D}")]
+    static let quoteMarks: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{2018}", "\u{2019}", "'"]
+
+    func bracketsQuotes(_ context: Context, _ findings: inout [Finding]) {
+        let target = context.targetScalars
+        var problems: [String] = []
+        var spans: [FindingSpan] = []
+        for (open, close) in Self.pairs {
+            var depth = 0
+            var unmatched: [Int] = []
+            var openings: [Int] = []
+            for (index, scalar) in target.enumerated() {
+                if scalar == open {
+                    depth += 1
+                    openings.append(index)
+                } else if scalar == close {
+                    if depth == 0 { unmatched.append(index) } else { depth -= 1; openings.removeLast() }
+                }
+            }
+            unmatched += openings
+            if !unmatched.isEmpty {
+                problems.append("an unmatched \(target[unmatched[0]])")
+                spans += unmatched.map { context.targetSpan($0 ..< $0 + 1) }
+            }
+        }
+        let straight = target.indices.filter { target[$0] == "\"" }
+        if straight.count % 2 == 1 {
+            problems.append("an odd number of \" marks")
+            spans.append(context.targetSpan(straight.last! ..< straight.last! + 1))
+        }
+        if !problems.isEmpty {
+            findings.append(context.finding(.bracketsQuotes, .warning, "the English has " + problems.joined(separator: " and "), spans: spans))
+        }
+        let source = context.sourceScalars
+        if let open = source.firstIndex(of: "("), source[open...].contains(")"), !target.contains("("), !target.contains("[") {
+            let close = source[open...].firstIndex(of: ")")!
+            findings.append(context.finding(.bracketsQuotes, .warning, "the source has brackets ( ) that the English does not",
+                                            spans: [context.sourceSpan(open ..< close + 1)]))
+        }
+        let sourceQuotes = source.indices.filter { Self.quoteMarks.contains(source[$0]) && source[$0] != "'" && source[$0] != "\u{2019}" }
+        if sourceQuotes.count >= 2, !target.contains(where: { Self.quoteMarks.contains($0) && $0 != "'" && $0 != "\u{2019}" }) {
+            findings.append(context.finding(.bracketsQuotes, .info, "the source quotes words that the English does not quote",
+                                            spans: [context.sourceSpan(sourceQuotes[0] ..< sourceQuotes[1] + 1)]))
+        }
+    }
+
+    // MARK: - White space and repeated words
+
+    func whitespace(_ context: Context, _ findings: inout [Finding]) {
+        let target = context.targetScalars
+        var problems: [String] = []
+        var spans: [FindingSpan] = []
+        if let first = target.first, first.properties.isWhitespace {
+            let end = target.firstIndex { !$0.properties.isWhitespace } ?? target.count
+            problems.append("leading white space")
+            spans.append(context.targetSpan(0 ..< end))
+        }
+        if let last = target.last, last.properties.isWhitespace {
+            let start = (target.lastIndex { !$0.properties.isWhitespace } ?? -1) + 1
+            problems.append("trailing white space")
+            spans.append(context.targetSpan(start ..< target.count))
+        }
+        var doubles: [Range<Int>] = []
+        var index = 0
+        while index + 1 < target.count {
+            if target[index] == " " || target[index] == "\u{00A0}", target[index + 1] == " " || target[index + 1] == "\u{00A0}" {
+                var end = index + 2
+                while end < target.count, target[end] == " " || target[end] == "\u{00A0}" { end += 1 }
+                if index > 0 && end < target.count { doubles.append(index ..< end) }
+                index = end
+            } else {
+                index += 1
+            }
+        }
+        if !doubles.isEmpty {
+            problems.append(doubles.count == 1 ? "a double space" : "\(doubles.count) double spaces")
+            spans += doubles.map(context.targetSpan)
+        }
+        if !problems.isEmpty {
+            findings.append(context.finding(.whitespace, .info, "the English has " + problems.joined(separator: ", "), spans: spans))
+        }
+    }
+
+    static let legitimateRepeats: Set<String> = ["had", "that", "is", "do", "bye", "very", "no", "ha"]
+
+    func repeatedWord(_ context: Context, _ findings: inout [Finding]) {
+        let words = EnglishPhrase(context.target)
+        var spans: [FindingSpan] = []
+        var repeated: [String] = []
+        for index in words.stems.indices.dropFirst() {
+            let previousEnd = words.ends[index - 1]
+            let between = context.targetScalars[previousEnd ..< words.starts[index]]
+            guard between.allSatisfy({ $0 == " " }), !between.isEmpty else { continue }
+            let word = Context.text(context.targetScalars[words.starts[index] ..< words.ends[index]])
+            let previous = Context.text(context.targetScalars[words.starts[index - 1] ..< previousEnd])
+            guard word.lowercased() == previous.lowercased(), word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }),
+                  !Self.legitimateRepeats.contains(word.lowercased()) else { continue }
+            repeated.append(word)
+            spans.append(context.targetSpan(words.starts[index - 1] ..< words.ends[index]))
+        }
+        if !repeated.isEmpty {
+            findings.append(context.finding(.repeatedWord, .warning,
+                                            "the English repeats " + repeated.map { "'\($0) \($0)'" }.joined(separator: ", "), spans: spans))
+        }
+    }
+
+    // MARK: - Length
+
+    func lengthRatio(_ context: Context, _ findings: inout [Finding]) {
+        let source = context.unit.source.trimmingCharacters(in: .whitespacesAndNewlines).count
+        let target = context.target.trimmingCharacters(in: .whitespacesAndNewlines).count
+        guard source > 0, max(source, target) >= Self.lengthRatioMinimumLength else { return }
+        let ratio = Double(target) / Double(source)
+        guard !Self.lengthRatioRange.contains(ratio) else { return }
+        let how = ratio < Self.lengthRatioRange.lowerBound ? "short" : "long"
+        let message = String(format: "the English is %@ for its source: %d characters for %d (ratio %.2f; human translations keep within %.1f to %.1f)",
+                             how, target, source, ratio, Self.lengthRatioRange.lowerBound, Self.lengthRatioRange.upperBound)
+        findings.append(context.finding(.lengthRatio, .info, message))
+    }
+
+    // MARK: - Web addresses, e-mail addresses, handles
+
+    /// Web addresses, e-mail addresses, @handles and Latin #hashtags in a text, with their offsets.
+    static func addresses(in scalars: [Unicode.Scalar]) -> [(range: Range<Int>, text: String)] {
+        func isAddressScalar(_ scalar: Unicode.Scalar) -> Bool {
+            scalar.value < 0x80 && !scalar.properties.isWhitespace && !"\"'<>()[]{},;«»".unicodeScalars.contains(scalar)
+        }
+        var found: [(Range<Int>, String)] = []
+        var index = 0
+        while index < scalars.count {
+            guard isAddressScalar(scalars[index]), index == 0 || !isAddressScalar(scalars[index - 1]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, isAddressScalar(scalars[end]) { end += 1 }
+            while end > index, ".:!?".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+            let token = Context.text(scalars[index ..< end])
+            let lower = token.lowercased()
+            let isURL = lower.hasPrefix("http://") || lower.hasPrefix("https://") || (lower.hasPrefix("www.") && token.count > 6)
+            let at = token.firstIndex(of: "@")
+            let isEmail = at.map { $0 > token.startIndex && token[token.index(after: $0)...].contains(".") } ?? false
+            let isHandle = (token.hasPrefix("@") || token.hasPrefix("#")) && token.count > 2
+                && token.dropFirst().allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" }
+            if isURL || isEmail || isHandle { found.append((index ..< end, token)) }
+            index = max(end, index + 1)
+        }
+        return found
+    }
+
+    func urlsEmails(_ context: Context, _ findings: inout [Finding]) {
+        let sourceAddresses = Self.addresses(in: context.sourceScalars)
+        guard !sourceAddresses.isEmpty else { return }
+        let kept = Set(Self.addresses(in: context.targetScalars).map(\.text))
+        let lost = sourceAddresses.filter { !kept.contains($0.text) && !context.target.contains($0.text) }
+        guard !lost.isEmpty else { return }
+        let list = lost.map(\.text).joined(separator: ", ")
+        findings.append(context.finding(.urlsEmails, .error, "\(list) of the source is not in the English unchanged",
+                                        spans: lost.map { context.sourceSpan($0.range) }))
+    }
+
+    // MARK: - Glossary
+
+    func phrase(_ text: String) -> EnglishPhrase {
+        if let cached = phrases[text] { return cached }
+        let phrase = EnglishPhrase(text)
+        if phrases.count > 100_000 { phrases.removeAll() }
+        phrases[text] = phrase
+        return phrase
+    }
+
+    func glossaryChecks(_ context: Context, _ findings: inout [Finding]) {
+        guard let glossary else { return }
+        let matches = glossary.matches(in: context.unit.source)
+        guard !matches.isEmpty else { return }
+        let target = EnglishPhrase(context.target)
+        var missing: [String: (match: GlossaryMatch, renderings: [String], spans: [FindingSpan])] = [:]
+        var missingOrder: [String] = []
+        var index = 0
+        while index < matches.count {
+            var end = index + 1
+            while end < matches.count, matches[end].start == matches[index].start, matches[end].end == matches[index].end { end += 1 }
+            let group = matches[index ..< end]
+            index = end
+            let allowed = group.flatMap { [$0.term.english] + $0.term.alternatives }
+            let allowedRanges = allowed.flatMap { target.occurrences(of: phrase($0)) }
+            let match = group.first!
+            if enabled.contains(.glossaryMissing), allowedRanges.isEmpty {
+                let renderings = Array(Set(allowed)).sorted()
+                let key = renderings.joined(separator: "\u{0}")
+                if missing[key] == nil {
+                    missingOrder.append(key)
+                    missing[key] = (match, renderings, [])
+                }
+                missing[key]!.spans.append(context.sourceSpan(match.start ..< match.end))
+            }
+            if enabled.contains(.glossaryForbidden) {
+                for term in group.map(\.term) {
+                    for forbidden in term.forbidden {
+                        let hits = target.occurrences(of: phrase(forbidden)).filter { hit in
+                            !allowedRanges.contains { $0.lowerBound <= hit.lowerBound && hit.upperBound <= $0.upperBound }
+                        }
+                        guard let hit = hits.first else { continue }
+                        findings.append(context.finding(.glossaryForbidden, .error,
+                                                        "'\(forbidden)' is a forbidden rendering of '\(term.arabic)'; the glossary says '\(term.english)'",
+                                                        spans: [context.sourceSpan(match.start ..< match.end), context.targetSpan(hit)]))
+                    }
+                }
+            }
+        }
+        for key in missingOrder {
+            let (match, renderings, spans) = missing[key]!
+            let shown = renderings.prefix(3).map { "'\($0)'" }.joined(separator: " or ")
+            let times = spans.count > 1 ? " (\(spans.count) times)" : ""
+            findings.append(context.finding(.glossaryMissing, .warning,
+                                            "the glossary term '\(match.surface)' (\(match.term.arabic))\(times) is not rendered as \(shown)",
+                                            spans: spans))
+        }
+    }
+}

@@ -198,7 +198,7 @@ public struct QAChecker: Sendable {
             var sources: [String: [Keys]] = [:]
             var order: [String] = []
             for unit in group {
-                let key = texts[unit.row]!.key
+                let key = Self.wordsOnly(texts[unit.row]!.key)
                 if sources[key] == nil { order.append(key) }
                 sources[key, default: []].append(unit)
             }
@@ -246,6 +246,11 @@ public struct QAChecker: Sendable {
             if let row = try Row.fetchOne(statement, arguments: [unit.row]) { texts[unit.row] = (row[0], row[1], row[2]) }
         }
         return texts
+    }
+
+    /// A search key without its punctuation: sources that differ only in punctuation are one source.
+    static func wordsOnly(_ key: String) -> String {
+        key.split { !($0.isLetter || $0.isNumber) }.joined(separator: " ")
     }
 
     static func collapsed(_ text: String) -> String {

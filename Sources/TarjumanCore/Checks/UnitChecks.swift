@@ -217,48 +217,79 @@ final class UnitChecks: @unchecked Sendable {
     // MARK: - Brackets and quotes
 
     static let pairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("(", ")"), ("[", "]"), ("{", "}"), ("\u{00AB}", "\u{00BB}"), ("\u{201C}", "\u{201D}")]
-    static let quoteMarks: Set<Unicode.Scalar> = ["\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{2018}", "\u{2019}", "'"]
+
+    /// Where a text's brackets of one kind do not pair up.
+    static func unmatched(_ scalars: [Unicode.Scalar], open: Unicode.Scalar, close: Unicode.Scalar) -> [Int] {
+        var unmatched: [Int] = []
+        var openings: [Int] = []
+        for (index, scalar) in scalars.enumerated() {
+            if scalar == open {
+                openings.append(index)
+            } else if scalar == close {
+                if openings.isEmpty { unmatched.append(index) } else { openings.removeLast() }
+            }
+        }
+        return unmatched + openings
+    }
+
+    /// Double quotation marks of any style in a text.
+    static func doubleQuoteCount(_ scalars: [Unicode.Scalar]) -> Int {
+        scalars.filter { $0 == "\"" || $0 == "\u{201C}" || $0 == "\u{201D}" || $0 == "\u{00AB}" || $0 == "\u{00BB}" }.count
+    }
+
+    /// Whether a text has quotation marks (an apostrophe inside a word is not one).
+    static func hasQuotes(_ scalars: [Unicode.Scalar]) -> Bool {
+        for (index, scalar) in scalars.enumerated() {
+            switch scalar {
+            case "\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{2018}": return true
+            case "'" where index == 0 || scalars[index - 1].properties.isWhitespace: return true
+            default: continue
+            }
+        }
+        return false
+    }
+
+    /// A quotation of four words or more in the source (not a quoted name), as a range.
+    static func longQuotation(_ scalars: [Unicode.Scalar]) -> Range<Int>? {
+        let marks = scalars.indices.filter { scalars[$0] == "\"" || scalars[$0] == "\u{201C}" || scalars[$0] == "\u{201D}" || scalars[$0] == "\u{00AB}" || scalars[$0] == "\u{00BB}" }
+        var index = 0
+        while index + 1 < marks.count {
+            let inside = scalars[marks[index] + 1 ..< marks[index + 1]]
+            if inside.filter({ $0 == " " }).count >= 3 { return marks[index] ..< marks[index + 1] + 1 }
+            index += 2
+        }
+        return nil
+    }
 
     func bracketsQuotes(_ context: Context, _ findings: inout [Finding]) {
         let target = context.targetScalars
+        let source = context.sourceScalars
         var problems: [String] = []
         var spans: [FindingSpan] = []
         for (open, close) in Self.pairs {
-            var depth = 0
-            var unmatched: [Int] = []
-            var openings: [Int] = []
-            for (index, scalar) in target.enumerated() {
-                if scalar == open {
-                    depth += 1
-                    openings.append(index)
-                } else if scalar == close {
-                    if depth == 0 { unmatched.append(index) } else { depth -= 1; openings.removeLast() }
-                }
-            }
-            unmatched += openings
-            if !unmatched.isEmpty {
+            let unmatched = Self.unmatched(target, open: open, close: close)
+            // A bracket the source leaves open too (a quotation over several sentences) is faithful.
+            if !unmatched.isEmpty, unmatched.count != Self.unmatched(source, open: open, close: close).count {
                 problems.append("an unmatched \(target[unmatched[0]])")
                 spans += unmatched.map { context.targetSpan($0 ..< $0 + 1) }
             }
         }
         let straight = target.indices.filter { target[$0] == "\"" }
-        if straight.count % 2 == 1 {
+        if straight.count % 2 == 1, Self.doubleQuoteCount(source) % 2 == 0 {
             problems.append("an odd number of \" marks")
             spans.append(context.targetSpan(straight.last! ..< straight.last! + 1))
         }
         if !problems.isEmpty {
             findings.append(context.finding(.bracketsQuotes, .warning, "the English has " + problems.joined(separator: " and "), spans: spans))
         }
-        let source = context.sourceScalars
         if let open = source.firstIndex(of: "("), source[open...].contains(")"), !target.contains("("), !target.contains("[") {
             let close = source[open...].firstIndex(of: ")")!
             findings.append(context.finding(.bracketsQuotes, .warning, "the source has brackets ( ) that the English does not",
                                             spans: [context.sourceSpan(open ..< close + 1)]))
         }
-        let sourceQuotes = source.indices.filter { Self.quoteMarks.contains(source[$0]) && source[$0] != "'" && source[$0] != "\u{2019}" }
-        if sourceQuotes.count >= 2, !target.contains(where: { Self.quoteMarks.contains($0) && $0 != "'" && $0 != "\u{2019}" }) {
-            findings.append(context.finding(.bracketsQuotes, .info, "the source quotes words that the English does not quote",
-                                            spans: [context.sourceSpan(sourceQuotes[0] ..< sourceQuotes[1] + 1)]))
+        if let quotation = Self.longQuotation(source), !Self.hasQuotes(target) {
+            findings.append(context.finding(.bracketsQuotes, .info, "the source quotes a statement that the English does not quote",
+                                            spans: [context.sourceSpan(quotation)]))
         }
     }
 

@@ -1,0 +1,150 @@
+import Foundation
+import GRDB
+
+/// A defect put into real human translations to see whether `tarjuman check` finds it.
+public enum InjectedDefect: String, Sendable, CaseIterable {
+    case dropNumber = "drop a number"
+    case changeDigit = "change a digit"
+    case deleteRendering = "delete a rendering"
+    case duplicateSource = "same source, another rendering"
+    case forbiddenRendering = "forbidden glossary rendering"
+    case doubleSpace = "add a double space"
+    case questionToStatement = "swap ? for ."
+
+    /// The check that must report it.
+    public var check: QACheck {
+        switch self {
+        case .dropNumber, .changeDigit: return .numbers
+        case .deleteRendering: return .untranslated
+        case .duplicateSource: return .inconsistentTarget
+        case .forbiddenRendering: return .glossaryForbidden
+        case .doubleSpace: return .whitespace
+        case .questionToStatement: return .endPunctuation
+        }
+    }
+}
+
+/// Real translations with known defects put in, and where.
+public struct DefectInjection: Sendable {
+    /// The pairs with defects applied; duplicated sources are appended at the end.
+    public var pairs: [TranslationPair]
+    /// Indices into `pairs` whose rendering must be deleted once stored.
+    public var deletions: [Int] = []
+    /// Each defect and the index of the pair that carries it.
+    public var defects: [(defect: InjectedDefect, pair: Int)] = []
+    /// The glossary with the forbidden renderings the defects use.
+    public var terms: [Term]
+}
+
+/// The evaluation of `tarjuman check` on published human translations: how many units each check
+/// flags (false alarms, mostly), and how many injected defects it finds.
+public enum CheckEvaluation {
+    /// Stores pairs as documents of 1,000 units; returns each pair's unit id.
+    public static func store(_ pairs: [TranslationPair], in store: TranslationStore) throws -> [UnitID] {
+        let documents = stride(from: 0, to: pairs.count, by: 1000).map { start in
+            (name: "corpus-\(start / 1000 + 1)", pairs: Array(pairs[start ..< min(start + 1000, pairs.count)]))
+        }
+        let outcomes = try store.importPairDocuments(documents, origin: "evaluation")
+        var ids: [UnitID] = []
+        for (document, outcome) in zip(documents, outcomes) {
+            ids += (1 ... document.pairs.count).map { UnitID(document: outcome.document, ordinal: $0) }
+        }
+        return ids
+    }
+
+    /// Removes the renderings of these units.
+    public static func deleteRenderings(of units: [UnitID], in store: TranslationStore) throws {
+        try store.database.write { db in
+            for unit in units {
+                try db.execute(sql: "DELETE FROM rendering WHERE unitId = (SELECT id FROM unit WHERE documentId = ? AND ordinal = ?)",
+                               arguments: [unit.document, unit.ordinal])
+            }
+        }
+    }
+
+    /// The units each check reported.
+    public static func flaggedUnits(_ findings: [Finding]) -> [QACheck: Set<UnitID>] {
+        var flagged: [QACheck: Set<UnitID>] = [:]
+        for finding in findings { flagged[finding.check, default: []].formUnion(finding.units) }
+        return flagged
+    }
+
+    /// Puts up to `perKind` defects of each kind into `pairs`, each in a different pair that the
+    /// defect's check did not already flag (`flagged`, by pair index).
+    public static func inject(into pairs: [TranslationPair], flagged: [QACheck: Set<Int>], terms: [Term],
+                              perKind: Int, seed: UInt64 = 7) throws -> DefectInjection {
+        var generator = SeededGenerator(seed: seed)
+        var injection = DefectInjection(pairs: pairs, terms: terms)
+        var used = Set<Int>()
+        let order = Array(pairs.indices).shuffled(using: &generator)
+        let matcher = try GlossaryMatcher(terms: terms)
+        var termIndex: [String: Int] = [:]
+        for (index, term) in terms.enumerated() { termIndex["\(term.searchKey)\t\(term.english)\t\(term.domain)"] = index }
+
+        for defect in InjectedDefect.allCases {
+            var count = 0
+            for index in order where count < perKind && !used.contains(index) && !(flagged[defect.check]?.contains(index) ?? false) {
+                let pair = injection.pairs[index]
+                var target = pair.target
+                switch defect {
+                case .dropNumber, .changeDigit:
+                    let targetNumbers = NumberReading.mentions(in: target, language: .english)
+                    let sourceForms = Set(NumberReading.mentions(in: pair.source, language: .arabic).flatMap(\.forms))
+                    guard let mention = targetNumbers.first(where: { !$0.forms.isDisjoint(with: sourceForms) }),
+                          targetNumbers.filter({ $0.forms == mention.forms }).count == 1 else { continue }
+                    var scalars = Array(target.unicodeScalars)
+                    if defect == .dropNumber {
+                        scalars.removeSubrange(mention.start ..< mention.end)
+                    } else {
+                        let position = mention.end - 1
+                        let digit = scalars[position].value - 0x30
+                        scalars[position] = Unicode.Scalar(0x30 + (digit + 1) % 10)!
+                    }
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: scalars)
+                    target = String(view)
+                case .deleteRendering:
+                    injection.deletions.append(index)
+                case .duplicateSource:
+                    let other = injection.pairs[order[(count * 7919 + index) % order.count]].target
+                    guard other != target else { continue }
+                    injection.pairs.append(TranslationPair(source: pair.source, target: other))
+                    injection.defects.append((defect, injection.pairs.count - 1))
+                    used.insert(index)
+                    count += 1
+                    continue
+                case .forbiddenRendering:
+                    let words = EnglishPhrase(target)
+                    var replaced = false
+                    for match in matcher.matches(in: pair.source) {
+                        let english = match.term.english
+                        guard let hit = words.occurrences(of: EnglishPhrase(english)).first,
+                              let position = termIndex["\(match.term.searchKey)\t\(english)\t\(match.term.domain)"] else { continue }
+                        let variant = english.hasSuffix("a") ? english + "n" : english + "ian"
+                        if !injection.terms[position].forbidden.contains(variant) { injection.terms[position].forbidden.append(variant) }
+                        var scalars = Array(target.unicodeScalars)
+                        scalars.replaceSubrange(hit, with: variant.unicodeScalars)
+                        var view = String.UnicodeScalarView()
+                        view.append(contentsOf: scalars)
+                        target = String(view)
+                        replaced = true
+                        break
+                    }
+                    guard replaced else { continue }
+                case .doubleSpace:
+                    guard let space = target.firstIndex(of: " ") else { continue }
+                    target.replaceSubrange(space ... space, with: "  ")
+                case .questionToStatement:
+                    guard target.hasSuffix("?"), pair.source.hasSuffix("؟") || pair.source.hasSuffix("?") else { continue }
+                    target = String(target.dropLast()) + "."
+                }
+                injection.pairs[index] = TranslationPair(source: pair.source, target: target, translator: pair.translator,
+                                                         status: pair.status, date: pair.date)
+                injection.defects.append((defect, index))
+                used.insert(index)
+                count += 1
+            }
+        }
+        return injection
+    }
+}

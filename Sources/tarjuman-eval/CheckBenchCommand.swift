@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import TarjumanCore
+
+struct CheckBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench-check",
+        abstract: "Time tarjuman check over a large memory (build with -c release).",
+        discussion: """
+            Builds a memory as bench-memory does (real pairs from the shared corpora and recombinations of them),
+            loads the shipped glossaries, and times every check over it.
+            """
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Units in the memory.")
+    var units = 1_000_000
+
+    @Option(help: "The folder of shipped glossaries.")
+    var glossaries = "Glossaries"
+
+    func run() throws {
+        let root = try data.requireData()
+        let real = try ParallelCorpus.all(dataRoot: root).flatMap(\.pairs)
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try TarjumanDatabase.open(path: folder.appendingPathComponent("check.sqlite").path, create: true)
+        let pairs = SyntheticMemory.pairs(from: real, count: units)
+        _ = try TranslationStore(database: database).importPairDocuments(SyntheticMemory.documents(pairs), origin: "benchmark")
+        var terms: [Term] = []
+        for name in ["news-politics.ar-en.tsv", "countries-iso3166.ar-en.tsv"] {
+            terms += try GlossaryFormat.tsv.read(SourceText(contentsOf: URL(fileURLWithPath: glossaries).appendingPathComponent(name).path), sourceName: name)
+        }
+        _ = try GlossaryStore(database: database).importTerms(terms)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let report = try QAChecker(database: database).run()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print("check over \(report.unitsChecked) units with \(terms.count) glossary entries: \(String(format: "%.1f", seconds)) s = \(Int(Double(report.unitsChecked) / seconds)) units/s on \(ProcessInfo.processInfo.activeProcessorCount) cores; \(report.findings.count) findings")
+        var counts: [QACheck: Int] = [:]
+        for finding in report.findings { counts[finding.check, default: 0] += 1 }
+        print(QACheck.allCases.compactMap { check in counts[check].map { "\(check.rawValue) \($0)" } }.joined(separator: ", "))
+    }
+}

@@ -17,6 +17,9 @@ struct CheckBenchCommand: ParsableCommand {
     @Option(help: "Units in the memory.")
     var units = 1_000_000
 
+    @Option(help: "Keep the memory in this database file (built when absent) instead of a temporary one.")
+    var database: String?
+
     @Option(help: "The folder of shipped glossaries.")
     var glossaries = "Glossaries"
 
@@ -26,14 +29,18 @@ struct CheckBenchCommand: ParsableCommand {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-bench-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        let database = try TarjumanDatabase.open(path: folder.appendingPathComponent("check.sqlite").path, create: true)
-        let pairs = SyntheticMemory.pairs(from: real, count: units)
-        _ = try TranslationStore(database: database).importPairDocuments(SyntheticMemory.documents(pairs), origin: "benchmark")
+        let path = self.database ?? folder.appendingPathComponent("check.sqlite").path
+        let existing = FileManager.default.fileExists(atPath: path)
+        let database = try TarjumanDatabase.open(path: path, create: true)
         var terms: [Term] = []
         for name in ["news-politics.ar-en.tsv", "countries-iso3166.ar-en.tsv"] {
             terms += try GlossaryFormat.tsv.read(SourceText(contentsOf: URL(fileURLWithPath: glossaries).appendingPathComponent(name).path), sourceName: name)
         }
-        _ = try GlossaryStore(database: database).importTerms(terms)
+        if !existing {
+            let pairs = SyntheticMemory.pairs(from: real, count: units)
+            _ = try TranslationStore(database: database).importPairDocuments(SyntheticMemory.documents(pairs), origin: "benchmark")
+            _ = try GlossaryStore(database: database).importTerms(terms)
+        }
         let start = DispatchTime.now().uptimeNanoseconds
         let report = try QAChecker(database: database).run()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

@@ -95,10 +95,10 @@ struct CheckEvalCommand: ParsableCommand {
         }
     }
 
-    /// The rendering/source length ratios of the pairs whose longer side has 20 characters or more.
+    /// The rendering/source length ratios (in Unicode scalars) of the pairs whose longer side has 20 or more.
     func printRatios(_ pairs: [TranslationPair]) {
         let ratios = pairs.compactMap { pair -> Double? in
-            let source = pair.source.count, target = pair.target.count
+            let source = pair.source.unicodeScalars.count, target = pair.target.unicodeScalars.count
             return max(source, target) >= 20 && source > 0 ? Double(target) / Double(source) : nil
         }.sorted()
         guard !ratios.isEmpty else { return }

@@ -19,7 +19,12 @@ struct NumberMention: Equatable {
 enum NumberReading {
     /// The numbers written in digits, in order.
     static func mentions(in text: String, language: Language) -> [NumberMention] {
-        let scalars = Array(text.unicodeScalars)
+        mentions(in: Array(text.unicodeScalars), language: language)
+    }
+
+    /// The numbers written in digits in a text given as scalars, in order.
+    static func mentions(in scalars: [Unicode.Scalar], language: Language) -> [NumberMention] {
+        guard scalars.contains(where: { digit($0) != nil }) else { return [] }
         var mentions: [NumberMention] = []
         var index = 0
         while index < scalars.count {

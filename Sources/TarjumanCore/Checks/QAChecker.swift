@@ -102,31 +102,40 @@ public struct QAChecker: Sendable {
         var batch: [CheckedUnit] = []
         batch.reserveCapacity(batchSize)
 
+        var rows: [(row: Int64, keyHash: Int64)] = []
         func flush() {
             guard !batch.isEmpty else { return }
-            if !unitChecks.isEmpty {
-                let results = FindingSlots(count: workers)
-                let units = batch
-                let share = (units.count + workers - 1) / workers
-                DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                    let range = min(worker * share, units.count) ..< min((worker + 1) * share, units.count)
-                    var found: [Finding] = []
-                    for unit in units[range] { found += checkers[worker].run(unit) }
-                    results.set(worker, found)
+            let results = FindingSlots(count: workers)
+            let units = batch
+            let unitRows = rows
+            let share = (units.count + workers - 1) / workers
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                let range = min(worker * share, units.count) ..< min((worker + 1) * share, units.count)
+                var found: [Finding] = []
+                var hashed: [Keys] = []
+                for index in range {
+                    let unit = units[index]
+                    if !unitChecks.isEmpty { found += checkers[worker].run(unit) }
+                    if consistency, let target = unit.target {
+                        hashed.append(Keys(row: unitRows[index].row, id: unit.id, keyHash: unitRows[index].keyHash,
+                                           targetHash: Self.collapsedHash(target), looseTargetHash: Self.looseHash(target)))
+                    }
                 }
-                for worker in 0 ..< workers { findings += results.get(worker) }
+                results.set(worker, found, hashed)
+            }
+            for worker in 0 ..< workers {
+                let (found, hashed) = results.get(worker)
+                findings += found
+                keys += hashed
             }
             batch.removeAll(keepingCapacity: true)
+            rows.removeAll(keepingCapacity: true)
         }
 
         while try statement.step() {
             let id = UnitID(document: statement.int64(at: 1), ordinal: Int(statement.int64(at: 2)))
-            let target = statement.optionalText(at: 5)
-            batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: target))
-            if consistency, let target {
-                keys.append(Keys(row: statement.int64(at: 0), id: id, keyHash: statement.int64(at: 4),
-                                 targetHash: Self.hash(Self.collapsed(target)), looseTargetHash: Self.looseHash(target)))
-            }
+            batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: statement.optionalText(at: 5)))
+            rows.append((statement.int64(at: 0), statement.int64(at: 4)))
             if batch.count >= batchSize { flush() }
         }
         flush()
@@ -137,20 +146,20 @@ public struct QAChecker: Sendable {
 
     /// Findings written by the workers, one slot each.
     final class FindingSlots: @unchecked Sendable {
-        private var slots: [[Finding]]
+        private var slots: [([Finding], [Keys])]
         private let lock = NSLock()
 
         init(count: Int) {
-            slots = Array(repeating: [], count: count)
+            slots = Array(repeating: ([], []), count: count)
         }
 
-        func set(_ index: Int, _ findings: [Finding]) {
+        func set(_ index: Int, _ findings: [Finding], _ keys: [Keys]) {
             lock.lock()
-            slots[index] = findings
+            slots[index] = (findings, keys)
             lock.unlock()
         }
 
-        func get(_ index: Int) -> [Finding] {
+        func get(_ index: Int) -> ([Finding], [Keys]) {
             lock.lock()
             defer { lock.unlock() }
             return slots[index]
@@ -257,21 +266,48 @@ public struct QAChecker: Sendable {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    static func hash(_ text: String) -> UInt64 {
+    /// The bytes of a text with runs of white space made one space and the ends trimmed; ASCII
+    /// letters lowercased when `loose`. Returns the word count.
+    static func normalizedBytes(_ text: String, loose: Bool, into bytes: inout [UInt8]) -> Int {
+        var words = 0
+        var pendingSpace = false
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace || bytes.isEmpty {
+                if pendingSpace { bytes.append(0x20) }
+                words += 1
+                pendingSpace = false
+            }
+            bytes.append(loose && byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        return words
+    }
+
+    static func collapsedHash(_ text: String) -> UInt64 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        _ = normalizedBytes(text, loose: false, into: &bytes)
         var hash = KeyHash()
-        for byte in text.utf8 { hash.add(byte: byte) }
+        for byte in bytes { hash.add(byte: byte) }
         return hash.value
     }
 
     /// A hash of the rendering ignoring case, white space and final punctuation; 0 for renderings
     /// of fewer than three words or 15 characters, too short to say anything about consistency.
     static func looseHash(_ text: String) -> UInt64 {
-        let words = text.lowercased().split(whereSeparator: \.isWhitespace)
-        guard words.count >= 3 else { return 0 }
-        var joined = words.joined(separator: " ")
-        while let last = joined.last, last.isPunctuation { joined.removeLast() }
-        guard joined.count >= 15 else { return 0 }
-        return max(hash(joined), 1)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        guard normalizedBytes(text, loose: true, into: &bytes) >= 3 else { return 0 }
+        while let last = bytes.last, last < 0x80, last != 0x20, !(last >= 0x30 && last <= 0x39), !((last | 0x20) >= 0x61 && (last | 0x20) <= 0x7A) {
+            bytes.removeLast()
+        }
+        guard bytes.count >= 15 else { return 0 }
+        var hash = KeyHash()
+        for byte in bytes { hash.add(byte: byte) }
+        return max(hash.value, 1)
     }
 
     static func shortened(_ text: String) -> String {

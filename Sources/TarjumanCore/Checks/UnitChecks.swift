@@ -129,8 +129,8 @@ final class UnitChecks: @unchecked Sendable {
     // MARK: - Numbers
 
     func numbers(_ context: Context, _ findings: inout [Finding]) {
-        let sourceNumbers = NumberReading.mentions(in: context.unit.source, language: .arabic)
-        let targetNumbers = NumberReading.mentions(in: context.target, language: .english)
+        let sourceNumbers = NumberReading.mentions(in: context.sourceScalars, language: .arabic)
+        let targetNumbers = NumberReading.mentions(in: context.targetScalars, language: .english)
         if sourceNumbers.isEmpty && targetNumbers.isEmpty { return }
         let targetDigits = Set(targetNumbers.flatMap(\.forms))
         var targetKnown: Set<String>?
@@ -333,19 +333,30 @@ final class UnitChecks: @unchecked Sendable {
     static let legitimateRepeats: Set<String> = ["had", "that", "is", "do", "bye", "very", "no", "ha"]
 
     func repeatedWord(_ context: Context, _ findings: inout [Finding]) {
-        let words = EnglishPhrase(context.target)
+        let scalars = context.targetScalars
         var spans: [FindingSpan] = []
         var repeated: [String] = []
-        for index in words.stems.indices.dropFirst() {
-            let previousEnd = words.ends[index - 1]
-            let between = context.targetScalars[previousEnd ..< words.starts[index]]
-            guard between.allSatisfy({ $0 == " " }), !between.isEmpty else { continue }
-            let word = Context.text(context.targetScalars[words.starts[index] ..< words.ends[index]])
-            let previous = Context.text(context.targetScalars[words.starts[index - 1] ..< previousEnd])
-            guard word.lowercased() == previous.lowercased(), word.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }),
-                  !Self.legitimateRepeats.contains(word.lowercased()) else { continue }
-            repeated.append(word)
-            spans.append(context.targetSpan(words.starts[index - 1] ..< words.ends[index]))
+        var previous: Range<Int>?
+        var index = 0
+        while index < scalars.count {
+            guard scalars[index].properties.isAlphabetic else {
+                if scalars[index] != " " { previous = nil }
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end] == "'" || scalars[end] == "\u{2019}" { end += 1 }
+            let word = index ..< end
+            if let last = previous, last.count == word.count, last.upperBound < word.lowerBound,
+               zip(scalars[last], scalars[word]).allSatisfy({ Self.foldedASCII($0) == Self.foldedASCII($1) }) {
+                let text = Context.text(scalars[word])
+                if !Self.legitimateRepeats.contains(text.lowercased()) {
+                    repeated.append(text)
+                    spans.append(context.targetSpan(last.lowerBound ..< word.upperBound))
+                }
+            }
+            previous = word
+            index = end
         }
         if !repeated.isEmpty {
             findings.append(context.finding(.repeatedWord, .warning,
@@ -353,11 +364,16 @@ final class UnitChecks: @unchecked Sendable {
         }
     }
 
+    @inline(__always)
+    static func foldedASCII(_ scalar: Unicode.Scalar) -> UInt32 {
+        scalar.value >= 0x41 && scalar.value <= 0x5A ? scalar.value + 0x20 : scalar.value
+    }
+
     // MARK: - Length
 
     func lengthRatio(_ context: Context, _ findings: inout [Finding]) {
-        let source = context.unit.source.trimmingCharacters(in: .whitespacesAndNewlines).count
-        let target = context.target.trimmingCharacters(in: .whitespacesAndNewlines).count
+        let source = Self.trimmedCount(context.sourceScalars)
+        let target = Self.trimmedCount(context.targetScalars)
         guard source > 0, max(source, target) >= Self.lengthRatioMinimumLength else { return }
         let ratio = Double(target) / Double(source)
         guard !Self.lengthRatioRange.contains(ratio) else { return }
@@ -365,6 +381,14 @@ final class UnitChecks: @unchecked Sendable {
         let message = String(format: "the English is %@ for its source: %d characters for %d (ratio %.2f; human translations keep within %.1f to %.1f)",
                              how, target, source, ratio, Self.lengthRatioRange.lowerBound, Self.lengthRatioRange.upperBound)
         findings.append(context.finding(.lengthRatio, .info, message))
+    }
+
+    /// The number of scalars without leading and trailing white space.
+    static func trimmedCount(_ scalars: [Unicode.Scalar]) -> Int {
+        var start = 0, end = scalars.count
+        while start < end, scalars[start].properties.isWhitespace { start += 1 }
+        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
+        return end - start
     }
 
     // MARK: - Web addresses, e-mail addresses, handles

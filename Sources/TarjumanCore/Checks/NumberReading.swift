@@ -53,6 +53,10 @@ enum NumberReading {
                     if let value = Double(form), let scaled = canonical(value * multiplier) { forms.insert(scaled) }
                 }
             }
+            if language == .arabic, isHijriMarker(after: index, in: scalars), groups.count == 1, let year = Int(groups[0]), year > 0, year < 2000 {
+                let gregorian = Int(Double(year) * 0.970229 + 621.5643)
+                forms.formUnion([String(gregorian), String(gregorian + 1)])
+            }
             var written = String.UnicodeScalarView()
             written.append(contentsOf: scalars[start ..< index])
             mentions.append(NumberMention(start: start, end: index, text: String(written), forms: forms))
@@ -62,8 +66,8 @@ enum NumberReading {
 
     enum Language { case arabic, english }
 
-    /// Every value the text stands for: its digit numbers, and its number words, ordinals,
-    /// months, decades and (Arabic) the Gregorian years of Hijri years.
+    /// Every value the text stands for: its digit numbers (a Hijri year with its Gregorian
+    /// years), and its number words, ordinals, months and decades.
     static func knownValues(in text: String, mentions: [NumberMention], language: Language) -> Set<String> {
         var known = Set(mentions.flatMap(\.forms))
         switch language {
@@ -87,12 +91,6 @@ enum NumberReading {
                         break
                     }
                 }
-            }
-            let scalars = Array(text.unicodeScalars)
-            for mention in mentions where isHijriMarker(after: mention.end, in: scalars) {
-                guard let year = Int(mention.text.unicodeScalars.compactMap { digit($0).map(String.init) }.joined()), year > 0, year < 2000 else { continue }
-                let gregorian = Int(Double(year) * 0.970229 + 621.5643)
-                known.formUnion([String(gregorian), String(gregorian + 1)])
             }
         }
         return known

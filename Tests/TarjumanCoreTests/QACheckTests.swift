@@ -31,6 +31,8 @@ struct QACheckTests {
         #expect(try messages("وقع الحادث عام ١٤٤٤ هـ.", "It happened in 2022.", .numbers).isEmpty)
         #expect(try messages("في 3 مايو/أيار.", "On May 3.", .numbers).isEmpty)
         #expect(try messages("مرض السكري من النوع الأول.", "Type 1 diabetes.", .numbers).isEmpty)
+        #expect(try messages("في القرن الحادي عشر، للمرة الرابعة والثلاثين.", "In the 11th century, for the 34th time.", .numbers).isEmpty)
+        #expect(try messages("عبر أكثر من 30،000 شخص.", "More than 30,000 people crossed.", .numbers).isEmpty)
         #expect(try messages("أضرب عن الطعام منذ 173 يوما.", "On hunger strike for 17 days.", .numbers)
             == ["the number 173 of the source is not in the English", "the number 17 in the English is not in the source"])
         #expect(try messages("قتل ١٥ شخصا.", "Five people were killed.", .numbers) == ["the number ١٥ (15) of the source is not in the English"])
@@ -50,6 +52,8 @@ struct QACheckTests {
         ]
         #expect(try messages("أكدت حركتا حماس والجهاد الإسلامي موقفهما.", "Hamas and the Islamic Jihad's leaders confirmed it.", .glossaryMissing, terms: terms).isEmpty)
         #expect(try messages("وتحية للأسرى.", "Greetings to the prisoners.", .glossaryMissing, terms: terms).isEmpty)
+        #expect(try messages("تحية للأسير.", "Greetings to the U.S. detainee.", .glossaryMissing, terms: terms).isEmpty)
+        #expect(EnglishPhrase("the U.S. and U.N. e.g.").stems == ["the", "us", "un", "eg"])
         #expect(try messages("أكدت حركتا حماس والجهاد الإسلامي موقفهما.", "Hamas and Jihad confirmed it.", .glossaryMissing, terms: terms)
             == ["the glossary term 'والجهاد الإسلامي' (الجهاد الإسلامي) is not rendered as 'Islamic Jihad' or 'PIJ'"])
         #expect(try messages("بيان منظمة التحرير الفلسطينية.", "A Palestinian Liberation Organization statement.", .glossaryForbidden, terms: terms)

@@ -1,5 +1,6 @@
 /// English text as words for tolerant phrase search: case, plural `-s`/`-es`, a possessive `'s`
-/// and a leading "the" do not matter; hyphens separate words (`al-Qassam` = `Al Qassam`).
+/// and a leading "the" do not matter; hyphens separate words (`al-Qassam` = `Al Qassam`) and the
+/// dots of initials do not (`U.S.` = `US`).
 struct EnglishPhrase {
     /// Each word's comparison form and its Unicode scalar offsets in the text.
     let stems: [String]
@@ -23,11 +24,14 @@ struct EnglishPhrase {
         for (index, scalar) in scalars.enumerated() {
             offset = index
             let isApostrophe = scalar == "'" || scalar == "\u{2019}"
-            if scalar.properties.isAlphabetic || ("0" ... "9").contains(scalar)
-                || (isApostrophe && !word.isEmpty && index + 1 < scalars.count && scalars[index + 1].properties.isAlphabetic) {
+            if ScalarClass.isAlphabetic(scalar) || ("0" ... "9").contains(scalar)
+                || (isApostrophe && !word.isEmpty && index + 1 < scalars.count && ScalarClass.isAlphabetic(scalars[index + 1])) {
                 if word.isEmpty { wordStart = index }
                 word.append(scalar)
             } else if isApostrophe && !word.isEmpty {
+                continue
+            } else if scalar == ".", word.count >= 1, index + 1 < scalars.count, ScalarClass.isAlphabetic(scalars[index + 1]),
+                      index < 2 || !ScalarClass.isAlphabetic(scalars[index - 2]), index + 2 >= scalars.count || !ScalarClass.isAlphabetic(scalars[index + 2]) {
                 continue
             } else {
                 finish()

@@ -7,6 +7,8 @@ struct NumberMention: Equatable {
     let end: Int
     /// The number as written.
     let text: String
+    /// Written against Latin letters, as in a code (`WIV1`, `G20`): only digits can render it.
+    var isCode = false
     /// Its values in canonical form (ASCII digits, no grouping, `.` before decimals, no
     /// trailing zeros): one, or two when the writing is ambiguous (`1.500`, `3,5`).
     let forms: Set<String>
@@ -59,7 +61,8 @@ enum NumberReading {
             }
             var written = String.UnicodeScalarView()
             written.append(contentsOf: scalars[start ..< index])
-            mentions.append(NumberMention(start: start, end: index, text: String(written), forms: forms))
+            let isCode = (start > 0 && isLatinLetter(scalars[start - 1])) || (index < scalars.count && isLatinLetter(scalars[index]) && language == .arabic)
+            mentions.append(NumberMention(start: start, end: index, text: String(written), isCode: isCode, forms: forms))
         }
         return mentions
     }
@@ -84,16 +87,29 @@ enum NumberReading {
                 }
             }
         case .arabic:
+            var previous: Int?
             for word in ArabicSearchKey.key(text).split(whereSeparator: { !$0.isLetter }) {
+                var current: Int?
                 for candidate in strippedForms(of: String(word)) {
                     if let values = arabicValues[candidate] {
                         known.formUnion(values)
+                        current = values.count == 1 ? values.first.flatMap(Int.init) : nil
                         break
                     }
                 }
+                // Compounds: الحادي عشر = 11, الرابعة والثلاثين = 34.
+                if let units = previous, (1 ... 9).contains(units), let next = current {
+                    if next == 10 { known.insert(String(10 + units)) }
+                    if next >= 20, next <= 90, next % 10 == 0 { known.insert(String(next + units)) }
+                }
+                previous = current
             }
         }
         return known
+    }
+
+    static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
+        (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A
     }
 
     /// The value of a decimal digit of any script.
@@ -112,6 +128,7 @@ enum NumberReading {
         case ",", ".": return Character(scalar)
         case "\u{066B}": return "٫"
         case "\u{066C}": return "٬"
+        case "\u{060C}": return "،"
         default: return nil
         }
     }
@@ -128,6 +145,8 @@ enum NumberReading {
             switch kind {
             case "٬":
                 forms.insert(canonical(integer: groups.joined(), fraction: ""))
+            case "،":
+                if allThree { forms.insert(canonical(integer: groups.joined(), fraction: "")) }
             case "٫":
                 if groups.count == 2 { forms.insert(canonical(integer: groups[0], fraction: groups[1])) }
             default:
@@ -167,7 +186,7 @@ enum NumberReading {
         var position = index
         while position < scalars.count, scalars[position] == " " || scalars[position] == "\u{00A0}" { position += 1 }
         var word = String.UnicodeScalarView()
-        while position < scalars.count, scalars[position].properties.isAlphabetic, word.count < 12 {
+        while position < scalars.count, ScalarClass.isAlphabetic(scalars[position]), word.count < 12 {
             word.append(scalars[position])
             position += 1
         }
@@ -185,12 +204,29 @@ enum NumberReading {
         guard position < scalars.count, scalars[position] == "\u{0647}" else { return false }
         position += 1
         while position < scalars.count, scalars[position] == "\u{0640}" { position += 1 }
-        return position == scalars.count || !scalars[position].properties.isAlphabetic
+        return position == scalars.count || !ScalarClass.isAlphabetic(scalars[position])
     }
 
-    /// Lowercased English words (letters, with inner hyphens).
+    /// Lowercased English words (ASCII letters, with inner hyphens) short enough to name a number.
     static func englishWords(_ text: String) -> [String] {
-        text.lowercased().split { !($0.isLetter || $0 == "-") }.map { String($0).trimmingCharacters(in: CharacterSet(charactersIn: "-")) }
+        var words: [String] = []
+        var word: [UInt8] = []
+        func finish() {
+            while word.last == 0x2D { word.removeLast() }
+            if !word.isEmpty, word.count <= 16 { words.append(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true)
+        }
+        for byte in text.utf8 {
+            if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                word.append(byte | 0x20)
+            } else if byte == 0x2D && !word.isEmpty {
+                word.append(byte)
+            } else {
+                finish()
+            }
+        }
+        finish()
+        return words
     }
 
     /// An Arabic word's key without proclitics (و ف, then ب ل ك, then ال), each reading in turn.
@@ -240,7 +276,7 @@ enum NumberReading {
             table[String(month.prefix(3)), default: []].insert(String(index + 1))
         }
         table["sept", default: []].insert("9")
-        let others: [(String, String)] = [("once", "1"), ("single", "1"), ("twice", "2"), ("both", "2"), ("double", "2"), ("pair", "2"),
+        let others: [(String, String)] = [("once", "1"), ("single", "1"), ("twice", "2"), ("double", "2"), ("pair", "2"),
                                           ("couple", "2"), ("dozen", "12"), ("dozens", "12"), ("half", "0.5"), ("hundred", "100"),
                                           ("hundreds", "100"), ("thousand", "1000"), ("million", "1000000"), ("billion", "1000000000"),
                                           ("quarter", "0.25"), ("triple", "3"), ("thrice", "3"), ("decade", "10"), ("century", "100")]
@@ -258,7 +294,7 @@ enum NumberReading {
             ("ستين", ["60"]), ("سبعون", ["70"]), ("سبعين", ["70"]), ("ثمانون", ["80"]), ("ثمانين", ["80"]), ("تسعون", ["90"]),
             ("تسعين", ["90"]), ("مئة", ["100"]), ("مائة", ["100"]), ("مئات", ["100"]), ("ألف", ["1000"]), ("آلاف", ["1000"]),
             ("مليون", ["1000000"]), ("مليار", ["1000000000"]), ("نصف", ["0.5"]), ("ربع", ["0.25"]),
-            ("أول", ["1"]), ("أولى", ["1"]), ("ثاني", ["2"]), ("ثانية", ["2"]), ("ثالث", ["3"]), ("ثالثة", ["3"]), ("رابع", ["4"]),
+            ("حادي", ["1"]), ("حادية", ["1"]), ("أول", ["1"]), ("أولى", ["1"]), ("ثاني", ["2"]), ("ثانية", ["2"]), ("ثالث", ["3"]), ("ثالثة", ["3"]), ("رابع", ["4"]),
             ("رابعة", ["4"]), ("خامس", ["5"]), ("خامسة", ["5"]), ("سادس", ["6"]), ("سادسة", ["6"]), ("سابع", ["7"]), ("سابعة", ["7"]),
             ("ثامن", ["8"]), ("ثامنة", ["8"]), ("تاسع", ["9"]), ("تاسعة", ["9"]), ("عاشر", ["10"]), ("عاشرة", ["10"]),
             ("يومين", ["2"]), ("عامين", ["2"]), ("سنتين", ["2"]), ("شهرين", ["2"]), ("مرتين", ["2"]), ("ساعتين", ["2"]),

@@ -46,7 +46,7 @@ final class UnitChecks: @unchecked Sendable {
             return findings
         }
         let context = Context(unit: unit, target: target)
-        if enabled.contains(.sameAsSource), target.trimmingCharacters(in: .whitespacesAndNewlines) == unit.source.trimmingCharacters(in: .whitespacesAndNewlines) {
+        if enabled.contains(.sameAsSource), Self.trimmed(context.targetScalars).elementsEqual(Self.trimmed(context.sourceScalars)) {
             findings.append(context.finding(.sameAsSource, .error, "the English is the Arabic source copied unchanged",
                                             spans: [context.targetSpan(0 ..< target.unicodeScalars.count)]))
             return findings
@@ -137,7 +137,7 @@ final class UnitChecks: @unchecked Sendable {
         var missing: [NumberMention] = []
         for mention in sourceNumbers where mention.forms.isDisjoint(with: targetDigits) {
             if targetKnown == nil { targetKnown = NumberReading.knownValues(in: context.target, mentions: targetNumbers, language: .english) }
-            if mention.forms.isDisjoint(with: targetKnown!) && !missing.contains(where: { $0.forms == mention.forms }) { missing.append(mention) }
+            if mention.isCode || mention.forms.isDisjoint(with: targetKnown!), !missing.contains(where: { $0.forms == mention.forms }) { missing.append(mention) }
         }
         if !missing.isEmpty {
             let list = missing.map { Self.describe($0) }.joined(separator: ", ")
@@ -174,7 +174,7 @@ final class UnitChecks: @unchecked Sendable {
 
     static func finalMark(_ scalars: [Unicode.Scalar]) -> FinalMark {
         var end = scalars.count
-        while end > 0, scalars[end - 1].properties.isWhitespace || closers.contains(scalars[end - 1]) { end -= 1 }
+        while end > 0, ScalarClass.isWhitespace(scalars[end - 1].value) || closers.contains(scalars[end - 1]) { end -= 1 }
         guard end > 0 else { return .none }
         switch scalars[end - 1] {
         case "?", "\u{061F}": return .question
@@ -242,7 +242,7 @@ final class UnitChecks: @unchecked Sendable {
         for (index, scalar) in scalars.enumerated() {
             switch scalar {
             case "\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}", "\u{2018}": return true
-            case "'" where index == 0 || scalars[index - 1].properties.isWhitespace: return true
+            case "'" where index == 0 || ScalarClass.isWhitespace(scalars[index - 1].value): return true
             default: continue
             }
         }
@@ -299,13 +299,13 @@ final class UnitChecks: @unchecked Sendable {
         let target = context.targetScalars
         var problems: [String] = []
         var spans: [FindingSpan] = []
-        if let first = target.first, first.properties.isWhitespace {
-            let end = target.firstIndex { !$0.properties.isWhitespace } ?? target.count
+        if let first = target.first, ScalarClass.isWhitespace(first.value) {
+            let end = target.firstIndex { !ScalarClass.isWhitespace($0.value) } ?? target.count
             problems.append("leading white space")
             spans.append(context.targetSpan(0 ..< end))
         }
-        if let last = target.last, last.properties.isWhitespace {
-            let start = (target.lastIndex { !$0.properties.isWhitespace } ?? -1) + 1
+        if let last = target.last, ScalarClass.isWhitespace(last.value) {
+            let start = (target.lastIndex { !ScalarClass.isWhitespace($0.value) } ?? -1) + 1
             problems.append("trailing white space")
             spans.append(context.targetSpan(start ..< target.count))
         }
@@ -339,13 +339,13 @@ final class UnitChecks: @unchecked Sendable {
         var previous: Range<Int>?
         var index = 0
         while index < scalars.count {
-            guard scalars[index].properties.isAlphabetic else {
+            guard ScalarClass.isAlphabetic(scalars[index]) else {
                 if scalars[index] != " " { previous = nil }
                 index += 1
                 continue
             }
             var end = index + 1
-            while end < scalars.count, scalars[end].properties.isAlphabetic || scalars[end] == "'" || scalars[end] == "\u{2019}" { end += 1 }
+            while end < scalars.count, ScalarClass.isAlphabetic(scalars[end]) || scalars[end] == "'" || scalars[end] == "\u{2019}" { end += 1 }
             let word = index ..< end
             if let last = previous, last.count == word.count, last.upperBound < word.lowerBound,
                zip(scalars[last], scalars[word]).allSatisfy({ Self.foldedASCII($0) == Self.foldedASCII($1) }) {
@@ -383,20 +383,27 @@ final class UnitChecks: @unchecked Sendable {
         findings.append(context.finding(.lengthRatio, .info, message))
     }
 
+    /// The scalars without leading and trailing white space.
+    static func trimmed(_ scalars: [Unicode.Scalar]) -> ArraySlice<Unicode.Scalar> {
+        var start = 0, end = scalars.count
+        while start < end, ScalarClass.isWhitespace(scalars[start].value) { start += 1 }
+        while end > start, ScalarClass.isWhitespace(scalars[end - 1].value) { end -= 1 }
+        return scalars[start ..< end]
+    }
+
     /// The number of scalars without leading and trailing white space.
     static func trimmedCount(_ scalars: [Unicode.Scalar]) -> Int {
-        var start = 0, end = scalars.count
-        while start < end, scalars[start].properties.isWhitespace { start += 1 }
-        while end > start, scalars[end - 1].properties.isWhitespace { end -= 1 }
-        return end - start
+        trimmed(scalars).count
     }
 
     // MARK: - Web addresses, e-mail addresses, handles
 
+    static let addressStops: Set<UInt32> = Set("\"'<>()[]{},;".unicodeScalars.map(\.value))
+
     /// Web addresses, e-mail addresses, @handles and Latin #hashtags in a text, with their offsets.
     static func addresses(in scalars: [Unicode.Scalar]) -> [(range: Range<Int>, text: String)] {
         func isAddressScalar(_ scalar: Unicode.Scalar) -> Bool {
-            scalar.value < 0x80 && !scalar.properties.isWhitespace && !"\"'<>()[]{},;«»".unicodeScalars.contains(scalar)
+            scalar.value > 0x20 && scalar.value < 0x7F && !Self.addressStops.contains(scalar.value)
         }
         var found: [(Range<Int>, String)] = []
         var index = 0

@@ -1,5 +1,13 @@
 /// Character classes the segmentation rules are written in.
 enum ScalarClass {
+    /// A letter (Unicode's Alphabetic property), with ASCII answered without a table lookup.
+    @inline(__always)
+    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
+        return scalar.properties.isAlphabetic
+    }
+
     /// White space (Unicode's White_Space property).
     @inline(__always)
     static func isWhitespace(_ value: UInt32) -> Bool {

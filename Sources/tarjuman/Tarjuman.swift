@@ -18,6 +18,7 @@ struct Tarjuman: ParsableCommand {
             LookupCommand.self,
             AnnotateCommand.self,
             CheckCommand.self,
+            TermsCommand.self,
             GlossaryCommand.self,
             SegmentCommand.self,
         ]

@@ -19,6 +19,7 @@ struct Tarjuman: ParsableCommand {
             AnnotateCommand.self,
             CheckCommand.self,
             TermsCommand.self,
+            AlignCommand.self,
             GlossaryCommand.self,
             SegmentCommand.self,
         ]

@@ -122,9 +122,11 @@ public enum DelimitedMemory {
                 properties.append(MemoryProperty(type: "x-status", value: RenderingStatus.approved.rawValue))
             } else if draftWords.contains(status) {
                 properties.append(MemoryProperty(type: "x-status", value: RenderingStatus.draft.rawValue))
+            } else if status == RenderingStatus.aligned.rawValue {
+                properties.append(MemoryProperty(type: "x-status", value: RenderingStatus.aligned.rawValue))
             } else {
                 throw .malformedFile(file: path, line: line, column: row[positions["status"]!].column,
-                                     reason: "unknown status '\(status)'; write approved or draft (or leave it empty for approved)")
+                                     reason: "unknown status '\(status)'; write approved, draft or aligned (or leave it empty for approved)")
             }
             let document = value("document")
             if !document.isEmpty { properties.append(MemoryProperty(type: "x-document", value: document)) }

@@ -3,8 +3,8 @@ import GRDB
 
 /// Writes documents as XLIFF 1.2 for translation in another CAT tool: one `file` per document,
 /// one `trans-unit` per unit (its id is the unit id), with the current rendering as `target`
-/// and its state (`translated` for a draft, `signed-off` and `approved="yes"` for an approved
-/// one); units without a rendering have no `target`.
+/// and its state (`translated` for a draft, `needs-review-translation` for an aligned one,
+/// `signed-off` and `approved="yes"` for an approved one); units without a rendering have no `target`.
 public struct XLIFFWriter: Sendable {
     public let database: TarjumanDatabase
     public var toolVersion = "0.1.0"
@@ -58,7 +58,7 @@ public struct XLIFFWriter: Sendable {
             XMLText.put("</source>\n", to: &output)
             if let chosen = unit.chosen {
                 XMLText.put("        <target xml:lang=\"en\" state=\"", to: &output)
-                XMLText.put(chosen.isApproved ? "signed-off" : "translated", to: &output)
+                XMLText.put(chosen.isApproved ? "signed-off" : chosen.status == RenderingStatus.aligned.rawValue ? "needs-review-translation" : "translated", to: &output)
                 XMLText.put("\">", to: &output)
                 droppedHere += XMLText.append(chosen.text, to: &output)
                 XMLText.put("</target>\n", to: &output)

@@ -78,6 +78,8 @@ public struct Unit: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
 public enum RenderingStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     case draft
     case approved
+    /// Taken from an existing translation by `tarjuman align --store`, not yet reviewed.
+    case aligned
 }
 
 /// One English rendering of a unit. Renderings are only ever added: the newest is the current

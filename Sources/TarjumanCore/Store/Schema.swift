@@ -95,6 +95,28 @@ enum Schema {
                 t.column("acceptedAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("v6: aligned renderings") { db in
+            // SQLite cannot change a CHECK constraint: the table is rebuilt with the new status.
+            try db.create(table: "newRendering") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("unitId", .integer).notNull().references("unit", onDelete: .cascade)
+                t.column("text", .text).notNull()
+                t.column("translator", .text)
+                t.column("status", .text).notNull()
+                    .check(sql: "status IN ('draft', 'approved', 'aligned')")
+                t.column("origin", .text).notNull()
+                t.column("createdAt", .datetime).notNull()
+                t.column("note", .text)
+                t.column("properties", .jsonText)
+            }
+            try db.execute(sql: """
+                INSERT INTO newRendering (id, unitId, text, translator, status, origin, createdAt, note, properties)
+                SELECT id, unitId, text, translator, status, origin, createdAt, note, properties FROM rendering
+                """)
+            try db.drop(table: "rendering")
+            try db.rename(table: "newRendering", to: "rendering")
+            try db.create(index: "rendering_on_unitId", on: "rendering", columns: ["unitId"])
+        }
         return migrator
     }
 }

@@ -1,0 +1,274 @@
+import Foundation
+
+/// Arabic sentences aligned with English ones: 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1.
+public struct AlignedPair: Sendable, Equatable, Codable {
+    /// Indices of the Arabic and English sentences (from 0), either may be empty.
+    public let arabicSentences: [Int]
+    public let englishSentences: [Int]
+    public let arabic: String
+    public let english: String
+    /// How sure the aligner is, from 0 to 1.
+    public let confidence: Double
+    /// Low confidence: a person should look at it.
+    public var needsReview: Bool { confidence < SentenceAligner.reviewBelow }
+
+    enum CodingKeys: String, CodingKey {
+        case arabic, english, confidence
+        case arabicSentences = "arabic_sentences"
+        case englishSentences = "english_sentences"
+        case needsReview = "review"
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(arabic, forKey: .arabic)
+        try container.encode(english, forKey: .english)
+        try container.encode(confidence, forKey: .confidence)
+        try container.encode(arabicSentences, forKey: .arabicSentences)
+        try container.encode(englishSentences, forKey: .englishSentences)
+        try container.encode(needsReview, forKey: .needsReview)
+    }
+
+    public init(arabicSentences: [Int], englishSentences: [Int], arabic: String, english: String, confidence: Double) {
+        self.arabicSentences = arabicSentences
+        self.englishSentences = englishSentences
+        self.arabic = arabic
+        self.english = english
+        self.confidence = confidence
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        arabic = try container.decode(String.self, forKey: .arabic)
+        english = try container.decode(String.self, forKey: .english)
+        confidence = try container.decode(Double.self, forKey: .confidence)
+        arabicSentences = try container.decode([Int].self, forKey: .arabicSentences)
+        englishSentences = try container.decode([Int].self, forKey: .englishSentences)
+    }
+}
+
+/// Aligns the sentences of an Arabic text with those of its English translation by dynamic
+/// programming over Gale and Church's length model, strengthened by anchors.
+///
+/// Length: the English length (Unicode scalars) of a bead is taken as normal around
+/// `meanRatio` × the Arabic length, with variance `variance` per character. The ratio, 1.133, is
+/// measured on the 15,414 published pairs of FLORES, NTREX, Tatoeba and TICO-19; the variance is
+/// Gale and Church's 6.8: those pairs give 3.9, which makes the aligner too sure of itself where
+/// a sentence is missing (`tarjuman-eval align-corpus --variance 3.92` shows the difference). Bead priors are Gale and Church's: 1-1 0.89, 1-2 and 2-1
+/// 0.0445 each, 1-0 and 0-1 0.0049 each, 2-2 0.011. Anchors lower or raise a bead's cost:
+/// numbers found on both sides (digits of any script, as the `numbers` check reads them), glossary
+/// terms whose rendering is on the English side, questions ending both sides or only one, and
+/// paragraph breaks on both sides or only one. When both texts have as many paragraphs and each
+/// pair of paragraphs has plausible lengths, each pair is aligned on its own.
+public final class SentenceAligner {
+    public static let meanRatio = 1.133
+    public static let variance = 6.8
+    public static let reviewBelow = 0.5
+
+    static let beads: [(arabic: Int, english: Int, prior: Double)] = [
+        (1, 1, 0.89), (1, 0, 0.0049), (0, 1, 0.0049), (2, 1, 0.0445), (1, 2, 0.0445), (2, 2, 0.011),
+    ]
+
+    let glossary: GlossaryMatcher?
+    /// The length model in use (`meanRatio` and `variance` unless given).
+    public let ratio: Double
+    public let lengthVariance: Double
+    /// Whether numbers, glossary terms and questions count (off: the length model alone).
+    public let useAnchors: Bool
+
+    public init(terms: [Term] = [], ratio: Double = SentenceAligner.meanRatio, variance: Double = SentenceAligner.variance,
+                useAnchors: Bool = true) throws(TarjumanError) {
+        glossary = terms.isEmpty || !useAnchors ? nil : try GlossaryMatcher(terms: terms)
+        self.ratio = ratio
+        self.lengthVariance = variance
+        self.useAnchors = useAnchors
+    }
+
+    /// What the anchors need of one sentence.
+    struct Sentence {
+        let length: Double
+        let numbers: [Set<String>]
+        let numberForms: Set<String>
+        let isQuestion: Bool
+        /// A paragraph starts with this sentence.
+        let startsParagraph: Bool
+        /// Arabic: the English renderings allowed for each glossary term in it.
+        var terms: [[EnglishPhrase]] = []
+        /// English: the sentence as words.
+        var phrase: EnglishPhrase?
+    }
+
+    /// Aligns sentences given as texts, all in one paragraph.
+    public func align(arabic: [String], english: [String]) -> [AlignedPair] {
+        align(arabic: arabic.enumerated().map { Segment(paragraph: 1, index: $0.offset + 1, start: 0, end: 0, text: $0.element) },
+              english: english.enumerated().map { Segment(paragraph: 1, index: $0.offset + 1, start: 0, end: 0, text: $0.element) })
+    }
+
+    /// Aligns segmented sentences; paragraph breaks that both sides share are anchors too.
+    public func align(arabic arabicSegments: [Segment], english englishSegments: [Segment]) -> [AlignedPair] {
+        let arabic = arabicSegments.map(\.text)
+        let english = englishSegments.map(\.text)
+        let source = arabicSegments.enumerated().map { index, segment -> Sentence in
+            let text = segment.text
+            let scalars = Array(text.unicodeScalars)
+            let numbers = NumberReading.mentions(in: scalars, language: .arabic).map(\.forms)
+            var sentence = Sentence(length: Double(scalars.count), numbers: numbers, numberForms: Set(numbers.flatMap { $0 }),
+                                    isQuestion: UnitChecks.finalMark(scalars) == .question,
+                                    startsParagraph: index == 0 || arabicSegments[index - 1].paragraph != segment.paragraph)
+            if let glossary {
+                var seen = Set<String>()
+                for match in glossary.matches(in: text) where seen.insert(match.term.english).inserted {
+                    sentence.terms.append(([match.term.english] + match.term.alternatives).map(EnglishPhrase.init))
+                }
+            }
+            return sentence
+        }
+        let target = englishSegments.enumerated().map { index, segment -> Sentence in
+            let text = segment.text
+            let scalars = Array(text.unicodeScalars)
+            let numbers = NumberReading.mentions(in: scalars, language: .english).map(\.forms)
+            var sentence = Sentence(length: Double(scalars.count), numbers: numbers, numberForms: Set(numbers.flatMap { $0 }),
+                                    isQuestion: UnitChecks.finalMark(scalars) == .question,
+                                    startsParagraph: index == 0 || englishSegments[index - 1].paragraph != segment.paragraph)
+            if glossary != nil { sentence.phrase = EnglishPhrase(text) }
+            return sentence
+        }
+        var termHits: [Int: Int] = [:]
+        let m = target.count
+        func hits(_ i: Int, _ j: Int) -> Int {
+            guard !source[i].terms.isEmpty, let phrase = target[j].phrase else { return 0 }
+            let key = i * m + j
+            if let known = termHits[key] { return known }
+            let found = source[i].terms.filter { alternatives in alternatives.contains { !phrase.occurrences(of: $0).isEmpty } }.count
+            termHits[key] = found
+            return found
+        }
+        var beads: [(arabic: Range<Int>, english: Range<Int>, prior: Double)] = []
+        for block in blocks(arabicSegments, englishSegments, source, target) {
+            beads += alignBlock(block.arabic, block.english, source, target, hits)
+        }
+        return beads.map { bead in
+            let score = beadCost(bead.arabic, bead.english, prior: bead.prior, source, target, hits) + log(bead.prior / Self.beads[0].prior)
+            let confidence = bead.arabic.isEmpty || bead.english.isEmpty ? 0 : 1 / (1 + exp(score - 3))
+            return AlignedPair(arabicSentences: Array(bead.arabic), englishSentences: Array(bead.english),
+                               arabic: bead.arabic.map { arabic[$0] }.joined(separator: " "),
+                               english: bead.english.map { english[$0] }.joined(separator: " "),
+                               confidence: (confidence * 1000).rounded() / 1000)
+        }
+    }
+
+    /// The stretches aligned on their own: each pair of paragraphs when both sides have as many
+    /// paragraphs and every pair has plausible lengths, else the whole texts.
+    func blocks(_ arabic: [Segment], _ english: [Segment], _ source: [Sentence], _ target: [Sentence]) -> [(arabic: Range<Int>, english: Range<Int>)] {
+        let whole = [(arabic: 0 ..< arabic.count, english: 0 ..< english.count)]
+        func paragraphs(_ segments: [Segment]) -> [Range<Int>] {
+            var ranges: [Range<Int>] = []
+            var start = 0
+            for index in segments.indices.dropFirst() where segments[index].paragraph != segments[index - 1].paragraph {
+                ranges.append(start ..< index)
+                start = index
+            }
+            if start < segments.count { ranges.append(start ..< segments.count) }
+            return ranges
+        }
+        let arabicParagraphs = paragraphs(arabic), englishParagraphs = paragraphs(english)
+        guard arabicParagraphs.count > 1, arabicParagraphs.count == englishParagraphs.count else { return whole }
+        for (a, e) in zip(arabicParagraphs, englishParagraphs) {
+            let arabicLength = a.reduce(0.0) { $0 + source[$1].length }, englishLength = e.reduce(0.0) { $0 + target[$1].length }
+            let mean = (arabicLength + englishLength / ratio) / 2
+            guard mean > 0, abs(englishLength - arabicLength * ratio) / (mean * lengthVariance).squareRoot() < Self.paragraphDeltaLimit else { return whole }
+        }
+        return Array(zip(arabicParagraphs, englishParagraphs)).map { (arabic: $0.0, english: $0.1) }
+    }
+
+    /// How far (in standard deviations of the length model) a paragraph pair's lengths may
+    /// differ for the paragraphs to be taken as translations of each other.
+    static let paragraphDeltaLimit = 8.0
+
+    /// The best beads for sentences `arabicRange` and `englishRange`, by dynamic programming in a
+    /// band around the diagonal.
+    func alignBlock(_ arabicRange: Range<Int>, _ englishRange: Range<Int>, _ source: [Sentence], _ target: [Sentence],
+                    _ hits: (Int, Int) -> Int) -> [(arabic: Range<Int>, english: Range<Int>, prior: Double)] {
+        let n = arabicRange.count, m = englishRange.count
+        let a0 = arabicRange.lowerBound, e0 = englishRange.lowerBound
+        if n == 0 || m == 0 {
+            return arabicRange.map { ($0 ..< $0 + 1, e0 ..< e0, Self.beads[1].prior) } + englishRange.map { (a0 ..< a0, $0 ..< $0 + 1, Self.beads[2].prior) }
+        }
+        let width = 60 + abs(n - m)
+        var cost = [Double](repeating: .infinity, count: (n + 1) * (m + 1))
+        var back = [Int8](repeating: -1, count: (n + 1) * (m + 1))
+        cost[0] = 0
+        for i in 0 ... n {
+            let center = Int((Double(i) * Double(m) / Double(n)).rounded())
+            for j in max(0, center - width) ... min(m, center + width) where !(i == 0 && j == 0) {
+                var best = Double.infinity
+                var choice: Int8 = -1
+                for (index, bead) in Self.beads.enumerated() where i >= bead.arabic && j >= bead.english {
+                    let previous = cost[(i - bead.arabic) * (m + 1) + (j - bead.english)]
+                    guard previous.isFinite else { continue }
+                    let total = previous + beadCost(a0 + i - bead.arabic ..< a0 + i, e0 + j - bead.english ..< e0 + j,
+                                                    prior: bead.prior, source, target, hits)
+                    if total < best {
+                        best = total
+                        choice = Int8(index)
+                    }
+                }
+                cost[i * (m + 1) + j] = best
+                back[i * (m + 1) + j] = choice
+            }
+        }
+        var beads: [(arabic: Range<Int>, english: Range<Int>, prior: Double)] = []
+        var i = n, j = m
+        while i > 0 || j > 0 {
+            let choice = back[i * (m + 1) + j]
+            guard choice >= 0 else { break }
+            let bead = Self.beads[Int(choice)]
+            beads.append((a0 + i - bead.arabic ..< a0 + i, e0 + j - bead.english ..< e0 + j, bead.prior))
+            i -= bead.arabic
+            j -= bead.english
+        }
+        return beads.reversed()
+    }
+
+    /// −log of the bead's probability: length fit, prior, anchors.
+    func beadCost(_ arabicRange: Range<Int>, _ englishRange: Range<Int>, prior: Double,
+                  _ source: [Sentence], _ target: [Sentence], _ hits: (Int, Int) -> Int) -> Double {
+        var arabicLength = 0.0, englishLength = 0.0
+        for i in arabicRange { arabicLength += source[i].length }
+        for j in englishRange { englishLength += target[j].length }
+        let mean = (arabicLength + englishLength / ratio) / 2
+        var total = -log(prior)
+        // A sentence left out says nothing through its length: only the prior counts.
+        if mean > 0, !arabicRange.isEmpty, !englishRange.isEmpty {
+            let delta = (englishLength - arabicLength * ratio) / (mean * lengthVariance).squareRoot()
+            total -= log(max(erfc(abs(delta) / 2.squareRoot()), 1e-12))
+        }
+        guard useAnchors, !arabicRange.isEmpty, !englishRange.isEmpty else { return total }
+        var matched = 0, unmatched = 0
+        for i in arabicRange {
+            for forms in source[i].numbers {
+                if englishRange.contains(where: { !target[$0].numberForms.isDisjoint(with: forms) }) { matched += 1 } else { unmatched += 1 }
+            }
+        }
+        for j in englishRange {
+            for forms in target[j].numbers where !arabicRange.contains(where: { !source[$0].numberForms.isDisjoint(with: forms) }) {
+                unmatched += 1
+            }
+        }
+        total += -1.5 * Double(matched) + 1.0 * Double(unmatched)
+        var termsFound = 0
+        for i in arabicRange { for j in englishRange { termsFound += hits(i, j) } }
+        total -= 1.0 * Double(termsFound)
+        // Paragraphs: a bead should start where both sides start a paragraph, or neither, and
+        // not span a paragraph break on one side only.
+        let arabicBreak = source[arabicRange.lowerBound].startsParagraph, englishBreak = target[englishRange.lowerBound].startsParagraph
+        if arabicBreak && englishBreak { total -= 1.0 } else if arabicBreak != englishBreak { total += 1.5 }
+        if arabicRange.dropFirst().contains(where: { source[$0].startsParagraph }) != englishRange.dropFirst().contains(where: { target[$0].startsParagraph }) {
+            total += 1.5
+        }
+        let arabicQuestion = source[arabicRange.upperBound - 1].isQuestion
+        let englishQuestion = target[englishRange.upperBound - 1].isQuestion
+        if arabicQuestion && englishQuestion { total -= 0.5 } else if arabicQuestion != englishQuestion { total += 0.7 }
+        return total
+    }
+}

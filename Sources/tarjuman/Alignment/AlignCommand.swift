@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import TarjumanCore
+
+struct AlignCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "align",
+        abstract: "Align the sentences of an Arabic text with those of its English translation.",
+        discussion: """
+            tarjuman align article.ar.txt article.en.txt [--tsv | --json] [--store [--translator NAME]]
+            Text output: one pair a line, confidence first, '?' marking pairs to review (confidence under 0.5).
+            --store imports the Arabic as a document and the English as renderings with status 'aligned' (never approved).
+            """
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Argument(help: "The Arabic text (UTF-8).")
+    var arabic: String
+
+    @Argument(help: "The English translation (UTF-8).")
+    var english: String
+
+    @Flag(help: "Print one pair a line: Arabic, tab, English, tab, confidence.")
+    var tsv = false
+
+    @Flag(help: "Print one JSON array of pairs.")
+    var json = false
+
+    @Flag(name: .customLong("store"), help: "Store the Arabic as a document and the English as aligned renderings.")
+    var storeResult = false
+
+    @Option(help: "Who translated the English (with --store; default: $TARJUMAN_TRANSLATOR).")
+    var translator: String?
+
+    func validate() throws {
+        if tsv && json { throw ValidationError("give --tsv or --json, not both") }
+    }
+
+    func run() throws {
+        let arabicText = try SourceText(contentsOf: arabic)
+        let englishText = try SourceText(contentsOf: english)
+        let arabicSegments = try SentenceSegmenter().segment(arabicText.text)
+        let englishSegments = try EnglishSentenceSegmenter().segment(englishText.text)
+        let database = try? store.openStore().database
+        let terms = try database.map { try GlossaryStore(database: $0).terms() } ?? []
+        let pairs = try SentenceAligner(terms: terms).align(arabic: arabicSegments, english: englishSegments)
+        if storeResult {
+            let name = translator ?? ProcessInfo.processInfo.environment["TARJUMAN_TRANSLATOR"]
+            let stored = try store.openStore(create: true).storeAlignment(
+                source: arabicText, segments: arabicSegments, pairs: pairs,
+                englishName: URL(fileURLWithPath: english).lastPathComponent, translator: name)
+            let what = stored.document.alreadyPresent ? "already stored as document" : "stored as document"
+            Output.printError("\(stored.document.name): \(what) \(stored.document.document); \(stored.renderings) aligned renderings added")
+        }
+        if json {
+            try Output.printJSON(pairs)
+        } else if tsv {
+            for pair in pairs {
+                Output.print("\(Output.oneLine(pair.arabic))\t\(Output.oneLine(pair.english))\t\(String(format: "%.3f", pair.confidence))")
+            }
+        } else {
+            for pair in pairs {
+                let kind = "\(pair.arabicSentences.count)-\(pair.englishSentences.count)"
+                Output.print("\(String(format: "%.2f", pair.confidence))\(pair.needsReview ? " ?" : "  ")\t\(kind)\t\(Output.oneLine(pair.arabic))\t\(Output.oneLine(pair.english))")
+            }
+            let review = pairs.filter(\.needsReview).count
+            Output.print("\(arabicSegments.count) Arabic and \(englishSegments.count) English sentences: \(pairs.count) pairs, \(review) to review")
+        }
+    }
+}

@@ -30,6 +30,19 @@ struct CheckBenchCommand: ParsableCommand {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = self.database ?? folder.appendingPathComponent("check.sqlite").path
+        let (database, terms) = try Self.memory(at: path, units: units, real: real, glossaries: glossaries)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let report = try QAChecker(database: database).run()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print("check over \(report.unitsChecked) units with \(terms.count) glossary entries: \(String(format: "%.1f", seconds)) s = \(Int(Double(report.unitsChecked) / seconds)) units/s on \(ProcessInfo.processInfo.activeProcessorCount) cores; \(report.findings.count) findings")
+        var counts: [QACheck: Int] = [:]
+        for finding in report.findings { counts[finding.check, default: 0] += 1 }
+        print(QACheck.allCases.compactMap { check in counts[check].map { "\(check.rawValue) \($0)" } }.joined(separator: ", "))
+    }
+
+    /// The benchmark memory at `path`, built when the file is absent: pairs as bench-memory makes
+    /// them and the shipped glossaries.
+    static func memory(at path: String, units: Int, real: [TranslationPair], glossaries: String) throws -> (TarjumanDatabase, [Term]) {
         let existing = FileManager.default.fileExists(atPath: path)
         let database = try TarjumanDatabase.open(path: path, create: true)
         var terms: [Term] = []
@@ -41,12 +54,6 @@ struct CheckBenchCommand: ParsableCommand {
             _ = try TranslationStore(database: database).importPairDocuments(SyntheticMemory.documents(pairs), origin: "benchmark")
             _ = try GlossaryStore(database: database).importTerms(terms)
         }
-        let start = DispatchTime.now().uptimeNanoseconds
-        let report = try QAChecker(database: database).run()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        print("check over \(report.unitsChecked) units with \(terms.count) glossary entries: \(String(format: "%.1f", seconds)) s = \(Int(Double(report.unitsChecked) / seconds)) units/s on \(ProcessInfo.processInfo.activeProcessorCount) cores; \(report.findings.count) findings")
-        var counts: [QACheck: Int] = [:]
-        for finding in report.findings { counts[finding.check, default: 0] += 1 }
-        print(QACheck.allCases.compactMap { check in counts[check].map { "\(check.rawValue) \($0)" } }.joined(separator: ", "))
+        return (database, terms)
     }
 }

@@ -60,150 +60,191 @@ public struct TermDiscovery: Sendable {
         self.database = database
     }
 
-    /// One unit read as words.
-    struct UnitWords {
-        let row: Int64
-        let document: Int64
-        /// Runs of words not broken by punctuation; each word as (key, light form).
-        let runs: [[(key: String, light: String)]]
-        let rendering: String?
-    }
-
-    struct Count {
-        var count = 0
-        var documents = 0
-        var lastDocument: Int64 = -1
-        var surfaces: [String: Int] = [:]
-    }
-
     public func candidates(_ options: TermOptions = TermOptions()) throws(TarjumanError) -> [TermCandidate] {
         try database.read { db in
             try ExportSelection.checkDocuments(ExportOptions(documents: options.documents), db)
-            let units = try Self.readUnits(options.documents, db)
-            var vocabulary = Set<String>()
-            for unit in units { for run in unit.runs { for word in run { vocabulary.insert(word.key) } } }
-            var counts: [String: Count] = [:]
-            var occurrences: [String: [Int]] = [:]
-            for (index, unit) in units.enumerated() {
-                var seen = Set<String>()
-                for run in unit.runs {
-                    let words = run.map { word -> (key: String, light: String) in word }
-                    for start in words.indices {
-                        guard let first = Self.firstWord(words[start], vocabulary: vocabulary) else { continue }
-                        var keyParts = [first.key]
-                        var lightParts = [first.light]
-                        var end = start
-                        while true {
-                            let key = keyParts.joined(separator: " ")
-                            if !ArabicFunctionWords.contains(keyParts.last!) && (keyParts.count > 1 || first.key.count >= 3) {
-                                var entry = counts[key, default: Count()]
-                                entry.count += 1
-                                if entry.lastDocument != unit.document {
-                                    entry.documents += 1
-                                    entry.lastDocument = unit.document
-                                }
-                                entry.surfaces[lightParts.joined(separator: " "), default: 0] += 1
-                                counts[key] = entry
-                                if seen.insert(key).inserted { occurrences[key, default: []].append(index) }
-                            }
-                            end += 1
-                            guard end < words.count, keyParts.count < options.maximumWords, !ArabicFunctionWords.contains(keyParts.last!),
-                                  !Self.startsWithConjunction(words[end].key, vocabulary: vocabulary) else { break }
-                            keyParts.append(words[end].key)
-                            lightParts.append(words[end].light)
-                        }
-                    }
-                }
-            }
-            let frequent = counts.filter { $0.value.count >= options.minimumCount }
-            var scored: [(key: String, score: Double)] = []
-            var longer: [String: [Int]] = [:]
-            for (key, entry) in frequent {
-                let parts = key.split(separator: " ")
-                guard parts.count > 1 else { continue }
-                for length in 1 ..< parts.count {
-                    for start in 0 ... parts.count - length {
-                        longer[parts[start ..< start + length].joined(separator: " "), default: []].append(entry.count)
-                    }
-                }
-            }
-            for (key, entry) in frequent {
-                let words = key.split(separator: " ").count
-                var nested = 0.0
-                if let containing = longer[key], !containing.isEmpty {
-                    nested = Double(containing.reduce(0, +)) / Double(containing.count)
-                }
-                scored.append((key, log2(Double(words) + 1) * (Double(entry.count) - nested)))
-            }
-            scored.sort { ($0.score, frequent[$0.key]!.count, $1.key) > ($1.score, frequent[$1.key]!.count, $0.key) }
-            let chosen = scored.prefix(options.limit)
+            var corpus = try WordCorpus(documents: options.documents, db)
+            let analysis = corpus.analyseWords()
+            var counts = try countGrams(corpus, analysis, options)
+            let chosen = rank(&counts, options)
             let terms = try Term.fetchAll(db)
             let matcher = terms.isEmpty ? nil : try GlossaryMatcher(terms: terms)
-            let suggestions = Self.renderings(for: chosen.map(\.key), occurrences: occurrences, units: units)
-            return chosen.map { key, score in
-                let entry = frequent[key]!
-                let surface = entry.surfaces.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            let suggestions = try renderings(for: chosen.map(\.gram), corpus: corpus, analysis: analysis, db)
+            return chosen.enumerated().map { index, item in
+                let entry = counts[item.gram]!
+                let surface = item.gram.words.map { corpus.light[Int($0)] }.joined(separator: " ")
                 let inGlossary = matcher?.matches(in: surface).contains { $0.start == 0 && $0.end == surface.unicodeScalars.count } ?? false
-                return TermCandidate(term: surface, count: entry.count, documents: entry.documents, score: (score * 100).rounded() / 100,
-                                     inGlossary: inGlossary, renderings: suggestions[key] ?? [])
+                return TermCandidate(term: surface, count: Int(entry.count), documents: Int(entry.documents),
+                                     score: (item.score * 100).rounded() / 100, inGlossary: inGlossary, renderings: suggestions[index])
             }
         }
     }
 
-    /// The units with their current renderings, as runs of words.
-    static func readUnits(_ documents: [Int64], _ db: Database) throws -> [UnitWords] {
-        let filter = documents.isEmpty ? "" : "WHERE u.documentId IN (\(documents.map { _ in "?" }.joined(separator: ", ")))"
-        let statement = try FastStatement(db, sql: """
-            SELECT u.id, u.documentId, u.text,
-                   (SELECT r.text FROM rendering r WHERE r.unitId = u.id ORDER BY \(Rendering.preferredFirst) LIMIT 1)
-            FROM unit u \(filter) ORDER BY u.id
-            """)
-        statement.reset()
-        statement.bind(all: documents)
-        var units: [UnitWords] = []
-        while try statement.step() {
-            units.append(UnitWords(row: statement.int64(at: 0), document: statement.int64(at: 1),
-                                   runs: wordRuns(statement.text(at: 2)), rendering: statement.optionalText(at: 3)))
-        }
-        return units
+    /// An n-gram of word ids (the first one with its proclitics removed).
+    struct Gram: Hashable {
+        let words: [Int32]
     }
 
-    /// The Arabic words of a text in runs that punctuation, digits and Latin words break.
-    static func wordRuns(_ text: String) -> [[(key: String, light: String)]] {
-        let light = ArabicSearchKey.lightForm(text.unicodeScalars)
-        var runs: [[(key: String, light: String)]] = []
-        var run: [(key: String, light: String)] = []
-        var word = String.UnicodeScalarView()
-        func finishWord() {
-            guard !word.isEmpty else { return }
-            let surface = String(word)
-            run.append((ArabicSearchKey.key(surface), surface))
-            word = String.UnicodeScalarView()
+    struct GramCount {
+        var count: Int32 = 0
+        var documents: Int32 = 0
+        var lastDocument: Int32 = -1
+    }
+
+    /// Counts the candidates level by level: an n-gram is counted only where its first n − 1
+    /// words are a frequent candidate and its last word is frequent, so that memory follows the
+    /// frequent n-grams rather than all of them.
+    func countGrams(_ corpus: WordCorpus, _ analysis: WordAnalysis, _ options: TermOptions) throws -> [Gram: GramCount] {
+        var frequent: [Gram: GramCount] = [:]
+        var level: [Gram: GramCount] = [:]
+        let minimum = Int32(options.minimumCount)
+        for length in 1 ... options.maximumWords {
+            level.removeAll(keepingCapacity: true)
+            for unit in 0 ..< corpus.unitCount {
+                let document = corpus.documents[unit]
+                let words = corpus.words[Int(corpus.unitStarts[unit]) ..< Int(corpus.unitStarts[unit + 1])]
+                var position = words.startIndex
+                while position < words.endIndex {
+                    guard words[position] >= 0 else { position += 1; continue }
+                    var gram: [Int32] = [analysis.stripped[Int(words[position])]]
+                    var ok = gram[0] >= 0
+                    var next = position + 1
+                    while ok && gram.count < length {
+                        guard next < words.endIndex, words[next] >= 0, !analysis.isFunction[Int(gram.last!)],
+                              !analysis.startsWithConjunction[Int(words[next])] else { ok = false; break }
+                        gram.append(words[next])
+                        next += 1
+                    }
+                    position += 1
+                    guard ok, !analysis.isFunction[Int(gram.last!)] else { continue }
+                    if length == 1 {
+                        guard corpus.key[Int(gram[0])].count >= 3 else { continue }
+                    } else {
+                        guard (frequent[Gram(words: Array(gram.dropLast()))]?.count ?? 0) >= minimum,
+                              corpus.frequency[Int(gram.last!)] >= minimum else { continue }
+                    }
+                    let key = Gram(words: gram)
+                    var entry = level[key, default: GramCount()]
+                    entry.count += 1
+                    if entry.lastDocument != document {
+                        entry.documents += 1
+                        entry.lastDocument = document
+                    }
+                    level[key] = entry
+                }
+            }
+            for (gram, entry) in level where entry.count >= minimum { frequent[gram] = entry }
         }
-        for scalar in light {
-            let value = scalar.value
-            if (0x0621 ... 0x064A).contains(value) || (0x0671 ... 0x06D3).contains(value) {
-                word.append(scalar)
-            } else if ScalarClass.isWhitespace(value) {
-                finishWord()
-            } else {
-                finishWord()
-                if !run.isEmpty { runs.append(run) }
-                run = []
+        return frequent
+    }
+
+    /// The best candidates by C-value, then count.
+    func rank(_ counts: inout [Gram: GramCount], _ options: TermOptions) -> [(gram: Gram, score: Double)] {
+        var longer: [Gram: (total: Int, grams: Int)] = [:]
+        for (gram, entry) in counts where gram.words.count > 1 {
+            for length in 1 ..< gram.words.count {
+                for start in 0 ... gram.words.count - length {
+                    let inner = Gram(words: Array(gram.words[start ..< start + length]))
+                    guard counts[inner] != nil else { continue }
+                    var value = longer[inner, default: (0, 0)]
+                    value.total += Int(entry.count)
+                    value.grams += 1
+                    longer[inner] = value
+                }
             }
         }
-        finishWord()
-        if !run.isEmpty { runs.append(run) }
-        return runs
+        var scored: [(gram: Gram, score: Double, count: Int32)] = []
+        for (gram, entry) in counts {
+            var nested = 0.0
+            if let containing = longer[gram] { nested = Double(containing.total) / Double(containing.grams) }
+            scored.append((gram, log2(Double(gram.words.count) + 1) * (Double(entry.count) - nested), entry.count))
+        }
+        scored.sort { ($0.score, $0.count, $1.gram.words.lexicographicallyPrecedes($0.gram.words) ? 1 : 0) > ($1.score, $1.count, 0) }
+        return scored.prefix(options.limit).map { ($0.gram, $0.score) }
     }
+
+    /// English expressions that come with each candidate, best first (Dice's coefficient), from
+    /// at most `sampleUnits` units of the candidate and a sample of every rendered unit.
+    func renderings(for grams: [Gram], corpus: WordCorpus, analysis: WordAnalysis, _ db: Database) throws -> [[String]] {
+        guard !grams.isEmpty else { return [] }
+        var index: [Gram: Int] = [:]
+        for (position, gram) in grams.enumerated() { index[gram] = position }
+        let longest = grams.map(\.words.count).max()!
+        var units: [[Int]] = Array(repeating: [], count: grams.count)
+        var rendered = Array(repeating: 0, count: grams.count)
+        for unit in 0 ..< corpus.unitCount where corpus.rendered[unit] {
+            let words = corpus.words[Int(corpus.unitStarts[unit]) ..< Int(corpus.unitStarts[unit + 1])]
+            var found = Set<Int>()
+            for position in words.indices where words[position] >= 0 {
+                var gram: [Int32] = [analysis.stripped[Int(words[position])]]
+                guard gram[0] >= 0 else { continue }
+                var next = position + 1
+                while true {
+                    if let hit = index[Gram(words: gram)] { found.insert(hit) }
+                    guard gram.count < longest, next < words.endIndex, words[next] >= 0 else { break }
+                    gram.append(words[next])
+                    next += 1
+                }
+            }
+            for hit in found {
+                rendered[hit] += 1
+                if units[hit].count < Self.sampleUnits { units[hit].append(unit) }
+            }
+        }
+        let renderingOf = try db.cachedStatement(sql: "SELECT text FROM rendering WHERE unitId = ? ORDER BY \(Rendering.preferredFirst) LIMIT 1")
+        func englishGrams(of unit: Int) throws -> [String: String] {
+            guard let text = try String.fetchOne(renderingOf, arguments: [corpus.rows[unit]]) else { return [:] }
+            return EnglishWords.grams(text)
+        }
+        var together: [[String: Int]] = Array(repeating: [:], count: grams.count)
+        var displays: [String: [String: Int]] = [:]
+        for (hit, list) in units.enumerated() {
+            for unit in list {
+                for (gram, display) in try englishGrams(of: unit) {
+                    together[hit][gram, default: 0] += 1
+                    displays[gram, default: [:]][display, default: 0] += 1
+                }
+            }
+        }
+        let tracked = Set(together.flatMap(\.keys))
+        let renderedUnits = (0 ..< corpus.unitCount).filter { corpus.rendered[$0] }
+        let step = max(1, renderedUnits.count / Self.sampleUnits)
+        var frequency: [String: Int] = [:]
+        var sampled = 0
+        for position in stride(from: 0, to: renderedUnits.count, by: step) {
+            sampled += 1
+            for gram in try englishGrams(of: renderedUnits[position]).keys where tracked.contains(gram) { frequency[gram, default: 0] += 1 }
+        }
+        let scale = Double(renderedUnits.count) / Double(max(sampled, 1))
+        return grams.indices.map { hit in
+            let sample = units[hit].count
+            guard sample > 0 else { return [] }
+            let termShare = Double(rendered[hit]) / Double(sample)
+            let ranked = together[hit].filter { $0.value >= 2 || sample == 1 }.map { gram, both -> (String, Double, Int) in
+                let englishCount = Double(frequency[gram, default: 0]) * scale
+                let bothCount = Double(both) * termShare
+                return (gram, 2 * bothCount / (Double(rendered[hit]) + max(englishCount, bothCount)), gram.split(separator: " ").count)
+            }.sorted { ($0.1, $0.2, $1.0) > ($1.1, $1.2, $0.0) }
+            return ranked.prefix(3).map { gram, _, _ in displays[gram]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
+        }
+    }
+
+    /// Units of a candidate read for its English, and rendered units sampled for the English
+    /// expressions' own frequencies.
+    static let sampleUnits = 2_000
 
     /// The first word of a candidate without its proclitics, or nil when it is a function word.
-    static func firstWord(_ word: (key: String, light: String), vocabulary: Set<String>) -> (key: String, light: String)? {
+    /// A proclitic without ال comes off only when the rest is a word of the units at least a
+    /// quarter as frequent as the whole (`وسرايا` → `سرايا`, but `ليلى` stays).
+    static func firstWord(_ word: (key: String, light: String), frequency: (String) -> Int) -> (key: String, light: String)? {
         let scalars = Array(word.light.unicodeScalars)
         var best: (key: String, light: String) = word
         var bestStart = 0
+        let own = frequency(word.key)
         ArabicClitics.forEachProcliticBase(of: scalars) { start, addsArticle in
             guard start > bestStart || (start == bestStart && addsArticle) else { return }
+            // Stripping ال itself is not wanted: the article belongs to the term.
+            if start >= 2, !addsArticle, scalars[start - 2] == "\u{0627}", scalars[start - 1] == "\u{0644}" { return }
             let rest = Array(scalars[start...])
             let keepsArticle = addsArticle || (rest.count > 2 && rest[0] == "\u{0627}" && rest[1] == "\u{0644}")
             var view = String.UnicodeScalarView()
@@ -211,9 +252,7 @@ public struct TermDiscovery: Sendable {
             view.append(contentsOf: rest)
             let light = String(view)
             let key = ArabicSearchKey.key(light)
-            // Stripping ال itself is not wanted: the article belongs to the term.
-            if start >= 2, !addsArticle, scalars[start - 2] == "\u{0627}", scalars[start - 1] == "\u{0644}" { return }
-            guard keepsArticle || vocabulary.contains(key) else { return }
+            guard keepsArticle || frequency(key) * 4 >= max(own, 1) else { return }
             best = (key, light)
             bestStart = start
         }
@@ -221,60 +260,127 @@ public struct TermDiscovery: Sendable {
     }
 
     /// Whether a later word of an n-gram is و + a word of the units (a coordinated phrase).
-    static func startsWithConjunction(_ key: String, vocabulary: Set<String>) -> Bool {
+    static func startsWithConjunction(_ key: String, frequency: (String) -> Int) -> Bool {
         guard key.hasPrefix("\u{0648}"), key.count >= 4 else { return false }
         let rest = String(key.dropFirst())
-        return vocabulary.contains(rest) || rest.hasPrefix("\u{0627}\u{0644}")
+        return frequency(rest) > 0 || rest.hasPrefix("\u{0627}\u{0644}")
+    }
+}
+
+/// The stored units as word ids: one flat array, runs of words broken by -1 where punctuation,
+/// digits or Latin text stand, and a vocabulary of search keys with the light form first seen.
+struct WordCorpus {
+    var words: [Int32] = []
+    var unitStarts: [Int32] = [0]
+    var documents: [Int32] = []
+    var rows: [Int64] = []
+    var rendered: [Bool] = []
+    var key: [String] = []
+    var light: [String] = []
+    var frequency: [Int32] = []
+    var ids: [UInt64: Int32] = [:]
+
+    var unitCount: Int { documents.count }
+
+    init(documents filter: [Int64], _ db: Database) throws {
+        let condition = filter.isEmpty ? "" : "WHERE u.documentId IN (\(filter.map { _ in "?" }.joined(separator: ", ")))"
+        let statement = try FastStatement(db, sql: """
+            SELECT u.id, u.documentId, u.text, EXISTS (SELECT 1 FROM rendering r WHERE r.unitId = u.id) FROM unit u \(condition) ORDER BY u.id
+            """)
+        statement.reset()
+        statement.bind(all: filter)
+        var bytes = BytesSink()
+        var word: [Unicode.Scalar] = []
+        while try statement.step() {
+            rows.append(statement.int64(at: 0))
+            documents.append(Int32(truncatingIfNeeded: statement.int64(at: 1)))
+            rendered.append(statement.int64(at: 3) != 0)
+            var lastWasBreak = true
+            func finishWord() {
+                guard !word.isEmpty else { return }
+                bytes.bytes.removeAll(keepingCapacity: true)
+                for scalar in word { ArabicSearchKey.appendKey(of: scalar, start: 0, end: 0, to: &bytes) }
+                var hash = KeyHash()
+                for byte in bytes.bytes { hash.add(byte: byte) }
+                let id: Int32
+                if let known = ids[hash.value] {
+                    id = known
+                } else {
+                    id = Int32(key.count)
+                    ids[hash.value] = id
+                    key.append(String(decoding: bytes.bytes, as: UTF8.self))
+                    var view = String.UnicodeScalarView()
+                    view.append(contentsOf: word)
+                    light.append(String(view))
+                    frequency.append(0)
+                }
+                frequency[Int(id)] += 1
+                words.append(id)
+                lastWasBreak = false
+                word.removeAll(keepingCapacity: true)
+            }
+            for scalar in ArabicSearchKey.lightForm(statement.text(at: 2).unicodeScalars) {
+                let value = scalar.value
+                if (0x0621 ... 0x064A).contains(value) || (0x0671 ... 0x06D3).contains(value) {
+                    word.append(scalar)
+                } else if ScalarClass.isWhitespace(value) {
+                    finishWord()
+                } else {
+                    finishWord()
+                    if !lastWasBreak { words.append(-1) }
+                    lastWasBreak = true
+                }
+            }
+            finishWord()
+            unitStarts.append(Int32(words.count))
+        }
     }
 
-    /// English expressions that come with each candidate, best first (Dice's coefficient).
-    static func renderings(for keys: [String], occurrences: [String: [Int]], units: [UnitWords]) -> [String: [String]] {
-        let rendered = units.indices.filter { units[$0].rendering != nil }
-        guard !rendered.isEmpty else { return [:] }
-        var grams: [Int: [String: String]] = [:]
-        func englishGrams(_ index: Int) -> [String: String] {
-            if let cached = grams[index] { return cached }
-            var found: [String: String] = [:]
-            let words = EnglishWords.split(units[index].rendering ?? "")
-            for start in words.indices {
-                for length in 1 ... 3 where start + length <= words.count {
-                    let slice = words[start ..< start + length]
-                    guard !EnglishWords.stop.contains(slice.first!.lowercased()), !EnglishWords.stop.contains(slice.last!.lowercased()) else { continue }
-                    let key = slice.map { $0.lowercased() }.joined(separator: " ")
-                    if found[key] == nil { found[key] = slice.joined(separator: " ") }
-                }
-            }
-            grams[index] = found
-            return found
-        }
-        var wanted: [String: [String: Int]] = [:]
-        var displays: [String: [String: Int]] = [:]
-        for key in keys {
-            var together: [String: Int] = [:]
-            for index in occurrences[key] ?? [] where units[index].rendering != nil {
-                for (gram, display) in englishGrams(index) {
-                    together[gram, default: 0] += 1
-                    displays[gram, default: [:]][display, default: 0] += 1
-                }
-            }
-            wanted[key] = together
-        }
-        let tracked = Set(wanted.values.flatMap(\.keys))
-        var frequency: [String: Int] = [:]
-        for index in rendered {
-            for gram in englishGrams(index).keys where tracked.contains(gram) { frequency[gram, default: 0] += 1 }
-        }
-        var result: [String: [String]] = [:]
-        for key in keys {
-            let termCount = (occurrences[key] ?? []).filter { units[$0].rendering != nil }.count
-            guard termCount > 0, let together = wanted[key] else { continue }
-            let ranked = together.filter { $0.value >= 2 || termCount == 1 }.map { gram, both -> (String, Double, Int) in
-                (gram, 2 * Double(both) / Double(termCount + frequency[gram, default: both]), gram.split(separator: " ").count)
-            }.sorted { ($0.1, $0.2, $1.0) > ($1.1, $1.2, $0.0) }
-            result[key] = ranked.prefix(3).map { gram, _, _ in displays[gram]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
-        }
-        return result
+    /// The id of a key, adding it (with its light form) when it is new.
+    mutating func id(key newKey: String, light newLight: String) -> Int32 {
+        var hash = KeyHash()
+        for byte in newKey.utf8 { hash.add(byte: byte) }
+        if let known = ids[hash.value] { return known }
+        let id = Int32(key.count)
+        ids[hash.value] = id
+        key.append(newKey)
+        light.append(newLight)
+        frequency.append(0)
+        return id
     }
+
+    func frequency(of text: String) -> Int {
+        var hash = KeyHash()
+        for byte in text.utf8 { hash.add(byte: byte) }
+        return ids[hash.value].map { Int(frequency[Int($0)]) } ?? 0
+    }
+
+    /// What every word of the vocabulary is as a term's first word, and as a later word.
+    mutating func analyseWords() -> WordAnalysis {
+        let count = key.count
+        var analysis = WordAnalysis(stripped: Array(repeating: -1, count: count), isFunction: Array(repeating: false, count: count),
+                                    startsWithConjunction: Array(repeating: false, count: count))
+        for id in 0 ..< count {
+            analysis.isFunction[id] = ArabicFunctionWords.contains(key[id])
+            analysis.startsWithConjunction[id] = TermDiscovery.startsWithConjunction(key[id], frequency: frequency(of:))
+            if let first = TermDiscovery.firstWord((key[id], light[id]), frequency: frequency(of:)) {
+                analysis.stripped[id] = first.key == key[id] ? Int32(id) : self.id(key: first.key, light: first.light)
+            }
+        }
+        let added = key.count - count
+        analysis.isFunction += key[count...].map(ArabicFunctionWords.contains)
+        analysis.startsWithConjunction += Array(repeating: false, count: added)
+        analysis.stripped += (count ..< key.count).map { Int32($0) }
+        return analysis
+    }
+}
+
+/// Per word id: the id of its form as a first word (-1 for a function word), whether it is a
+/// function word, and whether it is و + another word.
+struct WordAnalysis {
+    var stripped: [Int32]
+    var isFunction: [Bool]
+    var startsWithConjunction: [Bool]
 }
 
 /// English words of a rendering, and the English function words that do not start or end a
@@ -287,6 +393,22 @@ enum EnglishWords {
         "would", "can", "could", "also", "than", "then", "there", "after", "before", "over", "into", "about", "up", "out",
         "all", "s", "so", "such", "very", "him", "them", "us", "me", "my", "do", "did", "does", "if", "when", "while",
     ]
+
+    /// The 1- to 3-word expressions of a rendering that neither start nor end with a function
+    /// word, lowercased, with the form first seen.
+    static func grams(_ text: String) -> [String: String] {
+        var found: [String: String] = [:]
+        let words = split(text)
+        for start in words.indices {
+            for length in 1 ... 3 where start + length <= words.count {
+                let slice = words[start ..< start + length]
+                guard !stop.contains(slice.first!.lowercased()), !stop.contains(slice.last!.lowercased()) else { continue }
+                let key = slice.map { $0.lowercased() }.joined(separator: " ")
+                if found[key] == nil { found[key] = slice.joined(separator: " ") }
+            }
+        }
+        return found
+    }
 
     static func split(_ text: String) -> [String] {
         text.split { !($0.isLetter || $0.isNumber || $0 == "-" || $0 == "'") }

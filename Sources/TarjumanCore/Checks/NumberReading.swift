@@ -7,7 +7,9 @@ struct NumberMention: Equatable {
     let end: Int
     /// The number as written.
     let text: String
-    /// Written against Latin letters, as in a code (`WIV1`, `G20`): only digits can render it.
+    /// Written against Latin letters as in a code (`WIV1`, `G20`), joined to a name by a hyphen
+    /// (`كوفيد-19`), a list marker (`(1)`), a time of day (`الساعة 2`) or the day of a date
+    /// (`1 ديسمبر`): only digits can render it.
     var isCode = false
     /// Its values in canonical form (ASCII digits, no grouping, `.` before decimals, no
     /// trailing zeros): one, or two when the writing is ambiguous (`1.500`, `3,5`).
@@ -62,6 +64,8 @@ enum NumberReading {
             var written = String.UnicodeScalarView()
             written.append(contentsOf: scalars[start ..< index])
             let isCode = (start > 0 && isLatinLetter(scalars[start - 1])) || (index < scalars.count && isLatinLetter(scalars[index]) && language == .arabic)
+                || (language == .arabic && (isListMarker(start, index, in: scalars) || isClockTime(start, index, in: scalars)
+                    || isDesignation(start, in: scalars) || isDay(index, in: scalars)))
             mentions.append(NumberMention(start: start, end: index, text: String(written), isCode: isCode, forms: forms))
         }
         return mentions
@@ -107,6 +111,55 @@ enum NumberReading {
         }
         return known
     }
+
+    /// `(1)` or `1)` opening an item of a list: renderings keep the digits.
+    static func isListMarker(_ start: Int, _ end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        guard end < scalars.count, scalars[end] == ")" else { return false }
+        return start == 0 || scalars[start - 1] == "(" || ScalarClass.isWhitespace(scalars[start - 1].value)
+    }
+
+    /// A number joined to a name by a hyphen (`كوفيد-19`, `سارس-كوف-2`, `إف-16`).
+    static func isDesignation(_ start: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        start >= 2 && scalars[start - 1] == "-" && ScalarClass.isAlphabetic(scalars[start - 2])
+    }
+
+    /// The day of a date (`1 ديسمبر`, `3 أيار`).
+    static func isDay(_ end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        var index = end
+        while index < scalars.count, scalars[index] == " " { index += 1 }
+        var letters: [Unicode.Scalar] = []
+        while index < scalars.count, ScalarClass.isAlphabetic(scalars[index]) {
+            letters.append(scalars[index])
+            index += 1
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: letters)
+        return monthKeys.contains(ArabicSearchKey.key(String(view)))
+    }
+
+    static let monthKeys: Set<String> = Set(["يناير", "فبراير", "مارس", "أبريل", "إبريل", "مايو", "يونيو", "يونيه", "يوليو", "يوليه",
+                                             "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر", "كانون", "شباط", "آذار", "نيسان",
+                                             "أيار", "حزيران", "تموز", "آب", "أيلول", "تشرين"].map(ArabicSearchKey.key))
+
+    /// A time of day (`الساعة 2`, `2 مساءً`, `10 صباحا`): renderings keep the digits.
+    static func isClockTime(_ start: Int, _ end: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        func word(from position: Int, forward: Bool) -> String {
+            var index = position
+            var letters: [Unicode.Scalar] = []
+            while index >= 0, index < scalars.count, scalars[index] == " " { index += forward ? 1 : -1 }
+            while index >= 0, index < scalars.count, ScalarClass.isAlphabetic(scalars[index]) {
+                letters.append(scalars[index])
+                index += forward ? 1 : -1
+            }
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: forward ? letters : letters.reversed())
+            return ArabicSearchKey.key(String(view))
+        }
+        return clockBefore.contains(word(from: start - 1, forward: false)) || clockAfter.contains(word(from: end, forward: true))
+    }
+
+    static let clockBefore: Set<String> = Set(["الساعة", "الساعه", "ساعة"].map(ArabicSearchKey.key))
+    static let clockAfter: Set<String> = Set(["مساء", "مساءً", "صباحا", "صباحاً", "صباح", "ظهرا", "فجرا", "ليلا"].map(ArabicSearchKey.key))
 
     static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
         (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A

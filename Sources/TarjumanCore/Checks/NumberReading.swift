@@ -7,9 +7,7 @@ struct NumberMention: Equatable {
     let end: Int
     /// The number as written.
     let text: String
-    /// Written against Latin letters as in a code (`WIV1`, `G20`), joined to a name by a hyphen
-    /// (`كوفيد-19`), a list marker (`(1)`), a time of day (`الساعة 2`) or the day of a date
-    /// (`1 ديسمبر`): only digits can render it.
+    /// Written against Latin letters as in a code (`WIV1`, `G20`): only digits can render it.
     var isCode = false
     /// Its values in canonical form (ASCII digits, no grouping, `.` before decimals, no
     /// trailing zeros): one, or two when the writing is ambiguous (`1.500`, `3,5`).
@@ -64,8 +62,6 @@ enum NumberReading {
             var written = String.UnicodeScalarView()
             written.append(contentsOf: scalars[start ..< index])
             let isCode = (start > 0 && isLatinLetter(scalars[start - 1])) || (index < scalars.count && isLatinLetter(scalars[index]) && language == .arabic)
-                || (language == .arabic && (isListMarker(start, index, in: scalars) || isClockTime(start, index, in: scalars)
-                    || isDesignation(start, in: scalars) || isDay(index, in: scalars)))
             mentions.append(NumberMention(start: start, end: index, text: String(written), isCode: isCode, forms: forms))
         }
         return mentions
@@ -110,6 +106,14 @@ enum NumberReading {
             }
         }
         return known
+    }
+
+    /// Whether only digits can render an Arabic number: a code (`WIV1`), a number joined to a
+    /// name by a hyphen (`كوفيد-19`), a list marker (`(1)`), a time of day (`الساعة 2`) or the day
+    /// of a date (`1 ديسمبر`).
+    static func needsDigits(_ mention: NumberMention, in scalars: [Unicode.Scalar]) -> Bool {
+        mention.isCode || isListMarker(mention.start, mention.end, in: scalars) || isDesignation(mention.start, in: scalars)
+            || isDay(mention.end, in: scalars) || isClockTime(mention.start, mention.end, in: scalars)
     }
 
     /// `(1)` or `1)` opening an item of a list: renderings keep the digits.

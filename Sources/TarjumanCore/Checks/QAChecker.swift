@@ -65,7 +65,10 @@ public struct QAChecker: Sendable {
                 findings.removeAll { accepted.contains($0.id) }
                 hidden = before - findings.count
             }
-            findings.sort { ($0.check, $0.units.first ?? UnitID(document: 0, ordinal: 0)) < ($1.check, $1.units.first ?? UnitID(document: 0, ordinal: 0)) }
+            let none = UnitID(document: 0, ordinal: 0)
+            findings = findings.enumerated().sorted {
+                ($0.element.check, $0.element.units.first ?? none, $0.offset) < ($1.element.check, $1.element.units.first ?? none, $1.offset)
+            }.map(\.element)
             let count = try Self.unitCount(options.documents, db)
             return CheckReport(findings: findings, unitsChecked: count, checks: checks.sorted(), acceptedHidden: hidden)
         }
@@ -103,42 +106,60 @@ public struct QAChecker: Sendable {
         batch.reserveCapacity(batchSize)
 
         var rows: [(row: Int64, keyHash: Int64)] = []
-        func flush() {
-            guard !batch.isEmpty else { return }
-            let results = FindingSlots(count: workers)
-            let units = batch
-            let unitRows = rows
-            let share = (units.count + workers - 1) / workers
-            DispatchQueue.concurrentPerform(iterations: workers) { worker in
-                let range = min(worker * share, units.count) ..< min((worker + 1) * share, units.count)
-                var found: [Finding] = []
-                var hashed: [Keys] = []
-                for index in range {
-                    let unit = units[index]
-                    if !unitChecks.isEmpty { found += checkers[worker].run(unit) }
-                    if consistency, let target = unit.target {
-                        hashed.append(Keys(row: unitRows[index].row, id: unit.id, keyHash: unitRows[index].keyHash,
-                                           targetHash: Self.collapsedHash(target), looseTargetHash: Self.looseHash(target)))
-                    }
-                }
-                results.set(worker, found, hashed)
-            }
+        // A batch is checked on the worker threads while this thread reads the next one.
+        var running: (group: DispatchGroup, results: FindingSlots)?
+        func collect() {
+            guard let (group, results) = running else { return }
+            group.wait()
             for worker in 0 ..< workers {
                 let (found, hashed) = results.get(worker)
                 findings += found
                 keys += hashed
             }
+            running = nil
+        }
+        func flush() {
+            collect()
+            guard !batch.isEmpty else { return }
+            let results = FindingSlots(count: workers)
+            let units = batch
+            let unitRows = rows
+            let share = (units.count + workers - 1) / workers
+            let group = DispatchGroup()
+            DispatchQueue.global().async(group: group) {
+                DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                    let range = min(worker * share, units.count) ..< min((worker + 1) * share, units.count)
+                    var found: [Finding] = []
+                    var hashed: [Keys] = []
+                    for index in range {
+                        let unit = units[index]
+                        if !unitChecks.isEmpty { found += checkers[worker].run(unit) }
+                        if consistency, let target = unit.target {
+                            hashed.append(Keys(row: unitRows[index].row, id: unit.id, keyHash: unitRows[index].keyHash,
+                                               targetHash: Self.collapsedHash(target), looseTargetHash: Self.looseHash(target)))
+                        }
+                    }
+                    results.set(worker, found, hashed)
+                }
+            }
+            running = (group, results)
             batch.removeAll(keepingCapacity: true)
             rows.removeAll(keepingCapacity: true)
         }
 
-        while try statement.step() {
-            let id = UnitID(document: statement.int64(at: 1), ordinal: Int(statement.int64(at: 2)))
-            batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: statement.optionalText(at: 5)))
-            rows.append((statement.int64(at: 0), statement.int64(at: 4)))
-            if batch.count >= batchSize { flush() }
+        do {
+            while try statement.step() {
+                let id = UnitID(document: statement.int64(at: 1), ordinal: Int(statement.int64(at: 2)))
+                batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: statement.optionalText(at: 5)))
+                rows.append((statement.int64(at: 0), statement.int64(at: 4)))
+                if batch.count >= batchSize { flush() }
+            }
+        } catch {
+            collect()
+            throw error
         }
         flush()
+        collect()
         if checks.contains(.inconsistentTarget) { findings += try inconsistentTargets(keys, db) }
         if checks.contains(.inconsistentSource) { findings += try inconsistentSources(keys, db) }
         return findings

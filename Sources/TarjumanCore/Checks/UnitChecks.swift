@@ -137,7 +137,8 @@ final class UnitChecks: @unchecked Sendable {
         var missing: [NumberMention] = []
         for mention in sourceNumbers where mention.forms.isDisjoint(with: targetDigits) {
             if targetKnown == nil { targetKnown = NumberReading.knownValues(in: context.target, mentions: targetNumbers, language: .english) }
-            if mention.isCode || mention.forms.isDisjoint(with: targetKnown!), !missing.contains(where: { $0.forms == mention.forms }) { missing.append(mention) }
+            if mention.forms.isDisjoint(with: targetKnown!) || NumberReading.needsDigits(mention, in: context.sourceScalars),
+               !missing.contains(where: { $0.forms == mention.forms }) { missing.append(mention) }
         }
         if !missing.isEmpty {
             let list = missing.map { Self.describe($0) }.joined(separator: ", ")

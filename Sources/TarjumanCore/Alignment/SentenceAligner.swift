@@ -57,8 +57,8 @@ public struct AlignedPair: Sendable, Equatable, Codable {
 /// a sentence is missing (`tarjuman-eval align-corpus --variance 3.92` shows the difference). Bead priors are Gale and Church's: 1-1 0.89, 1-2 and 2-1
 /// 0.0445 each, 1-0 and 0-1 0.0049 each, 2-2 0.011. Anchors lower or raise a bead's cost:
 /// numbers found on both sides (digits of any script, as the `numbers` check reads them), glossary
-/// terms whose rendering is on the English side, questions ending both sides or only one, and
-/// paragraph breaks on both sides or only one. When both texts have as many paragraphs and each
+/// terms whose rendering is on the English side, quotation marks and questions on both sides or
+/// only one, and paragraph breaks on both sides or only one. When both texts have as many paragraphs and each
 /// pair of paragraphs has plausible lengths, each pair is aligned on its own.
 public final class SentenceAligner {
     public static let meanRatio = 1.133
@@ -92,6 +92,8 @@ public final class SentenceAligner {
         let isQuestion: Bool
         /// A paragraph starts with this sentence.
         let startsParagraph: Bool
+        /// It holds quotation marks.
+        let quotes: Bool
         /// Arabic: the English renderings allowed for each glossary term in it.
         var terms: [[EnglishPhrase]] = []
         /// English: the sentence as words.
@@ -114,7 +116,8 @@ public final class SentenceAligner {
             let numbers = NumberReading.mentions(in: scalars, language: .arabic).map(\.forms)
             var sentence = Sentence(length: Double(scalars.count), numbers: numbers, numberForms: Set(numbers.flatMap { $0 }),
                                     isQuestion: UnitChecks.finalMark(scalars) == .question,
-                                    startsParagraph: index == 0 || arabicSegments[index - 1].paragraph != segment.paragraph)
+                                    startsParagraph: index == 0 || arabicSegments[index - 1].paragraph != segment.paragraph,
+                                    quotes: scalars.contains(where: Self.isQuote))
             if let glossary {
                 var seen = Set<String>()
                 for match in glossary.matches(in: text) where seen.insert(match.term.english).inserted {
@@ -129,7 +132,8 @@ public final class SentenceAligner {
             let numbers = NumberReading.mentions(in: scalars, language: .english).map(\.forms)
             var sentence = Sentence(length: Double(scalars.count), numbers: numbers, numberForms: Set(numbers.flatMap { $0 }),
                                     isQuestion: UnitChecks.finalMark(scalars) == .question,
-                                    startsParagraph: index == 0 || englishSegments[index - 1].paragraph != segment.paragraph)
+                                    startsParagraph: index == 0 || englishSegments[index - 1].paragraph != segment.paragraph,
+                                    quotes: scalars.contains(where: Self.isQuote))
             if glossary != nil { sentence.phrase = EnglishPhrase(text) }
             return sentence
         }
@@ -230,6 +234,11 @@ public final class SentenceAligner {
         return beads.reversed()
     }
 
+    /// Double quotation marks of any style (an apostrophe is not one).
+    static func isQuote(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{201D}" || scalar == "\u{00AB}" || scalar == "\u{00BB}"
+    }
+
     /// −log of the bead's probability: length fit, prior, anchors.
     func beadCost(_ arabicRange: Range<Int>, _ englishRange: Range<Int>, prior: Double,
                   _ source: [Sentence], _ target: [Sentence], _ hits: (Int, Int) -> Int) -> Double {
@@ -266,6 +275,8 @@ public final class SentenceAligner {
         if arabicRange.dropFirst().contains(where: { source[$0].startsParagraph }) != englishRange.dropFirst().contains(where: { target[$0].startsParagraph }) {
             total += 1.5
         }
+        let arabicQuotes = arabicRange.contains { source[$0].quotes }, englishQuotes = englishRange.contains { target[$0].quotes }
+        if arabicQuotes && englishQuotes { total -= 0.3 } else if arabicQuotes != englishQuotes { total += 0.3 }
         let arabicQuestion = source[arabicRange.upperBound - 1].isQuestion
         let englishQuestion = target[englishRange.upperBound - 1].isQuestion
         if arabicQuestion && englishQuestion { total -= 0.5 } else if arabicQuestion != englishQuestion { total += 0.7 }

@@ -33,11 +33,7 @@ struct AlignEvalCommand: ParsableCommand {
     func run() throws {
         let root = try data.requireData()
         let documents = try AlignmentCorpus.ntrex(dataRoot: root)
-        var terms: [Term] = []
-        for name in ["news-politics.ar-en.tsv", "countries-iso3166.ar-en.tsv"] {
-            let path = URL(fileURLWithPath: glossaries).appendingPathComponent(name).path
-            if FileManager.default.fileExists(atPath: path) { terms += try GlossaryFormat.tsv.read(SourceText(contentsOf: path), sourceName: name) }
-        }
+        let terms = try shippedGlossaryTerms(in: glossaries)
         let arabicSegmenter = try SentenceSegmenter()
         let englishSegmenter = try EnglishSentenceSegmenter()
         let aligner = try SentenceAligner(terms: terms, ratio: ratio ?? SentenceAligner.meanRatio, variance: variance ?? SentenceAligner.variance)

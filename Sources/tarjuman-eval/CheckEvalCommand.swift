@@ -31,11 +31,7 @@ struct CheckEvalCommand: ParsableCommand {
         let root = try data.requireData()
         let corpora = try ParallelCorpus.all(dataRoot: root)
         let pairs = corpora.flatMap(\.pairs)
-        var terms: [Term] = []
-        for name in ["news-politics.ar-en.tsv", "countries-iso3166.ar-en.tsv"] {
-            let path = URL(fileURLWithPath: glossaries).appendingPathComponent(name).path
-            terms += try GlossaryFormat.tsv.read(SourceText(contentsOf: path), sourceName: name)
-        }
+        let terms = try shippedGlossaryTerms(in: glossaries)
         print("\(pairs.count) pairs from \(corpora.map { "\($0.name) (\($0.pairs.count))" }.joined(separator: ", ")); \(terms.count) glossary entries")
         printRatios(pairs)
 

@@ -25,8 +25,7 @@ struct ExchangeBenchCommand: ParsableCommand {
     func run() throws {
         let root = try data.requireData()
         let real = try ParallelCorpus.all(dataRoot: root).flatMap(\.pairs)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try benchmarkFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         for (label, count) in [("large", units), ("tmx", tmxUnits)] where count > 0 {
             let pairs = SyntheticMemory.pairs(from: real, count: count)

@@ -25,8 +25,7 @@ struct GlossaryBenchCommand: ParsableCommand {
     func run() throws {
         let root = try data.requireData()
         let freeDict = try Self.freeDictTerms(root.appendingPathComponent("glossary-sources/freedict-ara-eng.tsv"))
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try benchmarkFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let database = try TarjumanDatabase.open(path: folder.appendingPathComponent("bench.sqlite").path, create: true)
         let importStart = DispatchTime.now().uptimeNanoseconds

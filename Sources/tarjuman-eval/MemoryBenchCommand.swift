@@ -39,8 +39,7 @@ struct MemoryBenchCommand: ParsableCommand {
         let pairs = SyntheticMemory.pairs(from: real, count: units)
         print("memory: \(pairs.count) distinct units built from \(real.count) real pairs")
 
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try benchmarkFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = keep ?? folder.appendingPathComponent("memory.sqlite").path
         let database = try TarjumanDatabase.open(path: path, create: true)

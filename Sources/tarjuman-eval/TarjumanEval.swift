@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TarjumanCore
 
 @main
 struct TarjumanEval: ParsableCommand {
@@ -28,4 +29,18 @@ struct DataOptions: ParsableArguments {
 
 func format(_ value: Double) -> String {
     String(format: "%.4f", value)
+}
+
+/// A new temporary folder for a benchmark's files (the caller removes it).
+func benchmarkFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
+
+/// The entries of the shipped news and country glossaries (TSV) in `folder`.
+func shippedGlossaryTerms(in folder: String) throws -> [Term] {
+    try ["news-politics.ar-en.tsv", "countries-iso3166.ar-en.tsv"].flatMap { name in
+        try GlossaryFormat.tsv.read(SourceText(contentsOf: URL(fileURLWithPath: folder).appendingPathComponent(name).path), sourceName: name)
+    }
 }

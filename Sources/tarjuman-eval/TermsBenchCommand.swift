@@ -12,25 +12,12 @@ struct TermsBenchCommand: ParsableCommand {
             """
     )
 
-    @OptionGroup var data: DataOptions
-
-    @Option(help: "Units in the memory.")
-    var units = 1_000_000
-
-    @Option(help: "Keep the memory in this database file (built when absent) instead of a temporary one.")
-    var database: String?
-
-    @Option(help: "The folder of shipped glossaries.")
-    var glossaries = "Glossaries"
+    @OptionGroup var memory: BenchmarkMemoryOptions
 
     func run() throws {
-        let root = try data.requireData()
-        let real = try ParallelCorpus.all(dataRoot: root).flatMap(\.pairs)
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try benchmarkFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let path = database ?? folder.appendingPathComponent("terms.sqlite").path
-        _ = try CheckBenchCommand.memory(at: path, units: units, real: real, glossaries: glossaries)
+        let path = try memory.open(in: folder).path
         let report = folder.appendingPathComponent("time.txt")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
@@ -44,7 +31,7 @@ struct TermsBenchCommand: ParsableCommand {
         let figures = (try String(contentsOf: report, encoding: .utf8)).split(separator: " ")
         let seconds = Double(figures.first ?? "0") ?? 0
         let megabytes = (Int(figures.last?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "0") ?? 0) / 1024
-        print("tarjuman terms over \(units) units: \(String(format: "%.1f", seconds)) s, peak memory \(megabytes) MB; top 10:")
+        print("tarjuman terms over \(memory.units) units: \(String(format: "%.1f", seconds)) s, peak memory \(megabytes) MB; top 10:")
         print(listing, terminator: "")
     }
 }

@@ -98,6 +98,16 @@ public final class SentenceAligner {
         var terms: [[EnglishPhrase]] = []
         /// English: the sentence as words.
         var phrase: EnglishPhrase?
+
+        init(_ segments: [Segment], _ index: Int, language: NumberReading.Language) {
+            let scalars = Array(segments[index].text.unicodeScalars)
+            length = Double(scalars.count)
+            numbers = NumberReading.mentions(in: scalars, language: language).map(\.forms)
+            numberForms = Set(numbers.flatMap { $0 })
+            isQuestion = UnitChecks.finalMark(scalars) == .question
+            startsParagraph = index == 0 || segments[index - 1].paragraph != segments[index].paragraph
+            quotes = scalars.contains(where: SentenceAligner.isQuote)
+        }
     }
 
     /// Aligns sentences given as texts, all in one paragraph.
@@ -110,31 +120,19 @@ public final class SentenceAligner {
     public func align(arabic arabicSegments: [Segment], english englishSegments: [Segment]) -> [AlignedPair] {
         let arabic = arabicSegments.map(\.text)
         let english = englishSegments.map(\.text)
-        let source = arabicSegments.enumerated().map { index, segment -> Sentence in
-            let text = segment.text
-            let scalars = Array(text.unicodeScalars)
-            let numbers = NumberReading.mentions(in: scalars, language: .arabic).map(\.forms)
-            var sentence = Sentence(length: Double(scalars.count), numbers: numbers, numberForms: Set(numbers.flatMap { $0 }),
-                                    isQuestion: UnitChecks.finalMark(scalars) == .question,
-                                    startsParagraph: index == 0 || arabicSegments[index - 1].paragraph != segment.paragraph,
-                                    quotes: scalars.contains(where: Self.isQuote))
+        let source = arabicSegments.indices.map { index -> Sentence in
+            var sentence = Sentence(arabicSegments, index, language: .arabic)
             if let glossary {
                 var seen = Set<String>()
-                for match in glossary.matches(in: text) where seen.insert(match.term.english).inserted {
+                for match in glossary.matches(in: arabicSegments[index].text) where seen.insert(match.term.english).inserted {
                     sentence.terms.append(([match.term.english] + match.term.alternatives).map(EnglishPhrase.init))
                 }
             }
             return sentence
         }
-        let target = englishSegments.enumerated().map { index, segment -> Sentence in
-            let text = segment.text
-            let scalars = Array(text.unicodeScalars)
-            let numbers = NumberReading.mentions(in: scalars, language: .english).map(\.forms)
-            var sentence = Sentence(length: Double(scalars.count), numbers: numbers, numberForms: Set(numbers.flatMap { $0 }),
-                                    isQuestion: UnitChecks.finalMark(scalars) == .question,
-                                    startsParagraph: index == 0 || englishSegments[index - 1].paragraph != segment.paragraph,
-                                    quotes: scalars.contains(where: Self.isQuote))
-            if glossary != nil { sentence.phrase = EnglishPhrase(text) }
+        let target = englishSegments.indices.map { index -> Sentence in
+            var sentence = Sentence(englishSegments, index, language: .english)
+            if glossary != nil { sentence.phrase = EnglishPhrase(englishSegments[index].text) }
             return sentence
         }
         var termHits: [Int: Int] = [:]

@@ -175,3 +175,22 @@ final class ExportFile {
         }
     }
 }
+
+/// A writer of one export format: the file, the document check and the read transaction are
+/// shared; `write` fills the file.
+protocol ExportWriter {
+    var database: TarjumanDatabase { get }
+    func write(to file: ExportFile, options: ExportOptions, at date: Date, _ db: Database) throws -> ExportOutcome
+}
+
+extension ExportWriter {
+    /// Writes the selected units to `path`; the file is complete or absent.
+    func exportFile(to path: String, options: ExportOptions, at date: Date) throws(TarjumanError) -> ExportOutcome {
+        try ExportFile.write(to: path) { file in
+            try database.read { db in
+                try ExportSelection.checkDocuments(options, db)
+                return try write(to: file, options: options, at: date, db)
+            }
+        }
+    }
+}

@@ -4,7 +4,7 @@ import GRDB
 /// Writes rendered units as TMX 1.4b, streamed: one `tu` per unit with its current rendering
 /// (the newest approved one first, else the newest), read from the database with a cursor and
 /// written in blocks, so memory stays flat whatever the size.
-public struct TMXWriter: Sendable {
+public struct TMXWriter: Sendable, ExportWriter {
     public let database: TarjumanDatabase
     public var toolVersion = "0.1.0"
 
@@ -12,13 +12,9 @@ public struct TMXWriter: Sendable {
         self.database = database
     }
 
+    /// Writes the selected units to `path`; the file is complete or absent.
     public func export(to path: String, options: ExportOptions = ExportOptions(), at date: Date = Date()) throws(TarjumanError) -> ExportOutcome {
-        try ExportFile.write(to: path) { file in
-            try database.read { db in
-                try ExportSelection.checkDocuments(options, db)
-                return try write(to: file, options: options, at: date, db)
-            }
-        }
+        try exportFile(to: path, options: options, at: date)
     }
 
     func write(to file: ExportFile, options: ExportOptions, at date: Date, _ db: Database) throws -> ExportOutcome {

@@ -5,7 +5,7 @@ import GRDB
 /// one `trans-unit` per unit (its id is the unit id), with the current rendering as `target`
 /// and its state (`translated` for a draft, `needs-review-translation` for an aligned one,
 /// `signed-off` and `approved="yes"` for an approved one); units without a rendering have no `target`.
-public struct XLIFFWriter: Sendable {
+public struct XLIFFWriter: Sendable, ExportWriter {
     public let database: TarjumanDatabase
     public var toolVersion = "0.1.0"
 
@@ -13,13 +13,9 @@ public struct XLIFFWriter: Sendable {
         self.database = database
     }
 
+    /// Writes the selected units to `path`; the file is complete or absent.
     public func export(to path: String, options: ExportOptions = ExportOptions(), at date: Date = Date()) throws(TarjumanError) -> ExportOutcome {
-        try ExportFile.write(to: path) { file in
-            try database.read { db in
-                try ExportSelection.checkDocuments(options, db)
-                return try write(to: file, options: options, at: date, db)
-            }
-        }
+        try exportFile(to: path, options: options, at: date)
     }
 
     func write(to file: ExportFile, options: ExportOptions, at date: Date, _ db: Database) throws -> ExportOutcome {

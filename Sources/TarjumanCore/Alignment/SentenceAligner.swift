@@ -51,10 +51,9 @@ public struct AlignedPair: Sendable, Equatable, Codable {
 /// programming over Gale and Church's length model, strengthened by anchors.
 ///
 /// Length: the English length (Unicode scalars) of a bead is taken as normal around
-/// `meanRatio` × the Arabic length, with variance `variance` per character. The ratio, 1.133, is
-/// measured on the 15,414 published pairs of FLORES, NTREX, Tatoeba and TICO-19; the variance is
-/// Gale and Church's 6.8: those pairs give 3.9, which makes the aligner too sure of itself where
-/// a sentence is missing (`tarjuman-eval align-corpus --variance 3.92` shows the difference). Bead priors are Gale and Church's: 1-1 0.89, 1-2 and 2-1
+/// `meanRatio` × the Arabic length, with variance `variance` per character; both are measured on
+/// the 15,414 published pairs of FLORES, NTREX, Tatoeba and TICO-19 (Gale and Church's English-
+/// French values were 1 and 6.8; `tarjuman-eval align-corpus --ratio R --variance V` tries others). Bead priors are Gale and Church's: 1-1 0.89, 1-2 and 2-1
 /// 0.0445 each, 1-0 and 0-1 0.0049 each, 2-2 0.011. Anchors lower or raise a bead's cost:
 /// numbers found on both sides (digits of any script, as the `numbers` check reads them), glossary
 /// terms whose rendering is on the English side, quotation marks and questions on both sides or
@@ -62,7 +61,7 @@ public struct AlignedPair: Sendable, Equatable, Codable {
 /// pair of paragraphs has plausible lengths, each pair is aligned on its own.
 public final class SentenceAligner {
     public static let meanRatio = 1.133
-    public static let variance = 6.8
+    public static let variance = 3.92
     public static let reviewBelow = 0.5
 
     static let beads: [(arabic: Int, english: Int, prior: Double)] = [

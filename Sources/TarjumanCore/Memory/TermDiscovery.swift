@@ -43,16 +43,19 @@ public struct TermOptions: Sendable {
 /// Candidates are word n-grams (1 to `maximumWords` words) of the units' search keys that do
 /// not cross punctuation, whose first word loses its proclitics (و ف, then ب ك ل; `لل` becomes
 /// `ال`) as the glossary analysis reads them, keeping ال, and that hold no function word
-/// (`ArabicFunctionWords`). A proclitic without ال is removed only when the rest
-/// also occurs as a word of its own in the units, so that words that merely start with those
-/// letters keep them (`بيان`, `لبنان`). Later words that start with و followed by a word of the
-/// units end the n-gram (`حماس والجهاد` is two terms, not one).
+/// (`ArabicFunctionWords`). A proclitic without ال is removed only when the rest occurs as a
+/// word of its own in the units at least a quarter as often as the whole word, so that words that
+/// merely start with those letters keep them (`بيان`, `لبنان`, `ليلى`). Later words that start with
+/// و followed by a word of the units end the n-gram (`حماس والجهاد` is two terms, not one). Words
+/// are kept as ids and n-grams counted level by level, each length only where its first words are
+/// already a frequent candidate, so memory follows the frequent n-grams.
 ///
 /// Candidates are ranked by C-value: log2(words + 1) × (count − the mean count of the longer
 /// candidates that contain it), so that `القدس` inside `سرايا القدس` yields to the longer term
 /// unless it also stands alone; ties by count. The English suggested for a candidate are the
 /// English 1- to 3-word expressions of its units' renderings, ranked by Dice's coefficient
-/// 2·f(term, english) / (f(term) + f(english)) over the rendered units.
+/// 2·f(term, english) / (f(term) + f(english)), estimated from up to `sampleUnits` units of the
+/// candidate and as many rendered units sampled evenly.
 public struct TermDiscovery: Sendable {
     public let database: TarjumanDatabase
 

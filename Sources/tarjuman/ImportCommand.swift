@@ -66,7 +66,7 @@ struct ImportCommand: ParsableCommand {
             let source = try SourceText(contentsOf: path)
             documents.append((source, segmenter.segment(source.text)))
         }
-        let outcomes = try store.openStore(create: true).importDocuments(documents)
+        let outcomes = try store.withNewOrExistingStore { try $0.importDocuments(documents) }
         for outcome in outcomes {
             if outcome.alreadyPresent {
                 Output.print("\(outcome.name): already imported as document \(outcome.document) (\(outcome.unitCount) units); nothing added")
@@ -77,7 +77,7 @@ struct ImportCommand: ParsableCommand {
     }
 
     func importMemory(_ paths: [String]) throws {
-        let outcomes = try MemoryImporter(database: store.openStore(create: true).database).importFiles(paths)
+        let outcomes = try store.withNewOrExistingStore { try MemoryImporter(database: $0.database).importFiles(paths) }
         for outcome in outcomes {
             var line = "\(outcome.file): \(outcome.read) units read, \(outcome.added) added, \(outcome.newRenderings) new renderings of known units, \(outcome.duplicates) duplicates"
             let skipped = MemorySkipReason.allCases.compactMap { reason in outcome.skipped[reason].map { "\($0) \(reason.rawValue)" } }

@@ -77,6 +77,11 @@ struct ExchangeCommandTests {
             #expect(units.contains("→ This came in a joint statement. [draft]"))
             #expect(units.contains("[approved]"))
         }
+        try Data([0x73, 0x6F, 0x75, 0x72, 0x63, 0x65, 0x09, 0x74, 0x61, 0x72, 0x67, 0x65, 0x74, 0x0A, 0xFF, 0x0A]).write(to: directory.appendingPathComponent("bad.tsv"))
+        let bad = try run(["import", "bad.tsv", "--db", "new.sqlite"], in: directory)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.hasPrefix("Error: bad.tsv: invalid UTF-8 at byte offset 14"))
+        #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("new.sqlite").path))
         let mixed = try run(["import", "memory.tsv", "article.xlf", "--db", "x.sqlite"], in: directory)
         #expect(mixed.status == 64)
         #expect(mixed.stderr.contains("one kind of file per command"))

@@ -47,9 +47,10 @@ struct AlignCommand: ParsableCommand {
         let pairs = try SentenceAligner(terms: terms).align(arabic: arabicSegments, english: englishSegments)
         if storeResult {
             let name = translator ?? ProcessInfo.processInfo.environment["TARJUMAN_TRANSLATOR"]
-            let stored = try store.openStore(create: true).storeAlignment(
-                source: arabicText, segments: arabicSegments, pairs: pairs,
-                englishName: URL(fileURLWithPath: english).lastPathComponent, translator: name)
+            let stored = try store.withNewOrExistingStore { store in
+                try store.storeAlignment(source: arabicText, segments: arabicSegments, pairs: pairs,
+                                         englishName: URL(fileURLWithPath: english).lastPathComponent, translator: name)
+            }
             let what = stored.document.alreadyPresent ? "already stored as document" : "stored as document"
             Output.printError("\(stored.document.name): \(what) \(stored.document.document); \(stored.renderings) aligned renderings added")
         }

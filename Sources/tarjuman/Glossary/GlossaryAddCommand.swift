@@ -32,7 +32,7 @@ struct GlossaryAddCommand: ParsableCommand {
         let term = Term(arabic: arabic, english: english, alternatives: alternatives, forbidden: forbidden,
                         note: note, domain: domain, source: "manual")
         try GlossaryStore.validate(term)
-        let outcome = try GlossaryStore(database: store.openStore(create: true).database).add(term)
+        let outcome = try store.withNewOrExistingStore { try GlossaryStore(database: $0.database).add(term) }
         let id = outcome.term.id.map(String.init) ?? "?"
         Output.print("\(outcome.added ? "added" : "updated") \(id)\t\(outcome.term.arabic)\t\(outcome.term.english)")
     }

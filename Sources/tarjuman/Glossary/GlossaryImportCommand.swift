@@ -21,7 +21,7 @@ struct GlossaryImportCommand: ParsableCommand {
         let format = try self.format ?? GlossaryFormat(path: file)
         let name = URL(fileURLWithPath: file).lastPathComponent
         let (terms, warnings) = try format.read(SourceText.data(contentsOf: file), origin: file, sourceName: name)
-        let report = try GlossaryStore(database: store.openStore(create: true).database).importTerms(terms)
+        let report = try store.withNewOrExistingStore { try GlossaryStore(database: $0.database).importTerms(terms) }
         for warning in warnings { Output.printError("warning: \(warning)") }
         Output.print("\(name): \(report.added) added, \(report.updated) updated, \(report.skipped) unchanged")
     }

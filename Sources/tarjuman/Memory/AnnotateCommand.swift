@@ -30,8 +30,9 @@ struct AnnotateCommand: ParsableCommand {
 
     func run() throws {
         let source = try SourceText(contentsOf: file)
-        let database = try store.openStore(create: storeDocument).database
-        let annotation = try Annotator(database: database).annotate(source, store: storeDocument)
+        let annotation = storeDocument
+            ? try store.withNewOrExistingStore { try Annotator(database: $0.database).annotate(source, store: true) }
+            : try Annotator(database: store.openStore().database).annotate(source, store: false)
         switch format {
         case .html:
             Swift.print(AnnotationHTML.page(annotation), terminator: "")

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Arabic sentences aligned with English ones: 1-1, 1-2, 2-1, 2-2, 1-0 or 0-1.
-public struct AlignedPair: Sendable, Equatable, Codable {
+public struct AlignedPair: Sendable, Equatable, Encodable {
     /// Indices of the Arabic and English sentences (from 0), either may be empty.
     public let arabicSentences: [Int]
     public let englishSentences: [Int]
@@ -36,15 +36,6 @@ public struct AlignedPair: Sendable, Equatable, Codable {
         self.english = english
         self.confidence = confidence
     }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        arabic = try container.decode(String.self, forKey: .arabic)
-        english = try container.decode(String.self, forKey: .english)
-        confidence = try container.decode(Double.self, forKey: .confidence)
-        arabicSentences = try container.decode([Int].self, forKey: .arabicSentences)
-        englishSentences = try container.decode([Int].self, forKey: .englishSentences)
-    }
 }
 
 /// Aligns the sentences of an Arabic text with those of its English translation by dynamic
@@ -53,8 +44,8 @@ public struct AlignedPair: Sendable, Equatable, Codable {
 /// Length: the English length (Unicode scalars) of a bead is taken as normal around
 /// `meanRatio` × the Arabic length, with variance `variance` per character; both are measured on
 /// the 15,414 published pairs of FLORES, NTREX, Tatoeba and TICO-19 (Gale and Church's English-
-/// French values were 1 and 6.8; `tarjuman-eval align-corpus --ratio R --variance V` tries others). Bead priors are Gale and Church's: 1-1 0.89, 1-2 and 2-1
-/// 0.0445 each, 1-0 and 0-1 0.0049 each, 2-2 0.011. Anchors lower or raise a bead's cost:
+/// French values were 1 and 6.8; `tarjuman-eval align-corpus --ratio R --variance V` tries
+/// others). Bead priors are Gale and Church's: 1-1 0.89, 1-2 and 2-1 0.0445 each, 1-0 and 0-1 0.0049 each, 2-2 0.011. Anchors lower or raise a bead's cost:
 /// numbers found on both sides (digits of any script, as the `numbers` check reads them), glossary
 /// terms whose rendering is on the English side, quotation marks and questions on both sides or
 /// only one, and paragraph breaks on both sides or only one. When both texts have as many paragraphs and each

@@ -56,7 +56,7 @@ public struct QAChecker: Sendable {
             var checks = options.only ?? Set(QACheck.allCases).subtracting(disabled)
             checks.subtract(options.skip)
             let terms = checks.contains(.glossaryMissing) || checks.contains(.glossaryForbidden) ? try Term.fetchAll(db) : []
-            var findings = try check(checks: checks, terms: terms, documents: options.documents, db)
+            var (findings, count) = try check(checks: checks, terms: terms, documents: options.documents, db)
             findings.removeAll { $0.severity < options.minimumSeverity }
             var hidden = 0
             if !options.includeAccepted {
@@ -69,7 +69,6 @@ public struct QAChecker: Sendable {
             findings = findings.enumerated().sorted {
                 ($0.element.check, $0.element.units.first ?? none, $0.offset) < ($1.element.check, $1.element.units.first ?? none, $1.offset)
             }.map(\.element)
-            let count = try Self.unitCount(options.documents, db)
             return CheckReport(findings: findings, unitsChecked: count, checks: checks.sorted(), acceptedHidden: hidden)
         }
     }
@@ -85,7 +84,8 @@ public struct QAChecker: Sendable {
         let looseTargetHash: UInt64
     }
 
-    func check(checks: Set<QACheck>, terms: [Term], documents: [Int64], _ db: Database) throws -> [Finding] {
+    /// The findings, and how many units were read.
+    func check(checks: Set<QACheck>, terms: [Term], documents: [Int64], _ db: Database) throws -> (findings: [Finding], units: Int) {
         let filter = documents.isEmpty ? "" : "WHERE u.documentId IN (\(documents.map { _ in "?" }.joined(separator: ", ")))"
         let statement = try FastStatement(db, sql: """
             SELECT u.id, u.documentId, u.ordinal, u.text, u.keyHash,
@@ -106,6 +106,7 @@ public struct QAChecker: Sendable {
         batch.reserveCapacity(batchSize)
 
         var rows: [(row: Int64, keyHash: Int64)] = []
+        var unitCount = 0
         // A batch is checked on the worker threads while this thread reads the next one.
         var running: (group: DispatchGroup, results: FindingSlots)?
         func collect() {
@@ -149,6 +150,7 @@ public struct QAChecker: Sendable {
 
         do {
             while try statement.step() {
+                unitCount += 1
                 let id = UnitID(document: statement.int64(at: 1), ordinal: Int(statement.int64(at: 2)))
                 batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: statement.optionalText(at: 5)))
                 rows.append((statement.int64(at: 0), statement.int64(at: 4)))
@@ -162,7 +164,7 @@ public struct QAChecker: Sendable {
         collect()
         if checks.contains(.inconsistentTarget) { findings += try inconsistentTargets(keys, db) }
         if checks.contains(.inconsistentSource) { findings += try inconsistentSources(keys, db) }
-        return findings
+        return (findings, unitCount)
     }
 
     /// Findings written by the workers, one slot each.
@@ -283,8 +285,17 @@ public struct QAChecker: Sendable {
         key.split { !($0.isLetter || $0.isNumber) }.joined(separator: " ")
     }
 
+    /// The rendering with runs of white space made one space and the ends trimmed: the form in
+    /// which `inconsistent-target` compares renderings.
     static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        String(decoding: collapsedBytes(text), as: UTF8.self)
+    }
+
+    static func collapsedBytes(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        _ = normalizedBytes(text, loose: false, into: &bytes)
+        return bytes
     }
 
     /// The bytes of a text with runs of white space made one space and the ends trimmed; ASCII
@@ -308,11 +319,8 @@ public struct QAChecker: Sendable {
     }
 
     static func collapsedHash(_ text: String) -> UInt64 {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        _ = normalizedBytes(text, loose: false, into: &bytes)
         var hash = KeyHash()
-        for byte in bytes { hash.add(byte: byte) }
+        for byte in collapsedBytes(text) { hash.add(byte: byte) }
         return hash.value
     }
 
@@ -333,12 +341,6 @@ public struct QAChecker: Sendable {
 
     static func shortened(_ text: String) -> String {
         text.count <= 60 ? text : String(text.prefix(57)) + "…"
-    }
-
-    static func unitCount(_ documents: [Int64], _ db: Database) throws -> Int {
-        if documents.isEmpty { return try Int.fetchOne(db, sql: "SELECT count(*) FROM unit") ?? 0 }
-        return try Int.fetchOne(db, sql: "SELECT count(*) FROM unit WHERE documentId IN (\(documents.map { _ in "?" }.joined(separator: ", ")))",
-                                arguments: StatementArguments(documents)) ?? 0
     }
 
     // MARK: - Settings

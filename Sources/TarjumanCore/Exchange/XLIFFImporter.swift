@@ -33,16 +33,7 @@ public struct XLIFFImporter: Sendable {
     public func importFiles(_ paths: [String], translator: String?, at date: Date = Date()) throws(TarjumanError) -> [XLIFFImportOutcome] {
         var contents: [(path: String, contents: XLIFFReader.Contents)] = []
         for path in paths {
-            let data: Data
-            do {
-                data = try Data(contentsOf: URL(fileURLWithPath: path))
-            } catch {
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
-                if isDirectory.boolValue { throw .notAFile(path) }
-                throw .unreadableFile(path, reason: error.localizedDescription)
-            }
-            contents.append((path, try XLIFFReader.read(data, origin: path)))
+            contents.append((path, try XLIFFReader.read(SourceText.data(contentsOf: path), origin: path)))
         }
         return try database.write { db in
             try contents.map { try apply($0.contents, path: $0.path, translator: translator, at: date, db) }

@@ -45,11 +45,12 @@ public struct AlignedPair: Sendable, Equatable, Encodable {
 /// `meanRatio` × the Arabic length, with variance `variance` per character; both are measured on
 /// the 15,414 published pairs of FLORES, NTREX, Tatoeba and TICO-19 (Gale and Church's English-
 /// French values were 1 and 6.8; `tarjuman-eval align-corpus --ratio R --variance V` tries
-/// others). Bead priors are Gale and Church's: 1-1 0.89, 1-2 and 2-1 0.0445 each, 1-0 and 0-1 0.0049 each, 2-2 0.011. Anchors lower or raise a bead's cost:
-/// numbers found on both sides (digits of any script, as the `numbers` check reads them), glossary
-/// terms whose rendering is on the English side, quotation marks and questions on both sides or
-/// only one, and paragraph breaks on both sides or only one. When both texts have as many paragraphs and each
-/// pair of paragraphs has plausible lengths, each pair is aligned on its own.
+/// others). Bead priors are Gale and Church's: 1-1 0.89, 1-2 and 2-1 0.0445 each, 1-0 and 0-1
+/// 0.0049 each, 2-2 0.011. Anchors lower or raise a bead's cost: numbers found on both sides
+/// (digits of any script, as the `numbers` check reads them), glossary terms whose rendering is on
+/// the English side, quotation marks and questions on both sides or only one, and paragraph breaks
+/// on both sides or only one. When both texts have as many paragraphs and each pair of paragraphs
+/// has plausible lengths, each pair is aligned on its own.
 public final class SentenceAligner {
     public static let meanRatio = 1.133
     public static let variance = 3.92

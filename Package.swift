@@ -11,6 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .target(
@@ -21,9 +23,21 @@ let package = Package(
             name: "TarjumanCore",
             dependencies: ["CICU", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .target(
+            name: "TarjumanServer",
+            dependencies: [
+                "TarjumanCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "tarjuman",
-            dependencies: ["TarjumanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: [
+                "TarjumanCore", "TarjumanServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "tarjuman-eval",
@@ -32,6 +46,10 @@ let package = Package(
         .testTarget(
             name: "TarjumanCoreTests",
             dependencies: ["TarjumanCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .testTarget(
+            name: "TarjumanServerTests",
+            dependencies: ["TarjumanServer", "TarjumanCore"]
         ),
         .testTarget(
             name: "TarjumanCLITests",

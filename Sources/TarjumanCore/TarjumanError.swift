@@ -25,6 +25,7 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
     case emptyQuery
     case sourceMismatch(file: String, line: Int, unit: String, count: Int)
     case unknownFinding(String)
+    case renderingConflict(unit: String, current: Rendering?)
 
     public var errorDescription: String? {
         switch self {
@@ -74,6 +75,10 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
             let others = count > 1 ? " (and \(count - 1) more unit\(count == 2 ? "" : "s"))" : ""
             return "\(file):\(line): the source of unit \(unit)\(others) no longer matches the stored unit; nothing was imported. "
                 + "Export the document again with 'tarjuman export FILE.xlf --document N' and translate that file."
+        case .renderingConflict(let unit, let current):
+            let now = current.map { "it now reads \"\($0.text)\"" } ?? "its rendering was removed"
+            return "unit \(unit) was changed by someone else since you opened it (\(now)); "
+                + "compare, then save again to replace that rendering."
         case .unknownFormat(let file, let hint):
             return "\(file): cannot tell the format from the extension; \(hint)."
         }

@@ -2,11 +2,11 @@ import ArgumentParser
 import TarjumanCore
 
 @main
-struct Tarjuman: ParsableCommand {
+struct Tarjuman: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tarjuman",
         abstract: "Translation memory and bilingual glossary for Arabic into English.",
-        version: "0.1.0",
+        version: TarjumanVersion.current,
         subcommands: [
             ImportCommand.self,
             DocumentsCommand.self,
@@ -22,6 +22,7 @@ struct Tarjuman: ParsableCommand {
             AlignCommand.self,
             GlossaryCommand.self,
             SegmentCommand.self,
+            ServeCommand.self,
         ]
     )
 }

@@ -6,7 +6,7 @@ import GRDB
 /// written in blocks, so memory stays flat whatever the size.
 public struct TMXWriter: Sendable, ExportWriter {
     public let database: TarjumanDatabase
-    public var toolVersion = "0.1.0"
+    public var toolVersion = TarjumanVersion.current
 
     public init(database: TarjumanDatabase) {
         self.database = database

@@ -7,7 +7,7 @@ import GRDB
 /// `signed-off` and `approved="yes"` for an approved one); units without a rendering have no `target`.
 public struct XLIFFWriter: Sendable, ExportWriter {
     public let database: TarjumanDatabase
-    public var toolVersion = "0.1.0"
+    public var toolVersion = TarjumanVersion.current
 
     public init(database: TarjumanDatabase) {
         self.database = database

@@ -90,6 +90,33 @@ public struct GlossaryStore: Sendable {
         return (new, .added)
     }
 
+    /// Replaces the entry with this id by `term` (its id, creation time and source kept).
+    /// Refused when another entry already has the same Arabic key, rendering and domain.
+    public func update(id: Int64, with term: Term, at date: Date = Date()) throws(TarjumanError) -> Term {
+        try Self.validate(term)
+        return try database.write { db in
+            guard var existing = try Term.fetchOne(db, key: id) else { throw TarjumanError.unknownTerm("with id \(id)") }
+            let clash = try Term
+                .filter(Column("searchKey") == term.searchKey && Column("english") == term.english && Column("domain") == term.domain)
+                .filter(Column("id") != id)
+                .fetchOne(db)
+            if let clash, let clashID = clash.id {
+                throw TarjumanError.invalidTerm("entry \(clashID) already renders '\(clash.arabic)' as '\(clash.english)'\(clash.domain.isEmpty ? "" : " in \(clash.domain)"); edit that entry instead")
+            }
+            if existing.hasSameContent(as: term) { return existing }
+            existing.arabic = term.arabic
+            existing.searchKey = term.searchKey
+            existing.english = term.english
+            existing.alternatives = term.alternatives
+            existing.forbidden = term.forbidden
+            existing.note = term.note
+            existing.domain = term.domain
+            existing.updatedAt = date
+            try existing.update(db)
+            return existing
+        }
+    }
+
     /// Removes the entry with this id.
     public func remove(id: Int64) throws(TarjumanError) -> Term {
         try database.write { db in
@@ -111,6 +138,20 @@ public struct GlossaryStore: Sendable {
             guard !terms.isEmpty else { throw TarjumanError.unknownTerm("for '\(arabic)'") }
             for term in terms { try term.delete(db) }
             return terms
+        }
+    }
+
+    /// Entries whose Arabic (compared by search key), English, alternatives, note or domain
+    /// contain `query`; every entry when it is empty.
+    public func search(_ query: String) throws(TarjumanError) -> [Term] {
+        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let all = try terms()
+        guard !trimmed.isEmpty else { return all }
+        let key = ArabicSearchKey.key(trimmed)
+        return all.filter { term in
+            (!key.isEmpty && term.searchKey.contains(key))
+                || ([term.english, term.note, term.domain] + term.alternatives)
+                    .contains { $0.range(of: trimmed, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
         }
     }
 

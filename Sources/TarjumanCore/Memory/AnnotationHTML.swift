@@ -7,7 +7,7 @@ public enum AnnotationHTML {
             <html lang="en">
             <head>
             <meta charset="utf-8">
-            <title>\(escape(annotation.name)) — Tarjuman analysis</title>
+            <title>\(HTMLEscaping.escape(annotation.name)) — Tarjuman analysis</title>
             <style>
             body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
             table { border-collapse: collapse; width: 100%; }
@@ -23,29 +23,29 @@ public enum AnnotationHTML {
             </style>
             </head>
             <body>
-            <h1>\(escape(annotation.name))</h1>
-            <p>\(escape(summaryLine(annotation.summary)))</p>
+            <h1>\(HTMLEscaping.escape(annotation.name))</h1>
+            <p>\(HTMLEscaping.escape(summaryLine(annotation.summary)))</p>
             <table>
             <tr><th>#</th><th>Arabic</th><th>Memory and glossary</th></tr>
 
             """
         for unit in annotation.units {
             let bandClass = unit.band == .context || unit.band == .exact || unit.band == .new ? unit.band.rawValue : "b" + unit.band.rawValue
-            html += "<tr><td class=\"n\">\(unit.segment.index)</td><td class=\"ar\" dir=\"rtl\" lang=\"ar\">\(escape(unit.segment.text))</td><td>"
+            html += "<tr><td class=\"n\">\(unit.segment.index)</td><td class=\"ar\" dir=\"rtl\" lang=\"ar\">\(HTMLEscaping.escape(unit.segment.text))</td><td>"
             if let match = unit.match {
-                html += "<span class=\"band \(bandClass)\">\(match.score)% \(escape(match.kind.rawValue))</span> "
-                html += escape(match.target)
-                html += "<div class=\"src\" lang=\"ar\">\(escape(match.source)) <span dir=\"ltr\">(unit \(match.unit))</span></div>"
+                html += "<span class=\"band \(bandClass)\">\(match.score)% \(HTMLEscaping.escape(match.kind.rawValue))</span> "
+                html += HTMLEscaping.escape(match.target)
+                html += "<div class=\"src\" lang=\"ar\">\(HTMLEscaping.escape(match.source)) <span dir=\"ltr\">(unit \(match.unit))</span></div>"
                 if !match.differences.isEmpty {
                     let text = match.differences.map(\.description).joined(separator: "; ")
-                    html += "<div class=\"diff\">\(escape(text))</div>"
+                    html += "<div class=\"diff\">\(HTMLEscaping.escape(text))</div>"
                 }
             } else {
                 html += "<span class=\"band new\">new</span>"
             }
             if !unit.terms.isEmpty {
                 let terms = unit.terms.map { "\($0.surface) → \($0.term.english)" }.joined(separator: "; ")
-                html += "<div class=\"terms\">\(escape(terms))</div>"
+                html += "<div class=\"terms\">\(HTMLEscaping.escape(terms))</div>"
             }
             html += "</td></tr>\n"
         }
@@ -59,20 +59,5 @@ public enum AnnotationHTML {
             "\(band.rawValue) \(summary.unitsByBand[band] ?? 0) (\(summary.wordsByBand[band] ?? 0) words)"
         }
         return "\(summary.units) units, \(summary.words) words: " + bands.joined(separator: ", ")
-    }
-
-    static func escape(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            default: result.append(character)
-            }
-        }
-        return result
     }
 }

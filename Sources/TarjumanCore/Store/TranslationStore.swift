@@ -20,6 +20,8 @@ public struct UnitListing: Sendable, Equatable, Codable {
     public let rendering: String?
     public let status: RenderingStatus?
     public let translator: String?
+    /// The id of the current rendering, which a later save names as the one it edits.
+    public let renderingID: Int64?
 }
 
 /// A unit with everything known about it, as `tarjuman show` prints it.
@@ -80,7 +82,7 @@ public struct TranslationStore: Sendable {
             }
             var sql = """
                 SELECT u.documentId, u.ordinal, u.paragraph, u.text AS source,
-                       r.text AS rendering, r.status, r.translator
+                       r.text AS rendering, r.status, r.translator, r.id AS renderingId
                 FROM unit u
                 LEFT JOIN rendering r ON r.id = (SELECT max(id) FROM rendering WHERE unitId = u.id)
                 """
@@ -103,7 +105,8 @@ public struct TranslationStore: Sendable {
                     source: row["source"],
                     rendering: row["rendering"],
                     status: status.flatMap(RenderingStatus.init(rawValue:)),
-                    translator: row["translator"]
+                    translator: row["translator"],
+                    renderingID: row["renderingId"]
                 )
             }
         }
@@ -146,6 +149,42 @@ public struct TranslationStore: Sendable {
                 outcomes.append(RenderOutcome(unit: input.unit, rendering: rendering, changed: true))
             }
             return outcomes
+        }
+    }
+
+    /// Stores a rendering for one unit as an edit of the rendering `expected` (its id, or nil
+    /// for a unit that had none). When the unit's current rendering is another one (someone
+    /// saved in between) nothing is stored and `renderingConflict` carries the current rendering;
+    /// saving again with that one as `expected` keeps both in the history.
+    public func save(_ input: RenderingInput, expected: Int64?, translator: String?, status: RenderingStatus,
+                     origin: String, at date: Date = Date()) throws(TarjumanError) -> RenderOutcome {
+        if input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw .emptyRendering(unit: input.unit.description)
+        }
+        return try database.write { db in
+            let unit = try Self.fetchUnit(input.unit, db)
+            let current = try Rendering.filter(Column("unitId") == unit.id).order(Column("id").desc).fetchOne(db)
+            if let current, current.text == input.text, current.status == status {
+                return RenderOutcome(unit: input.unit, rendering: current, changed: false)
+            }
+            if current?.id != expected {
+                throw TarjumanError.renderingConflict(unit: input.unit.description, current: current)
+            }
+            var rendering = Rendering(unitId: unit.id ?? 0, text: input.text, translator: translator,
+                                      status: status, origin: origin, createdAt: date)
+            try rendering.insert(db)
+            return RenderOutcome(unit: input.unit, rendering: rendering, changed: true)
+        }
+    }
+
+    /// The sources of the units before and after this one in its document.
+    public func neighbours(of id: UnitID) throws(TarjumanError) -> (previous: String?, next: String?) {
+        try database.read { db in
+            _ = try Self.fetchUnit(id, db)
+            let statement = try db.cachedStatement(sql: "SELECT text FROM unit WHERE documentId = ? AND ordinal = ?")
+            let previous = try String.fetchOne(statement, arguments: [id.document, id.ordinal - 1])
+            let next = try String.fetchOne(statement, arguments: [id.document, id.ordinal + 1])
+            return (previous, next)
         }
     }
 

@@ -36,15 +36,10 @@ struct ExportCommand: ParsableCommand {
             }
             options.since = date
         }
-        let database = try store.openStore().database
-        let outcome: ExportOutcome
-        switch URL(fileURLWithPath: file).pathExtension.lowercased() {
-        case "tmx": outcome = try TMXWriter(database: database).export(to: file, options: options)
-        case "xlf", "xliff": outcome = try XLIFFWriter(database: database).export(to: file, options: options)
-        case "tsv", "tab": outcome = try DelimitedMemory.export(database, to: file, separator: "\t", options: options)
-        case "csv": outcome = try DelimitedMemory.export(database, to: file, separator: ",", options: options)
-        default: throw ValidationError("\(file): name the file .tmx, .tsv, .csv, .xlf or .xliff; the extension says the format")
+        guard let format = ExportFormat(fileExtension: URL(fileURLWithPath: file).pathExtension) else {
+            throw ValidationError("\(file): name the file .tmx, .tsv, .csv, .xlf or .xliff; the extension says the format")
         }
+        let outcome = try format.export(try store.openStore().database, to: file, options: options)
         for (unit, count) in outcome.droppedCharacters {
             Output.printError("warning: unit \(unit): \(count) character\(count == 1 ? "" : "s") that XML 1.0 forbids (control characters) left out")
         }

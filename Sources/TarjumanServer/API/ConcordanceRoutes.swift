@@ -1,0 +1,45 @@
+import Hummingbird
+import TarjumanCore
+
+/// Concordance: "how did we render this before?"
+struct ConcordanceRoutes {
+    let database: TarjumanDatabase
+
+    func register(on api: RouterGroup<EditorContext>) {
+        api.get("concordance") { request, _ in
+            let term = request.uri.queryParameters.get("term") ?? ""
+            let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 100
+            return try JSONResponse.make(ConcordanceJSON(try ConcordanceSearch(database: database).lookup(term), limit: max(limit, 0)))
+        }
+    }
+}
+
+/// A concordance: the units with the hit marked in their pieces, then the renderings used.
+struct ConcordanceJSON: Encodable {
+    struct Line: Encodable {
+        let unit: String
+        let document: String
+        let pieces: [TextPiece]
+        let rendering: String?
+        let status: String?
+    }
+
+    let term: String
+    let total: Int
+    let lines: [Line]
+    let renderings: [RenderingVariants.Variant]
+    let other: Int
+    let unrendered: Int
+
+    init(_ concordance: Concordance, limit: Int) {
+        term = concordance.term
+        total = concordance.lines.count
+        lines = concordance.lines.prefix(limit).map { line in
+            Line(unit: line.unit.description, document: line.document, pieces: TextPiece.split(line.source, at: line.hits),
+                 rendering: line.rendering, status: line.status?.rawValue)
+        }
+        renderings = concordance.renderings
+        other = concordance.otherRenderings
+        unrendered = concordance.unrendered
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import Hummingbird
+import TarjumanCore
+
+/// Documents: the list with progress, one document with its units, upload, findings.
+struct DocumentRoutes {
+    let database: TarjumanDatabase
+
+    func register(on api: RouterGroup<EditorContext>) {
+        api.get("documents") { _, _ in
+            try JSONResponse.make(try TranslationStore(database: database).documents().map(DocumentJSON.init))
+        }
+        api.post("documents") { request, context in
+            try await upload(request, context: context)
+        }
+        api.get("documents/{id}") { _, context in
+            let id = try Self.documentID(context)
+            return try JSONResponse.make(try document(id))
+        }
+        api.get("documents/{id}/findings") { _, context in
+            let id = try Self.documentID(context)
+            guard try TranslationStore(database: database).documents().contains(where: { $0.id == id }) else {
+                throw TarjumanError.unknownDocument(id)
+            }
+            return try JSONResponse.make(try QAChecker(database: database).run(CheckOptions(documents: [id])).findings)
+        }
+    }
+
+    static func documentID(_ context: EditorContext) throws -> Int64 {
+        let text = context.parameters.get("id") ?? ""
+        guard let id = Int64(text) else { throw APIError(.badRequest, "'\(text)' is not a document id; ids are whole numbers") }
+        return id
+    }
+
+    struct DocumentDetail: Encodable {
+        let document: DocumentJSON
+        let units: [UnitView]
+    }
+
+    func document(_ id: Int64) throws -> DocumentDetail {
+        let store = TranslationStore(database: database)
+        guard let summary = try store.documents().first(where: { $0.id == id }) else { throw TarjumanError.unknownDocument(id) }
+        let matcher = try GlossaryMatcher(terms: try GlossaryStore(database: database).terms())
+        let units = try store.units(document: id).map { UnitView($0, matcher: matcher) }
+        return DocumentDetail(document: DocumentJSON(summary), units: units)
+    }
+
+    /// `POST /api/documents?name=FILE.txt` with the UTF-8 text as the body.
+    func upload(_ request: Request, context: EditorContext) async throws -> Response {
+        let name = request.uri.queryParameters.get("name").map { URL(fileURLWithPath: $0).lastPathComponent } ?? ""
+        guard !name.isEmpty, name != "/" else {
+            throw APIError(.badRequest, "name the document: POST /api/documents?name=FILE.txt with the text as the body")
+        }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        guard body.readableBytes > 0 else { throw TarjumanError.emptyInput(file: name) }
+        let source = try SourceText(data: Data(body.readableBytesView), origin: name)
+        let segments = try SentenceSegmenter().segment(source.text)
+        let outcomes = try TranslationStore(database: database).importDocuments([(source, segments)])
+        return try JSONResponse.make(outcomes, status: outcomes.first?.alreadyPresent == true ? .ok : .created)
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+import Hummingbird
+import TarjumanCore
+
+/// The glossary: search, add, edit, remove, and lookup in any Arabic text.
+struct GlossaryRoutes {
+    let database: TarjumanDatabase
+
+    func register(on api: RouterGroup<EditorContext>) {
+        api.get("glossary") { request, _ in
+            let query = request.uri.queryParameters.get("q") ?? ""
+            return try JSONResponse.make(try GlossaryStore(database: database).search(query).map(TermJSON.init))
+        }
+        api.post("glossary") { request, context in
+            let body = try await JSONResponse.decode(TermJSON.Input.self, from: request, context: context)
+            let outcome = try GlossaryStore(database: database).add(body.term)
+            return try JSONResponse.make(TermJSON(outcome.term), status: outcome.added ? .created : .ok)
+        }
+        api.put("glossary/{id}") { request, context in
+            let id = try Self.termID(context)
+            let body = try await JSONResponse.decode(TermJSON.Input.self, from: request, context: context)
+            return try JSONResponse.make(TermJSON(try GlossaryStore(database: database).update(id: id, with: body.term)))
+        }
+        api.delete("glossary/{id}") { _, context in
+            try JSONResponse.make(TermJSON(try GlossaryStore(database: database).remove(id: try Self.termID(context))))
+        }
+        api.get("glossary/lookup") { request, _ in
+            let text = request.uri.queryParameters.get("text") ?? ""
+            let matcher = try GlossaryMatcher(terms: try GlossaryStore(database: database).terms())
+            return try JSONResponse.make(matcher.matches(in: text).map(UnitView.TermHit.init))
+        }
+    }
+
+    static func termID(_ context: EditorContext) throws -> Int64 {
+        let text = context.parameters.get("id") ?? ""
+        guard let id = Int64(text) else { throw APIError(.badRequest, "'\(text)' is not a glossary entry id") }
+        return id
+    }
+}
+
+/// A glossary entry as the API shows it and takes it.
+struct TermJSON: Encodable {
+    let id: Int64?
+    let arabic: String
+    let english: String
+    let alternatives: [String]
+    let forbidden: [String]
+    let note: String
+    let domain: String
+    let source: String
+    let updatedAt: Date
+
+    init(_ term: Term) {
+        id = term.id
+        arabic = term.arabic
+        english = term.english
+        alternatives = term.alternatives
+        forbidden = term.forbidden
+        note = term.note
+        domain = term.domain
+        source = term.source
+        updatedAt = term.updatedAt
+    }
+
+    /// The body of `POST /api/glossary` and `PUT /api/glossary/{id}`.
+    struct Input: Decodable {
+        let arabic: String
+        let english: String
+        let alternatives: [String]?
+        let forbidden: [String]?
+        let note: String?
+        let domain: String?
+
+        var term: Term {
+            func clean(_ list: [String]?) -> [String] {
+                (list ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+            }
+            return Term(arabic: arabic.trimmingCharacters(in: .whitespacesAndNewlines),
+                        english: english.trimmingCharacters(in: .whitespacesAndNewlines),
+                        alternatives: clean(alternatives), forbidden: clean(forbidden),
+                        note: note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                        domain: domain?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", source: "editor")
+        }
+    }
+}

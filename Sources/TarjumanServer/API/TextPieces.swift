@@ -1,0 +1,26 @@
+/// A text cut into runs at marked ranges, so the page can highlight without offset arithmetic.
+struct TextPiece: Encodable, Equatable {
+    let text: String
+    /// The index of the mark this run belongs to, or nil for unmarked text.
+    let mark: Int?
+
+    /// `text` cut at `ranges` (Unicode scalar offsets); a range that overlaps an earlier one
+    /// or falls outside the text is left unmarked.
+    static func split(_ text: String, at ranges: [Range<Int>]) -> [TextPiece] {
+        let scalars = Array(text.unicodeScalars)
+        var pieces: [TextPiece] = []
+        var position = 0
+        func run(_ range: Range<Int>, mark: Int?) {
+            guard !range.isEmpty else { return }
+            pieces.append(TextPiece(text: String(String.UnicodeScalarView(scalars[range])), mark: mark))
+        }
+        for (index, range) in ranges.enumerated().sorted(by: { $0.element.lowerBound < $1.element.lowerBound }) {
+            guard range.lowerBound >= position, range.upperBound <= scalars.count else { continue }
+            run(position ..< range.lowerBound, mark: nil)
+            run(range, mark: index)
+            position = range.upperBound
+        }
+        run(position ..< scalars.count, mark: nil)
+        return pieces
+    }
+}

@@ -1,0 +1,435 @@
+/// The script of every page: it draws the documents list, the editor and the glossary from the
+/// API, adding user and file text only as text nodes.
+enum EditorScript {
+    static let source = #"""
+"use strict";
+(() => {
+  const token = document.querySelector('meta[name="tarjuman-token"]').content;
+  const app = document.getElementById("app");
+  const who = document.getElementById("translator");
+  who.value = localStorage.getItem("tarjuman.translator") || "";
+  who.addEventListener("change", () => localStorage.setItem("tarjuman.translator", who.value.trim()));
+
+  // Builds an element; text is always added as text nodes, never parsed as HTML.
+  function el(tag, attributes, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(attributes || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+      else if (key === "text") node.textContent = value;
+      else node.setAttribute(key, value === true ? "" : String(value));
+    }
+    for (const child of children.flat()) {
+      if (child === undefined || child === null || child === false) continue;
+      node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    }
+    return node;
+  }
+
+  async function api(method, path, body, raw) {
+    const headers = {};
+    if (method !== "GET") headers["X-Tarjuman-Token"] = token;
+    let payload;
+    if (raw !== undefined) {
+      payload = raw;
+      headers["Content-Type"] = "text/plain; charset=utf-8";
+    } else if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers["Content-Type"] = "application/json";
+    }
+    const response = await fetch(path, { method, headers, body: payload, credentials: "same-origin" });
+    let data = null;
+    try { data = await response.json(); } catch (_) { data = null; }
+    if (!response.ok) {
+      const error = new Error((data && data.error) || response.statusText);
+      error.status = response.status;
+      error.data = data;
+      throw error;
+    }
+    return data;
+  }
+
+  function percent(part, whole) { return whole ? Math.round((100 * part) / whole) : 0; }
+
+  function progress(doc) {
+    const rendered = el("span", { class: "rendered" });
+    const approved = el("span", { class: "approved" });
+    rendered.style.width = `${percent(doc.rendered, doc.units)}%`;
+    approved.style.width = `${percent(doc.approved, doc.units)}%`;
+    return el("span", { class: "progress", title: `${doc.rendered} of ${doc.units} rendered, ${doc.approved} approved` },
+      el("span", { class: "bar" }, rendered, approved),
+      ` ${doc.units} units · ${doc.rendered} rendered · ${doc.approved} approved`);
+  }
+
+  function failure(error) {
+    return el("p", { class: "error", role: "alert" }, error.message);
+  }
+
+  // Documents ---------------------------------------------------------------
+
+  async function documentsPage() {
+    const docs = await api("GET", "/api/documents");
+    const message = el("p", { class: "message", role: "status" });
+    const file = el("input", { type: "file", id: "upload-file", accept: ".txt,text/plain" });
+    const form = el("form", { class: "upload", onsubmit: async (event) => {
+      event.preventDefault();
+      const chosen = file.files[0];
+      if (!chosen) { message.textContent = "Choose an Arabic text file first."; return; }
+      try {
+        const outcome = (await api("POST", `/api/documents?name=${encodeURIComponent(chosen.name)}`, undefined, chosen))[0];
+        sessionStorage.setItem("tarjuman.message", outcome.alreadyPresent
+          ? `${outcome.name} was already imported as document ${outcome.document}.`
+          : `${outcome.name}: ${outcome.unitCount} units imported as document ${outcome.document}.`);
+        documentsPage();
+      } catch (error) { message.textContent = error.message; }
+    } }, el("label", {}, "Import an Arabic text ", file), " ", el("button", { type: "submit" }, "Import"));
+    message.textContent = sessionStorage.getItem("tarjuman.message") || "";
+    sessionStorage.removeItem("tarjuman.message");
+    const rows = docs.map((doc) => el("tr", { "data-document": doc.id },
+      el("td", {}, el("a", { href: `/documents/${doc.id}`, class: "document-link" }, doc.name)),
+      el("td", { class: "count" }, doc.units),
+      el("td", {}, progress(doc)),
+      el("td", {}, new Date(doc.importedAt).toLocaleString()),
+      el("td", {}, el("a", { href: `/api/export?format=tmx&document=${doc.id}`, download: "" }, "TMX"), " ",
+        el("a", { href: `/api/export?format=xliff&document=${doc.id}`, download: "" }, "XLIFF"))));
+    app.replaceChildren(
+      el("h1", {}, "Documents"), form, message,
+      docs.length
+        ? el("table", { class: "documents" },
+            el("thead", {}, el("tr", {}, ["Document", "Units", "Progress", "Imported", "Export"].map((h) => el("th", {}, h)))),
+            el("tbody", {}, rows))
+        : el("p", {}, "No documents yet. Import an Arabic text above, or run tarjuman import FILE."),
+      el("p", {}, el("a", { href: "/api/export?format=tmx", download: "" }, "Download the whole memory as TMX")));
+  }
+
+  // Editor ------------------------------------------------------------------
+
+  const editor = { rows: [], doc: null };
+
+  async function editorPage(id) {
+    const [data, findings] = await Promise.all([
+      api("GET", `/api/documents/${id}`), api("GET", `/api/documents/${id}/findings`)]);
+    editor.doc = data.document;
+    document.title = `${data.document.name} · Tarjuman`;
+    const byUnit = new Map();
+    for (const finding of findings) {
+      for (const unit of finding.units) byUnit.set(unit, [...(byUnit.get(unit) || []), finding]);
+    }
+    editor.rows = data.units.map((unit, index) => unitRow(unit, index, byUnit.get(unit.id) || []));
+    app.replaceChildren(
+      el("div", { class: "doc-head" },
+        el("h1", {}, data.document.name),
+        el("div", { id: "doc-status", class: "doc-status" }),
+        el("div", { class: "exports" },
+          el("a", { id: "export-tmx", href: `/api/export?format=tmx&document=${id}`, download: "" }, "Export TMX"), " ",
+          el("a", { id: "export-xliff", href: `/api/export?format=xliff&document=${id}`, download: "" }, "Export XLIFF")),
+        el("p", { class: "keys" }, "Enter saves and moves on · Ctrl+Enter approves · Shift+Enter new line · ",
+          "Alt+↑/↓ moves · Ctrl+1…5 inserts a memory suggestion · Esc undoes the edit")),
+      el("div", { class: "units" }, editor.rows.map((row) => row.node)));
+    showStatus(data.document);
+    const wanted = decodeURIComponent(location.hash.replace(/^#u-/, ""));
+    const start = editor.rows.find((row) => row.unit.id === wanted) || editor.rows.find((row) => !row.unit.rendering) || editor.rows[0];
+    if (start) { start.input.focus(); start.node.scrollIntoView({ block: "center" }); }
+  }
+
+  function showStatus(doc) {
+    editor.doc = doc;
+    const status = document.getElementById("doc-status");
+    status.replaceChildren(progress(doc));
+  }
+
+  function sourceCell(unit) {
+    const cell = el("div", { class: "ar", dir: "rtl", lang: "ar" });
+    for (const piece of unit.pieces) {
+      if (piece.mark === undefined || piece.mark === null) { cell.append(piece.text); continue; }
+      const term = unit.terms[piece.mark];
+      let tip = term.english;
+      if (term.alternatives.length) tip += ` (also: ${term.alternatives.join("; ")})`;
+      if (term.forbidden.length) tip += ` — not: ${term.forbidden.join("; ")}`;
+      if (term.note) tip += ` — ${term.note}`;
+      cell.append(el("mark", { class: "term", tabindex: "0", "data-tip": tip, title: tip, "aria-label": `${piece.text}: ${tip}` }, piece.text));
+    }
+    return cell;
+  }
+
+  function unitRow(unit, index, findings) {
+    const row = { unit, index, base: unit.rendering ? unit.rendering.id : null,
+      saved: unit.rendering ? unit.rendering.text : "", status: unit.rendering ? unit.rendering.status : null,
+      suggestions: null };
+    row.input = el("textarea", { class: "en", lang: "en", dir: "ltr", rows: "2", "aria-label": `English for unit ${unit.id}`,
+      placeholder: "English rendering" });
+    row.input.value = row.saved;
+    row.badge = el("span", { class: "badge" });
+    row.note = el("span", { class: "note", role: "status" });
+    row.conflict = el("div", { class: "conflict", hidden: true });
+    row.suggestionList = el("ol", { class: "suggestions" });
+    row.findingList = el("ul", { class: "findings" });
+    row.history = el("ol", { class: "history", hidden: true });
+    const historyButton = el("button", { type: "button", class: "show-history", onclick: () => toggleHistory(row) }, "History");
+    row.node = el("section", { class: "unit", id: `u-${unit.id}`, "data-unit": unit.id },
+      el("div", { class: "num" }, unit.id),
+      el("div", { class: "target" }, row.input,
+        el("div", { class: "actions" }, row.badge,
+          el("button", { type: "button", class: "save", onclick: () => save(row, "draft", false) }, "Save"),
+          el("button", { type: "button", class: "approve", onclick: () => save(row, "approved", false) }, "Approve"),
+          historyButton, row.note),
+        row.conflict, row.suggestionList, row.findingList, row.history),
+      el("div", { class: "source" }, sourceCell(unit),
+        unit.terms.length
+          ? el("ul", { class: "unit-terms", dir: "ltr" }, unit.terms.map((term) =>
+              el("li", {}, el("span", { lang: "ar", dir: "rtl" }, term.surface), " → ", term.english,
+                term.forbidden.length ? el("span", { class: "forbidden" }, ` (not ${term.forbidden.join(", ")})`) : null)))
+          : null));
+    row.input.addEventListener("focus", () => { row.node.classList.add("current"); loadSuggestions(row); });
+    row.input.addEventListener("blur", () => row.node.classList.remove("current"));
+    row.input.addEventListener("input", () => markDirty(row));
+    row.input.addEventListener("keydown", (event) => keydown(row, event));
+    showBadge(row);
+    showFindings(row, findings);
+    return row;
+  }
+
+  function markDirty(row) {
+    row.node.classList.toggle("dirty", row.input.value !== row.saved);
+  }
+
+  function showBadge(row) {
+    row.badge.textContent = row.status || "new";
+    row.badge.className = `badge ${row.status || "new"}`;
+  }
+
+  function showFindings(row, findings) {
+    row.findingList.replaceChildren(...findings.map((finding) =>
+      el("li", { class: finding.severity }, el("strong", {}, finding.check), " ", finding.message)));
+  }
+
+  function move(row, step) {
+    const next = editor.rows[row.index + step];
+    if (next) { next.input.focus(); next.node.scrollIntoView({ block: "nearest" }); }
+  }
+
+  function keydown(row, event) {
+    if (event.key === "Enter" && !event.shiftKey && !event.altKey) {
+      event.preventDefault();
+      save(row, event.ctrlKey || event.metaKey ? "approved" : "draft", true);
+    } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      event.preventDefault();
+      move(row, event.key === "ArrowDown" ? 1 : -1);
+    } else if ((event.ctrlKey || event.metaKey) && /^[1-9]$/.test(event.key)) {
+      const suggestion = (row.suggestions || [])[Number(event.key) - 1];
+      if (suggestion) { event.preventDefault(); insert(row, suggestion.target); }
+    } else if (event.key === "Escape") {
+      row.input.value = row.saved;
+      markDirty(row);
+    }
+  }
+
+  async function save(row, status, moveOn) {
+    const text = row.input.value;
+    if (!text.trim()) { row.note.textContent = "Type the English first."; return; }
+    if (text === row.saved && status === row.status) { if (moveOn) move(row, 1); return; }
+    row.note.textContent = "Saving…";
+    try {
+      const result = await api("PUT", `/api/units/${row.unit.id}/rendering`,
+        { text, status, translator: who.value.trim() || null, base: row.base });
+      row.base = result.rendering.id;
+      row.saved = result.rendering.text;
+      row.status = result.rendering.status;
+      row.conflict.hidden = true;
+      row.note.textContent = result.changed ? "Saved." : "No change.";
+      showBadge(row);
+      markDirty(row);
+      showFindings(row, result.findings);
+      if (result.document) showStatus(result.document);
+      if (!row.history.hidden) await loadHistory(row);
+      if (moveOn) move(row, 1);
+    } catch (error) {
+      if (error.status === 409) { showConflict(row, error.data.current, status); return; }
+      row.note.textContent = error.message;
+    }
+  }
+
+  function showConflict(row, current, status) {
+    row.note.textContent = "Not saved: someone else changed this unit.";
+    const theirs = current ? current.text : "(no rendering)";
+    row.conflict.replaceChildren(
+      el("p", {}, `Saved meanwhile${current && current.translator ? " by " + current.translator : ""}: `, el("q", {}, theirs)),
+      el("button", { type: "button", class: "keep-mine", onclick: () => { row.base = current ? current.id : null; save(row, status, false); } }, "Keep mine"),
+      " ",
+      el("button", { type: "button", class: "take-theirs", onclick: () => {
+        row.base = current ? current.id : null;
+        row.saved = current ? current.text : "";
+        row.status = current ? current.status : null;
+        row.input.value = row.saved;
+        row.conflict.hidden = true;
+        showBadge(row);
+        markDirty(row);
+      } }, "Take theirs"));
+    row.conflict.hidden = false;
+  }
+
+  function insert(row, text) {
+    row.input.value = text;
+    markDirty(row);
+    row.input.focus();
+  }
+
+  async function loadSuggestions(row) {
+    if (row.suggestions) return;
+    row.suggestions = [];
+    try {
+      row.suggestions = await api("GET", `/api/units/${row.unit.id}/matches?min=50&limit=5`);
+    } catch (error) {
+      row.suggestionList.replaceChildren(el("li", { class: "error" }, error.message));
+      return;
+    }
+    row.suggestionList.replaceChildren(...row.suggestions.map((match, index) =>
+      el("li", {}, el("button", { type: "button", class: "suggestion", title: `${match.source} (unit ${match.unit}, ${match.document})`,
+        onclick: () => insert(row, match.target) },
+      el("span", { class: `score ${match.kind}` }, `${match.score}%`), " ",
+      el("span", { class: "kind" }, match.kind), " ",
+      el("span", { class: "target-text" }, match.target),
+      index < 9 ? el("kbd", {}, `Ctrl+${index + 1}`) : null))));
+    if (!row.suggestions.length) row.suggestionList.replaceChildren(el("li", { class: "none" }, "No memory match at 50% or more."));
+  }
+
+  async function loadHistory(row) {
+    const detail = await api("GET", `/api/units/${row.unit.id}`);
+    row.history.replaceChildren(...detail.history.map((rendering) =>
+      el("li", {}, el("span", { class: "when" }, new Date(rendering.date).toLocaleString()), " ",
+        el("span", { class: `badge ${rendering.status}` }, rendering.status), " ",
+        rendering.translator ? el("span", { class: "who" }, rendering.translator) : null, " ",
+        el("span", { class: "history-text" }, rendering.text))));
+    if (!detail.history.length) row.history.replaceChildren(el("li", {}, "No rendering yet."));
+  }
+
+  async function toggleHistory(row) {
+    if (row.history.hidden) {
+      try { await loadHistory(row); } catch (error) { row.note.textContent = error.message; return; }
+    }
+    row.history.hidden = !row.history.hidden;
+  }
+
+  // Glossary and concordance --------------------------------------------------
+
+  function list(text) { return text.split(/[;|]/).map((item) => item.trim()).filter(Boolean); }
+
+  function termForm(term, onSubmit, label) {
+    const fields = {
+      arabic: el("input", { name: "arabic", lang: "ar", dir: "rtl", required: true, placeholder: "Arabic" }),
+      english: el("input", { name: "english", required: true, placeholder: "English" }),
+      alternatives: el("input", { name: "alternatives", placeholder: "also acceptable; separated by ;" }),
+      forbidden: el("input", { name: "forbidden", placeholder: "never; separated by ;" }),
+      note: el("input", { name: "note", placeholder: "note" }),
+      domain: el("input", { name: "domain", placeholder: "domain" }),
+    };
+    if (term) {
+      fields.arabic.value = term.arabic; fields.english.value = term.english;
+      fields.alternatives.value = term.alternatives.join("; "); fields.forbidden.value = term.forbidden.join("; ");
+      fields.note.value = term.note; fields.domain.value = term.domain;
+    }
+    const message = el("span", { class: "note", role: "status" });
+    const form = el("form", { class: "term-form", onsubmit: async (event) => {
+      event.preventDefault();
+      try {
+        await onSubmit({ arabic: fields.arabic.value, english: fields.english.value, alternatives: list(fields.alternatives.value),
+          forbidden: list(fields.forbidden.value), note: fields.note.value, domain: fields.domain.value });
+      } catch (error) { message.textContent = error.message; }
+    } }, Object.values(fields), el("button", { type: "submit" }, label), message);
+    return form;
+  }
+
+  async function glossaryPage() {
+    const query = el("input", { type: "search", id: "glossary-search", placeholder: "Search Arabic or English", "aria-label": "Search the glossary" });
+    const table = el("div", { class: "glossary" });
+    const concordanceInput = el("input", { type: "search", id: "concordance-term", lang: "ar", dir: "rtl",
+      placeholder: "مصطلح", "aria-label": "Arabic term for the concordance" });
+    const concordance = el("div", { class: "concordance" });
+    const status = el("p", { class: "message", role: "status" });
+
+    async function refresh() {
+      const terms = await api("GET", `/api/glossary?q=${encodeURIComponent(query.value)}`);
+      const rows = terms.map((term) => {
+        const row = el("tr", { "data-term": term.id },
+          el("td", { class: "ar", lang: "ar", dir: "rtl" }, term.arabic),
+          el("td", {}, term.english),
+          el("td", {}, term.alternatives.join("; ")),
+          el("td", { class: "forbidden" }, term.forbidden.join("; ")),
+          el("td", {}, term.note),
+          el("td", {}, term.domain),
+          el("td", {}, el("button", { type: "button", class: "edit", onclick: () => {
+            const cell = el("td", { colspan: "7" }, termForm(term, async (changed) => {
+              await api("PUT", `/api/glossary/${term.id}`, changed);
+              status.textContent = `Saved ${changed.arabic}.`;
+              refresh();
+            }, "Save"), " ", el("button", { type: "button", onclick: async () => {
+              if (!confirm(`Remove ${term.arabic} → ${term.english}?`)) return;
+              await api("DELETE", `/api/glossary/${term.id}`);
+              status.textContent = `Removed ${term.arabic}.`;
+              refresh();
+            } }, "Remove"));
+            row.replaceChildren(cell);
+          } }, "Edit")));
+        return row;
+      });
+      table.replaceChildren(el("p", {}, `${terms.length} entr${terms.length === 1 ? "y" : "ies"}`),
+        el("table", {}, el("thead", {}, el("tr", {}, ["Arabic", "English", "Also", "Not", "Note", "Domain", ""].map((h) => el("th", {}, h)))),
+          el("tbody", {}, rows)));
+    }
+
+    async function lookup(event) {
+      event.preventDefault();
+      const term = concordanceInput.value.trim();
+      if (!term) return;
+      try {
+        const result = await api("GET", `/api/concordance?term=${encodeURIComponent(term)}&limit=100`);
+        const lines = result.lines.map((line) => el("tr", {},
+          el("td", {}, el("a", { href: `/documents/${line.unit.split(".")[0]}#u-${line.unit}` }, line.unit)),
+          el("td", { class: "ar", lang: "ar", dir: "rtl" }, line.pieces.map((piece) =>
+            piece.mark === null || piece.mark === undefined ? piece.text : el("mark", {}, piece.text))),
+          el("td", {}, line.rendering === null ? el("em", {}, "not rendered yet") : line.rendering)));
+        concordance.replaceChildren(
+          el("p", {}, `«${result.term}» in ${result.total} unit${result.total === 1 ? "" : "s"}`),
+          result.total ? el("table", {}, el("tbody", {}, lines)) : null,
+          result.renderings.length ? el("h3", {}, "Rendered as") : null,
+          el("ul", { class: "variants" }, result.renderings.map((variant) => el("li", {}, `${variant.count} × ${variant.text}`)),
+            result.other ? el("li", {}, `${result.other} × other wording`) : null,
+            result.unrendered ? el("li", {}, `${result.unrendered} not rendered yet`) : null));
+      } catch (error) { concordance.replaceChildren(failure(error)); }
+    }
+
+    let timer = null;
+    query.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(refresh, 200); });
+    app.replaceChildren(
+      el("h1", {}, "Glossary"),
+      el("section", { class: "panel" }, el("h2", {}, "How did we render this?"),
+        el("form", { class: "concordance-form", onsubmit: lookup }, concordanceInput, " ", el("button", { type: "submit" }, "Search the memory")),
+        concordance),
+      el("section", { class: "panel" }, el("h2", {}, "Add a term"),
+        termForm(null, async (term) => {
+          const added = await api("POST", "/api/glossary", term);
+          status.textContent = `Added ${added.arabic} → ${added.english}.`;
+          query.value = added.arabic;
+          refresh();
+        }, "Add")),
+      el("section", { class: "panel" }, el("h2", {}, "Entries"), query, status, table));
+    await refresh();
+  }
+
+  async function start() {
+    try {
+      const page = document.body.dataset.page;
+      if (page === "editor") await editorPage(location.pathname.split("/").filter(Boolean)[1]);
+      else if (page === "glossary") await glossaryPage();
+      else await documentsPage();
+      document.body.dataset.ready = "true";
+    } catch (error) {
+      app.replaceChildren(failure(error), el("p", {}, el("a", { href: "/" }, "Back to the documents")));
+      document.body.dataset.ready = "error";
+    }
+  }
+
+  start();
+})();
+"""#
+}

@@ -1,0 +1,41 @@
+import TarjumanCore
+
+/// The HTML every page starts from; the script fills `main` from the API.
+enum PageShell {
+    enum Kind: String {
+        case documents, editor, glossary
+
+        var title: String {
+            switch self {
+            case .documents: return "Documents"
+            case .editor: return "Editor"
+            case .glossary: return "Glossary"
+            }
+        }
+    }
+
+    static func html(_ kind: Kind, token: String) -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="tarjuman-token" content="\(HTMLEscaping.escape(token))">
+        <title>\(kind.title) · Tarjuman</title>
+        <link rel="stylesheet" href="/assets/style.css">
+        <script src="/assets/app.js" defer></script>
+        </head>
+        <body data-page="\(kind.rawValue)">
+        <header class="top">
+          <a class="brand" href="/">Tarjuman</a>
+          <nav><a href="/">Documents</a> <a href="/glossary">Glossary</a></nav>
+          <label class="who">Translator <input id="translator" autocomplete="name" placeholder="your name"></label>
+        </header>
+        <main id="app" aria-live="polite"><p class="loading">Loading…</p></main>
+        <noscript><p>The editor needs JavaScript.</p></noscript>
+        </body>
+        </html>
+        """
+    }
+}

@@ -138,3 +138,48 @@ struct DelimitedGlossaryTests {
         #expect(throws: TarjumanError.unknownFormat(file: "b.xlsx", hint: "pass --format tsv, csv or tbx")) { try GlossaryFormat(path: "b.xlsx") }
     }
 }
+
+@Suite("Glossary editing and search")
+struct GlossaryEditingTests {
+    @Test("Updating an entry replaces its content and keeps its id and creation time")
+    func update() throws {
+        let glossary = try makeGlossary()
+        let created = Date(timeIntervalSince1970: 1_700_000_000)
+        let entry = try glossary.add(Term(arabic: "سرايا القدس", english: "Quds Brigades"), at: created).term
+        let id = try #require(entry.id)
+        let updated = try glossary.update(id: id, with: Term(arabic: "سرايا القدس", english: "al-Quds Brigades",
+                                                             alternatives: ["Quds Brigades"], note: "armed wing of Islamic Jihad"),
+                                          at: created.addingTimeInterval(60))
+        #expect(updated.id == id)
+        #expect(updated.english == "al-Quds Brigades")
+        #expect(updated.alternatives == ["Quds Brigades"])
+        #expect(updated.createdAt == created)
+        #expect(updated.updatedAt == created.addingTimeInterval(60))
+        #expect(try glossary.terms().map(\.english) == ["al-Quds Brigades"])
+    }
+
+    @Test("An update that would duplicate another entry, or names no entry, is refused and changes nothing")
+    func refusedUpdate() throws {
+        let glossary = try makeGlossary()
+        _ = try glossary.add(Term(arabic: "حماس", english: "Hamas"))
+        let other = try #require(try glossary.add(Term(arabic: "حماس", english: "HAMAS", domain: "style")).term.id)
+        #expect(throws: TarjumanError.self) { try glossary.update(id: other, with: Term(arabic: "حماس", english: "Hamas")) }
+        #expect(throws: TarjumanError.self) { try glossary.update(id: 99, with: Term(arabic: "حماس", english: "Hamas")) }
+        #expect(Set(try glossary.terms().map(\.english)) == ["Hamas", "HAMAS"])
+    }
+
+    @Test("Search finds entries by Arabic key (spelling variants too), English, alternatives and notes")
+    func search() throws {
+        let glossary = try makeGlossary()
+        _ = try glossary.add(Term(arabic: "كتائب القسام", english: "al-Qassam Brigades", note: "armed wing of Hamas"))
+        _ = try glossary.add(Term(arabic: "سرايا القدس", english: "al-Quds Brigades", alternatives: ["Saraya al-Quds"]))
+        _ = try glossary.add(Term(arabic: "الجهاد الإسلامي", english: "Islamic Jihad"))
+        #expect(try glossary.search("القســـــام").map(\.english) == ["al-Qassam Brigades"])
+        #expect(try glossary.search("الاسلامي").map(\.english) == ["Islamic Jihad"])
+        #expect(try glossary.search("brigades").count == 2)
+        #expect(try glossary.search("saraya").map(\.english) == ["al-Quds Brigades"])
+        #expect(try glossary.search("hamas").map(\.english) == ["al-Qassam Brigades"])
+        #expect(try glossary.search("  ").count == 3)
+        #expect(try glossary.search("nothing like this").isEmpty)
+    }
+}

@@ -49,6 +49,20 @@ enum EditorScript {
     return data;
   }
 
+  // English text with Arabic runs isolated, so quotes and brackets around them stay in place.
+  const arabicRun = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:[\s\u00A0]+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*/g;
+  function mixed(text) {
+    const nodes = [];
+    let position = 0;
+    for (const match of text.matchAll(arabicRun)) {
+      if (match.index > position) nodes.push(text.slice(position, match.index));
+      nodes.push(el("bdi", { lang: "ar", dir: "rtl" }, match[0]));
+      position = match.index + match[0].length;
+    }
+    if (position < text.length) nodes.push(text.slice(position));
+    return nodes;
+  }
+
   function percent(part, whole) { return whole ? Math.round((100 * part) / whole) : 0; }
 
   function progress(doc) {
@@ -58,11 +72,11 @@ enum EditorScript {
     approved.style.width = `${percent(doc.approved, doc.units)}%`;
     return el("span", { class: "progress", title: `${doc.rendered} of ${doc.units} rendered, ${doc.approved} approved` },
       el("span", { class: "bar" }, rendered, approved),
-      ` ${doc.units} units · ${doc.rendered} rendered · ${doc.approved} approved`);
+      ` ${doc.units} unit${doc.units === 1 ? "" : "s"} · ${doc.rendered} rendered · ${doc.approved} approved`);
   }
 
   function failure(error) {
-    return el("p", { class: "error", role: "alert" }, error.message);
+    return el("p", { class: "error", role: "alert" }, mixed(error.message));
   }
 
   // Documents ---------------------------------------------------------------
@@ -81,9 +95,9 @@ enum EditorScript {
           ? `${outcome.name} was already imported as document ${outcome.document}.`
           : `${outcome.name}: ${outcome.unitCount} units imported as document ${outcome.document}.`);
         documentsPage();
-      } catch (error) { message.textContent = error.message; }
+      } catch (error) { message.replaceChildren(...mixed(error.message)); }
     } }, el("label", {}, "Import an Arabic text ", file), " ", el("button", { type: "submit" }, "Import"));
-    message.textContent = sessionStorage.getItem("tarjuman.message") || "";
+    message.replaceChildren(...mixed(sessionStorage.getItem("tarjuman.message") || ""));
     sessionStorage.removeItem("tarjuman.message");
     const rows = docs.map((doc) => el("tr", { "data-document": doc.id },
       el("td", {}, el("a", { href: `/documents/${doc.id}`, class: "document-link" }, doc.name)),
@@ -200,7 +214,7 @@ enum EditorScript {
 
   function showFindings(row, findings) {
     row.findingList.replaceChildren(...findings.map((finding) =>
-      el("li", { class: finding.severity }, el("strong", {}, finding.check), " ", finding.message)));
+      el("li", { class: finding.severity }, el("strong", {}, finding.check), " ", mixed(finding.message))));
   }
 
   function move(row, step) {
@@ -360,12 +374,12 @@ enum EditorScript {
           el("td", {}, el("button", { type: "button", class: "edit", onclick: () => {
             const cell = el("td", { colspan: "7" }, termForm(term, async (changed) => {
               await api("PUT", `/api/glossary/${term.id}`, changed);
-              status.textContent = `Saved ${changed.arabic}.`;
+              status.replaceChildren(...mixed(`Saved ${changed.arabic}.`));
               refresh();
             }, "Save"), " ", el("button", { type: "button", onclick: async () => {
               if (!confirm(`Remove ${term.arabic} → ${term.english}?`)) return;
               await api("DELETE", `/api/glossary/${term.id}`);
-              status.textContent = `Removed ${term.arabic}.`;
+              status.replaceChildren(...mixed(`Removed ${term.arabic}.`));
               refresh();
             } }, "Remove"));
             row.replaceChildren(cell);
@@ -389,7 +403,7 @@ enum EditorScript {
             piece.mark === null || piece.mark === undefined ? piece.text : el("mark", {}, piece.text))),
           el("td", {}, line.rendering === null ? el("em", {}, "not rendered yet") : line.rendering)));
         concordance.replaceChildren(
-          el("p", {}, `«${result.term}» in ${result.total} unit${result.total === 1 ? "" : "s"}`),
+          el("p", {}, mixed(`«${result.term}» in ${result.total} unit${result.total === 1 ? "" : "s"}`)),
           result.total ? el("table", {}, el("tbody", {}, lines)) : null,
           result.renderings.length ? el("h3", {}, "Rendered as") : null,
           el("ul", { class: "variants" }, result.renderings.map((variant) => el("li", {}, `${variant.count} × ${variant.text}`)),
@@ -408,7 +422,7 @@ enum EditorScript {
       el("section", { class: "panel" }, el("h2", {}, "Add a term"),
         termForm(null, async (term) => {
           const added = await api("POST", "/api/glossary", term);
-          status.textContent = `Added ${added.arabic} → ${added.english}.`;
+          status.replaceChildren(...mixed(`Added ${added.arabic} → ${added.english}.`));
           query.value = added.arabic;
           refresh();
         }, "Add")),

@@ -23,6 +23,7 @@ enum PageShell {
         <meta name="viewport" content="width=device-width, initial-scale=1">
         <meta name="tarjuman-token" content="\(HTMLEscaping.escape(token))">
         <title>\(kind.title) · Tarjuman</title>
+        <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/assets/style.css">
         <script src="/assets/app.js" defer></script>
         </head>

@@ -29,6 +29,8 @@ struct ExportRoutes {
         }
     }
 
+    /// The export written to a temporary file, then streamed from it in chunks, so a large
+    /// memory is never held in memory whole. The file is unlinked once open.
     func download(_ format: ExportFormat, options: ExportOptions) throws -> Response {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("tarjuman-export-\(UUID().uuidString)", isDirectory: true)
@@ -36,13 +38,21 @@ struct ExportRoutes {
         defer { try? FileManager.default.removeItem(at: folder) }
         let stem = options.documents.count == 1 ? "tarjuman-document-\(options.documents[0])" : "tarjuman-memory"
         let name = "\(stem).\(format.fileExtension)"
-        let path = folder.appendingPathComponent(name).path
-        _ = try format.export(database, to: path, options: options)
-        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let url = folder.appendingPathComponent(name)
+        _ = try format.export(database, to: url.path, options: options)
+        let size = try FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int
+        let file = try FileHandle(forReadingFrom: url)
         var headers = HTTPFields()
         headers[.contentType] = format.mediaType
         headers[.contentDisposition] = "attachment; filename=\"\(name)\""
         headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        let body = ResponseBody(contentLength: size) { writer in
+            defer { try? file.close() }
+            while let chunk = try file.read(upToCount: 1 << 16), !chunk.isEmpty {
+                try await writer.write(ByteBuffer(bytes: chunk))
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
     }
 }

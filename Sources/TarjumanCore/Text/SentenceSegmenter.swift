@@ -25,63 +25,63 @@ public final class SentenceSegmenter {
         segments.reserveCapacity(boundaries.count + paragraphs.count)
         var nextBoundary = boundaries.startIndex
         var nextMark = 0
+        var candidates: [Int] = []
+        var starts: [Int] = []
         for (paragraphIndex, paragraph) in paragraphs.enumerated() {
             while nextBoundary < boundaries.endIndex, Int(boundaries[nextBoundary]) <= paragraph.lowerBound { nextBoundary += 1 }
-            var inside: [Int] = []
+            candidates.removeAll(keepingCapacity: true)
             while nextBoundary < boundaries.endIndex, Int(boundaries[nextBoundary]) < paragraph.upperBound {
-                inside.append(Int(boundaries[nextBoundary]))
+                candidates.append(Int(boundaries[nextBoundary]))
                 nextBoundary += 1
             }
             while nextMark < source.marks.count, source.marks[nextMark] < paragraph.lowerBound { nextMark += 1 }
             let firstMark = nextMark
             while nextMark < source.marks.count, source.marks[nextMark] < paragraph.upperBound { nextMark += 1 }
-            let marks = source.marks[firstMark ..< nextMark]
-            for range in unitRanges(in: paragraph, icu: inside, marks: marks, of: source) {
-                segments.append(Segment(
-                    paragraph: paragraphIndex + 1,
-                    index: segments.count + 1,
-                    start: source.scalarOffset(ofUnit: range.lowerBound),
-                    end: source.scalarOffset(ofUnit: range.upperBound),
-                    text: source.string(range)
-                ))
+            sentenceStarts(in: paragraph, candidates: &candidates, marks: source.marks[firstMark ..< nextMark], of: source, into: &starts)
+            for (offset, start) in starts.enumerated() {
+                let end = offset + 1 < starts.count ? starts[offset + 1] : paragraph.upperBound
+                guard let trimmed = Self.trim(start ..< end, in: source) else { continue }
+                if granularity == .clause {
+                    for clause in ClauseSplitter(text: source).clauses(of: trimmed) {
+                        segments.append(segment(clause, paragraph: paragraphIndex + 1, index: segments.count + 1, of: source))
+                    }
+                } else {
+                    segments.append(segment(trimmed, paragraph: paragraphIndex + 1, index: segments.count + 1, of: source))
+                }
             }
         }
         return segments
     }
 
-    /// The trimmed, non-empty unit ranges of one paragraph, given ICU's boundaries inside it.
-    func unitRanges(in paragraph: Range<Int>, icu: [Int], marks: ArraySlice<Int>, of text: UTF16Text) -> [Range<Int>] {
-        let starts = sentenceStarts(in: paragraph, icu: icu, marks: marks, of: text)
-        var ranges: [Range<Int>] = []
-        for (offset, start) in starts.enumerated() {
-            let end = offset + 1 < starts.count ? starts[offset + 1] : paragraph.upperBound
-            guard let trimmed = Self.trim(start ..< end, in: text) else { continue }
-            if granularity == .clause {
-                ranges.append(contentsOf: ClauseSplitter(text: text).clauses(of: trimmed))
-            } else {
-                ranges.append(trimmed)
-            }
-        }
-        return ranges
+    private func segment(_ range: Range<Int>, paragraph: Int, index: Int, of source: UTF16Text) -> Segment {
+        Segment(paragraph: paragraph, index: index,
+                start: source.scalarOffset(ofUnit: range.lowerBound), end: source.scalarOffset(ofUnit: range.upperBound),
+                text: source.string(range))
     }
 
-    /// Where sentences start in a paragraph (the paragraph start first).
-    func sentenceStarts(in paragraph: Range<Int>, icu: [Int], marks: ArraySlice<Int>, of text: UTF16Text) -> [Int] {
-        guard appliesArabicRules else { return [paragraph.lowerBound] + icu }
-        let rules = ArabicSentenceRules(text: text)
-        let extra = marks.isEmpty ? [] : rules.ellipsisCandidates(at: marks, in: paragraph) + rules.quotationCandidates(at: marks, in: paragraph)
-        var candidates = icu
-        if !extra.isEmpty {
-            candidates.append(contentsOf: extra)
-            candidates.sort()
+    /// Where sentences start in a paragraph (the paragraph start first), written to `starts`.
+    /// `candidates` holds ICU's boundaries inside the paragraph; the rules' own are added to it.
+    func sentenceStarts(in paragraph: Range<Int>, candidates: inout [Int], marks: ArraySlice<Int>, of text: UTF16Text,
+                        into starts: inout [Int]) {
+        starts.removeAll(keepingCapacity: true)
+        starts.append(paragraph.lowerBound)
+        guard appliesArabicRules else {
+            starts.append(contentsOf: candidates)
+            return
         }
-        var starts = [paragraph.lowerBound]
+        let rules = ArabicSentenceRules(text: text)
+        if !marks.isEmpty {
+            let extra = rules.ellipsisCandidates(at: marks, in: paragraph) + rules.quotationCandidates(at: marks, in: paragraph)
+            if !extra.isEmpty {
+                candidates.append(contentsOf: extra)
+                candidates.sort()
+            }
+        }
         for candidate in candidates where candidate > starts[starts.count - 1] && candidate < paragraph.upperBound {
             if rules.isSentenceEnd(at: candidate, sentenceStart: starts[starts.count - 1], limit: paragraph.upperBound) {
                 starts.append(candidate)
             }
         }
-        return starts
     }
 
     /// The paragraphs of a text: runs of non-blank lines, cut at blank lines and U+2029.

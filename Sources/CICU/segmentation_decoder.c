@@ -7,18 +7,15 @@
 /* For an 8-bit mask of the character starts among 8 byte positions: the shuffle that gathers
  * their 16-bit values to the front, and the positions themselves. */
 static uint8_t gather16[256][16];
-static uint8_t positions8[256][16];
 
 static void build_tables(void) {
     for (int mask = 0; mask < 256; mask++) {
         int k = 0;
         memset(gather16[mask], 0x80, 16);
-        memset(positions8[mask], 0x80, 16);
         for (int p = 0; p < 8; p++) {
             if (mask & (1 << p)) {
                 gather16[mask][2 * k] = (uint8_t)(2 * p);
                 gather16[mask][2 * k + 1] = (uint8_t)(2 * p + 1);
-                positions8[mask][k] = (uint8_t)p;
                 k++;
             }
         }
@@ -29,11 +26,11 @@ static void build_tables(void) {
  * than controls and '"', and two-byte characters other than U+0080..U+00BF (Arabic letters
  * among them). Stops before the first other character (line breaks, quotes, three- and four-byte
  * characters), which the caller decodes one at a time, or when fewer than 16 bytes are left.
- * Writes units and unit_bytes as the scalar loop does (and up to 8 entries past the last one
- * written, which the buffers have room for); returns the bytes consumed, `*count` advances. */
+ * Writes units as the scalar loop does (and up to 8 entries past the last one written, which
+ * the buffer has room for); returns the bytes consumed, `*count` advances. */
 __attribute__((target("sse4.1,popcnt")))
 static int32_t decode_simple_blocks(const uint8_t *utf8, int32_t start, int32_t length,
-                                    uint16_t *units, int32_t *unit_bytes, int32_t *count) {
+                                    uint16_t *units, int32_t *count) {
     int32_t i = start;
     int32_t n = *count;
     const __m128i low5 = _mm_set1_epi16(0x1F);
@@ -83,27 +80,42 @@ static int32_t decode_simple_blocks(const uint8_t *utf8, int32_t start, int32_t 
         __m128i hi_two = _mm_or_si128(_mm_slli_epi16(_mm_and_si128(hi, low5), 6), _mm_and_si128(hi_next, low6));
         __m128i hi_value = _mm_blendv_epi8(hi, hi_two, _mm_unpackhi_epi8(lead_mask, lead_mask));
 
-        /* Gather the values and byte offsets of the character starts, eight positions at a time. */
+        /* Gather the values of the character starts, eight positions at a time. */
         int lo_mask = starts & 0xFF, hi_mask = starts >> 8;
         int lo_count = __builtin_popcount(lo_mask), hi_count = __builtin_popcount(hi_mask);
 
         _mm_storeu_si128((__m128i *)(units + n), _mm_shuffle_epi8(lo_value, _mm_loadu_si128((const __m128i *)gather16[lo_mask])));
-        __m128i lo_pos = _mm_shuffle_epi8(_mm_set_epi8(0,0,0,0,0,0,0,0,7,6,5,4,3,2,1,0), _mm_loadu_si128((const __m128i *)positions8[lo_mask]));
-        __m128i base = _mm_set1_epi32(i);
-        _mm_storeu_si128((__m128i *)(unit_bytes + n), _mm_add_epi32(base, _mm_cvtepu8_epi32(lo_pos)));
-        _mm_storeu_si128((__m128i *)(unit_bytes + n + 4), _mm_add_epi32(base, _mm_cvtepu8_epi32(_mm_srli_si128(lo_pos, 4))));
         n += lo_count;
-
         _mm_storeu_si128((__m128i *)(units + n), _mm_shuffle_epi8(hi_value, _mm_loadu_si128((const __m128i *)gather16[hi_mask])));
-        __m128i hi_pos = _mm_shuffle_epi8(_mm_set_epi8(0,0,0,0,0,0,0,0,15,14,13,12,11,10,9,8), _mm_loadu_si128((const __m128i *)positions8[hi_mask]));
-        _mm_storeu_si128((__m128i *)(unit_bytes + n), _mm_add_epi32(base, _mm_cvtepu8_epi32(hi_pos)));
-        _mm_storeu_si128((__m128i *)(unit_bytes + n + 4), _mm_add_epi32(base, _mm_cvtepu8_epi32(_mm_srli_si128(hi_pos, 4))));
         n += hi_count;
         i += consumed;
         if (special_mask) break;
     }
     *count = n;
     return i - start;
+}
+
+/* Steps over 16-byte blocks while they hold no more character starts than `*remaining` units:
+ * a start counts one unit, a four-byte lead two. Returns where it stopped, which may be inside
+ * a character. */
+__attribute__((target("sse4.1,popcnt")))
+static int32_t skip_blocks(const uint8_t *utf8, int32_t i, int32_t length, int32_t *remaining) {
+    const __m128i top2 = _mm_set1_epi8((char)0xC0);
+    const __m128i cont_tag = _mm_set1_epi8((char)0x80);
+    const __m128i flip = _mm_set1_epi8((char)0x80);
+    const __m128i below_four_byte = _mm_set1_epi8((char)(0xEF ^ 0x80));
+    int32_t left = *remaining;
+    while (i + 16 <= length && left >= 16) {
+        __m128i bytes = _mm_loadu_si128((const __m128i *)(utf8 + i));
+        int continuations = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(bytes, top2), cont_tag));
+        int wide = _mm_movemask_epi8(_mm_cmpgt_epi8(_mm_xor_si128(bytes, flip), below_four_byte));
+        int block = 16 - __builtin_popcount(continuations) + __builtin_popcount(wide);
+        if (block > left) break;
+        left -= block;
+        i += 16;
+    }
+    *remaining = left;
+    return i;
 }
 
 /* Set once when the library loads, before any thread can decode. */
@@ -120,7 +132,6 @@ static void prepare_simd(void) {
 #endif
 
 int32_t tj_decode_for_segmentation(const uint8_t *utf8, int32_t length, uint16_t *units,
-                                   int32_t *unit_bytes,
                                    int32_t *breaks, int32_t *break_count,
                                    int32_t *marks, int32_t *mark_count,
                                    int32_t *pairs, int32_t *pair_count) {
@@ -133,12 +144,11 @@ int32_t tj_decode_for_segmentation(const uint8_t *utf8, int32_t length, uint16_t
 #if defined(__x86_64__)
         if (simd) {
             /* Blocks of common characters at once, then the one character that stopped them. */
-            i += decode_simple_blocks(utf8, i, length, units, unit_bytes, &count);
+            i += decode_simple_blocks(utf8, i, length, units, &count);
             if (i >= length) break;
         }
 #endif
         uint32_t lead = utf8[i];
-        unit_bytes[count] = i;
         if (lead >= 0xC3 && lead < 0xE0) {
             units[count++] = (uint16_t)(((lead & 0x1F) << 6) | (utf8[i + 1] & 0x3F));
             i += 2;
@@ -183,14 +193,31 @@ int32_t tj_decode_for_segmentation(const uint8_t *utf8, int32_t length, uint16_t
             scalar -= 0x10000;
             pairs[npairs++] = count;
             units[count++] = (uint16_t)(0xD800 + (scalar >> 10));
-            unit_bytes[count] = i;
             units[count++] = (uint16_t)(0xDC00 + (scalar & 0x3FF));
             i += 4;
         }
     }
-    unit_bytes[count] = length;
     *break_count = nbreaks;
     *mark_count = nmarks;
     *pair_count = npairs;
     return count;
+}
+
+
+int32_t tj_utf8_advance(const uint8_t *utf8, int32_t length, int32_t from, int32_t units) {
+    int32_t i = from;
+    int32_t remaining = units;
+#if defined(__x86_64__)
+    if (simd_ready) i = skip_blocks(utf8, i, length, &remaining);
+#endif
+    /* Continuation bytes are stepped over, so a start inside a character is fine. */
+    while (i < length) {
+        uint8_t byte = utf8[i];
+        if ((byte & 0xC0) != 0x80) {
+            if (remaining <= 0) break;
+            remaining -= byte >= 0xF0 ? 2 : 1;
+        }
+        i++;
+    }
+    return i;
 }

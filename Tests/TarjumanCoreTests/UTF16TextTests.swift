@@ -54,14 +54,12 @@ struct UTF16TextTests {
                 #expect(decoded.string(0 ..< decoded.count) == text)
             }
         }
-        withExtendedLifetime(scratch) {}
     }
 
     @Test("Pieces cut from the decoded text are the original characters, surrogate pairs included")
     func pieces() {
         let text = "قال \"نعم\" 😀 ثم\r\nمضى… وانتهى»."
-        let scratch = DecodingScratch()
-        let decoded = UTF16Text(text, scratch: scratch)
+        let decoded = UTF16Text(text, scratch: DecodingScratch())
         let utf16 = Array(text.utf16)
         for start in 0 ..< utf16.count where !UTF16.isTrailSurrogate(utf16[start]) {
             for end in start ... utf16.count where end == utf16.count || !UTF16.isTrailSurrogate(utf16[end]) {
@@ -70,6 +68,5 @@ struct UTF16TextTests {
             }
         }
         #expect(decoded.lineBreaks.first?.length == 2)
-        withExtendedLifetime(scratch) {}
     }
 }

@@ -5,8 +5,8 @@ import CICU
 ///
 /// Line breaks read as spaces (hard wraps never end a sentence); where they were is kept for
 /// finding paragraphs, and so is every character a rule starts from (`…` and closing quotes),
-/// all found in the one pass that decodes the text. The text's UTF-8 stays beside it, with the
-/// UTF-8 offset of every code unit, so that pieces are cut out without transcoding.
+/// all found in the one pass that decodes the text. The text's UTF-8 stays beside it, so that
+/// pieces are cut out without transcoding.
 struct UTF16Text {
     /// A line break: where it is, how many code units it takes (2 for CRLF), whether it is U+2029.
     struct LineBreak {
@@ -22,13 +22,12 @@ struct UTF16Text {
     /// Offsets of `…` and of closing quotation marks (`"` `”` `»`), in order.
     let marks: [Int]
     private let original: String
-
-    /// For UTF-16 offset k, the UTF-8 offset of the same character (k = count included).
-    private let unitBytes: UnsafeBufferPointer<Int32>
+    /// Holds the buffers `units` points into, and where the last piece was cut.
+    private let scratch: DecodingScratch
     /// UTF-16 offsets of the surrogate pairs, in order (empty for most Arabic text).
     private let pairs: [Int]
 
-    /// Decodes `text` into `scratch`, which must outlive the result.
+    /// Decodes `text` into `scratch`, whose buffers it then uses (until the next text).
     init(_ text: String, scratch: DecodingScratch) {
         var original = text
         original.makeContiguousUTF8()
@@ -40,17 +39,18 @@ struct UTF16Text {
         var pairCount: Int32 = 0
         original.utf8.withContiguousStorageIfAvailable { bytes in
             count = Int(tj_decode_for_segmentation(
-                bytes.baseAddress, Int32(length), scratch.units, scratch.unitBytes,
+                bytes.baseAddress, Int32(length), scratch.units,
                 scratch.breaks, &breakCount, scratch.marks, &markCount, scratch.pairs, &pairCount))
         }
         units = UnsafeBufferPointer(start: scratch.units, count: count)
-        unitBytes = UnsafeBufferPointer(start: scratch.unitBytes, count: count + 1)
+        scratch.cursor = (0, 0)
         lineBreaks = UnsafeBufferPointer(start: scratch.breaks, count: Int(breakCount)).map { raw in
             LineBreak(position: Int(raw >> 2), length: raw & 1 == 1 ? 2 : 1, endsParagraph: raw & 2 == 2)
         }
         marks = UnsafeBufferPointer(start: scratch.marks, count: Int(markCount)).map(Int.init)
         pairs = UnsafeBufferPointer(start: scratch.pairs, count: Int(pairCount)).map(Int.init)
         self.original = original
+        self.scratch = scratch
     }
 
     var count: Int { units.count }
@@ -77,12 +77,25 @@ struct UTF16Text {
         return unit - low
     }
 
-    /// The original text of a UTF-16 range, cut from the UTF-8 without transcoding.
+    /// The original text of a UTF-16 range, cut from the UTF-8 without transcoding. Fastest
+    /// when ranges come in text order, as units do.
     func string(_ range: Range<Int>) -> String {
+        let lower = byteOffset(ofUnit: range.lowerBound)
+        let upper = byteOffset(ofUnit: range.upperBound)
         let view = original.utf8
-        let lower = view.index(view.startIndex, offsetBy: Int(unitBytes[range.lowerBound]))
-        let upper = view.index(lower, offsetBy: Int(unitBytes[range.upperBound] - unitBytes[range.lowerBound]))
-        return String(original[lower ..< upper])
+        let start = view.index(view.startIndex, offsetBy: lower)
+        return String(original[start ..< view.index(start, offsetBy: upper - lower)])
+    }
+
+    /// The UTF-8 offset of UTF-16 offset `unit`, counted on from the last one asked for.
+    private func byteOffset(ofUnit unit: Int) -> Int {
+        if unit < scratch.cursor.unit { scratch.cursor = (0, 0) }
+        let (from, fromByte) = scratch.cursor
+        let byte = original.utf8.withContiguousStorageIfAvailable { bytes in
+            Int(tj_utf8_advance(bytes.baseAddress, Int32(bytes.count), Int32(fromByte), Int32(unit - from)))
+        } ?? 0
+        scratch.cursor = (unit, byte)
+        return byte
     }
 }
 
@@ -94,7 +107,8 @@ final class DecodingScratch {
     private(set) var breaks = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     private(set) var marks = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
     private(set) var pairs = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
-    private(set) var unitBytes = UnsafeMutablePointer<Int32>.allocate(capacity: 1)
+    /// The last UTF-16 offset turned into a UTF-8 offset, and that offset.
+    var cursor = (unit: 0, byte: 0)
 
     /// Makes room for a text of `length` UTF-8 bytes.
     func reserve(_ length: Int) {
@@ -105,7 +119,6 @@ final class DecodingScratch {
         breaks = .allocate(capacity: capacity)
         marks = .allocate(capacity: capacity)
         pairs = .allocate(capacity: capacity)
-        unitBytes = .allocate(capacity: capacity + 1)
     }
 
     deinit {
@@ -117,6 +130,5 @@ final class DecodingScratch {
         breaks.deallocate()
         marks.deallocate()
         pairs.deallocate()
-        unitBytes.deallocate()
     }
 }

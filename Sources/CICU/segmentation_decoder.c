@@ -95,9 +95,10 @@ static int32_t decode_simple_blocks(const uint8_t *utf8, int32_t start, int32_t 
     return i - start;
 }
 
-/* Steps over 16-byte blocks while they hold no more character starts than `*remaining` units:
- * a start counts one unit, a four-byte lead two. Returns where it stopped, which may be inside
- * a character. */
+/* Steps over 16-byte blocks while they hold no more character starts than `*remaining` units
+ * (a start counts one unit, a four-byte lead two), then finds the start in the next block by
+ * its bit when that block has no four-byte character. Returns where it stopped, which may be
+ * inside a character when `*remaining` is still above zero. */
 __attribute__((target("sse4.1,popcnt")))
 static int32_t skip_blocks(const uint8_t *utf8, int32_t i, int32_t length, int32_t *remaining) {
     const __m128i top2 = _mm_set1_epi8((char)0xC0);
@@ -105,14 +106,22 @@ static int32_t skip_blocks(const uint8_t *utf8, int32_t i, int32_t length, int32
     const __m128i flip = _mm_set1_epi8((char)0x80);
     const __m128i below_four_byte = _mm_set1_epi8((char)(0xEF ^ 0x80));
     int32_t left = *remaining;
-    while (i + 16 <= length && left >= 16) {
+    while (i + 16 <= length) {
         __m128i bytes = _mm_loadu_si128((const __m128i *)(utf8 + i));
-        int continuations = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(bytes, top2), cont_tag));
+        int starts = ~_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(bytes, top2), cont_tag)) & 0xFFFF;
         int wide = _mm_movemask_epi8(_mm_cmpgt_epi8(_mm_xor_si128(bytes, flip), below_four_byte));
-        int block = 16 - __builtin_popcount(continuations) + __builtin_popcount(wide);
-        if (block > left) break;
-        left -= block;
-        i += 16;
+        int block = __builtin_popcount(starts) + __builtin_popcount(wide);
+        if (block <= left) {
+            left -= block;
+            i += 16;
+            continue;
+        }
+        if (wide == 0) {
+            for (int k = 0; k < left; k++) starts &= starts - 1;
+            i += __builtin_ctz(starts);
+            left = 0;
+        }
+        break;
     }
     *remaining = left;
     return i;

@@ -27,6 +27,7 @@ public final class SentenceSegmenter {
         var nextMark = 0
         var candidates: [Int] = []
         var starts: [Int] = []
+        let rules = ArabicSentenceRules(text: source)
         for (paragraphIndex, paragraph) in paragraphs.enumerated() {
             while nextBoundary < boundaries.endIndex, Int(boundaries[nextBoundary]) <= paragraph.lowerBound { nextBoundary += 1 }
             candidates.removeAll(keepingCapacity: true)
@@ -37,7 +38,7 @@ public final class SentenceSegmenter {
             while nextMark < source.marks.count, source.marks[nextMark] < paragraph.lowerBound { nextMark += 1 }
             let firstMark = nextMark
             while nextMark < source.marks.count, source.marks[nextMark] < paragraph.upperBound { nextMark += 1 }
-            sentenceStarts(in: paragraph, candidates: &candidates, marks: source.marks[firstMark ..< nextMark], of: source, into: &starts)
+            sentenceStarts(in: paragraph, candidates: &candidates, marks: source.marks[firstMark ..< nextMark], rules: rules, into: &starts)
             for (offset, start) in starts.enumerated() {
                 let end = offset + 1 < starts.count ? starts[offset + 1] : paragraph.upperBound
                 guard let trimmed = Self.trim(start ..< end, in: source) else { continue }
@@ -61,7 +62,7 @@ public final class SentenceSegmenter {
 
     /// Where sentences start in a paragraph (the paragraph start first), written to `starts`.
     /// `candidates` holds ICU's boundaries inside the paragraph; the rules' own are added to it.
-    func sentenceStarts(in paragraph: Range<Int>, candidates: inout [Int], marks: ArraySlice<Int>, of text: UTF16Text,
+    func sentenceStarts(in paragraph: Range<Int>, candidates: inout [Int], marks: ArraySlice<Int>, rules: ArabicSentenceRules,
                         into starts: inout [Int]) {
         starts.removeAll(keepingCapacity: true)
         starts.append(paragraph.lowerBound)
@@ -69,7 +70,6 @@ public final class SentenceSegmenter {
             starts.append(contentsOf: candidates)
             return
         }
-        let rules = ArabicSentenceRules(text: text)
         if !marks.isEmpty {
             let extra = rules.ellipsisCandidates(at: marks, in: paragraph) + rules.quotationCandidates(at: marks, in: paragraph)
             if !extra.isEmpty {

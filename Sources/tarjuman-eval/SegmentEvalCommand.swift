@@ -91,9 +91,11 @@ struct SegmentEvalCommand: ParsableCommand {
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
+        // Without choppa-srx the script exits at once: writing to it must fail, not kill us.
+        signal(SIGPIPE, SIG_IGN)
         try process.run()
         let writer = Thread {
-            input.fileHandleForWriting.write((try? JSONEncoder().encode(paragraphs)) ?? Data())
+            try? input.fileHandleForWriting.write(contentsOf: (try? JSONEncoder().encode(paragraphs)) ?? Data())
             try? input.fileHandleForWriting.close()
         }
         writer.start()

@@ -89,6 +89,14 @@ def active_unit(driver):
     return driver.execute_script("const s = document.activeElement.closest('section.unit'); return s && s.dataset.unit;")
 
 
+def clear_of_headers(driver, unit):
+    """Whether the unit's English input is on screen and not under the sticky headers."""
+    return driver.execute_script("""
+        const box = document.querySelector(`#u-${CSS.escape(arguments[0])} textarea.en`).getBoundingClientRect();
+        const head = document.querySelector('.doc-head').getBoundingClientRect();
+        return box.top >= head.bottom - 1 && box.bottom <= window.innerHeight;""", unit)
+
+
 def note(driver, unit):
     return row(driver, unit).find_element(By.CSS_SELECTOR, ".note").text
 
@@ -158,7 +166,8 @@ def type_and_save(driver):
     wait(driver, lambda d: active_unit(d) == "1.2", "Enter to move to the next unit")
     check(row(driver, "1.1").find_element(By.CSS_SELECTOR, ".badge").text == "draft", "the saved unit is not a draft")
     check("1 rendered" in driver.find_element(By.ID, "doc-status").text, "the document status did not count the save")
-    step("typed a rendering; Enter saved it as a draft and moved to unit 1.2")
+    check(clear_of_headers(driver, "1.2"), "the next unit's input is hidden under the headers")
+    step("typed a rendering; Enter saved it as a draft and moved to unit 1.2, in view")
 
     findings = row(driver, "1.1").find_elements(By.CSS_SELECTOR, ".findings li")
     check(findings, "no QA findings shown after saving unit 1.1")
@@ -174,7 +183,8 @@ def type_and_save(driver):
 
     second.send_keys(Keys.ALT, Keys.ARROW_UP)
     wait(driver, lambda d: active_unit(d) == "1.1", "Alt+Up to move back")
-    step("Alt+Up moved back to unit 1.1")
+    check(clear_of_headers(driver, "1.1"), "unit 1.1's input is hidden under the headers")
+    step("Alt+Up moved back to unit 1.1, in view")
     screenshot(driver, "editor.png")
 
     driver.refresh()
@@ -195,6 +205,21 @@ def type_and_save(driver):
     check(text in items[1] and "strategic choice" in items[0], f"history order is wrong: {items}")
     step("History lists both renderings, newest first")
     return text
+
+
+def narrow(driver):
+    driver.set_window_size(900, 900)
+    try:
+        open_page(driver, "/documents/1")
+        check(active_unit(driver) == "1.3", f"the editor starts on {active_unit(driver)}, not the first unit without a rendering")
+        check(clear_of_headers(driver, "1.3"), "in a narrow window the focused input is hidden under the headers")
+        textarea(driver, "1.3").send_keys(Keys.ALT, Keys.ARROW_DOWN)
+        wait(driver, lambda d: active_unit(d) == "1.4", "Alt+Down to move on")
+        check(clear_of_headers(driver, "1.4"), "in a narrow window the next input is hidden under the headers")
+        screenshot(driver, "editor-narrow.png")
+        step("in a 900-pixel window the focused unit stays clear of the sticky headers")
+    finally:
+        driver.set_window_size(1400, 1000)
 
 
 def suggestion(driver):
@@ -333,6 +358,7 @@ def main():
     driver = browser()
     try:
         type_and_save(driver)
+        narrow(driver)
         suggestion(driver)
         conflict(driver)
         escaping(driver)

@@ -141,9 +141,19 @@ enum EditorScript {
           "Alt+↑/↓ moves · Ctrl+1…5 inserts a memory suggestion · Esc undoes the edit")),
       el("div", { class: "units" }, editor.rows.map((row) => row.node)));
     showStatus(data.document);
+    keepClearOfHeaders();
+    window.addEventListener("resize", keepClearOfHeaders);
     const wanted = decodeURIComponent(location.hash.replace(/^#u-/, ""));
     const start = editor.rows.find((row) => row.unit.id === wanted) || editor.rows.find((row) => !row.unit.rendering) || editor.rows[0];
     if (start) { start.input.focus(); start.node.scrollIntoView({ block: "center" }); }
+  }
+
+  // Units scrolled to or focused stop below the sticky headers, whose height varies with the width.
+  function keepClearOfHeaders() {
+    const head = document.querySelector(".doc-head");
+    const top = document.querySelector("header.top");
+    const covered = (head ? head.getBoundingClientRect().bottom : 0) || (top ? top.offsetHeight : 0);
+    document.documentElement.style.scrollPaddingTop = `${Math.ceil(covered) + 8}px`;
   }
 
   function showStatus(doc) {

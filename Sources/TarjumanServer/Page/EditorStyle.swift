@@ -37,6 +37,7 @@ td.ar, th.ar { text-align: right; font-size: 1.15em; line-height: 1.9; }
 .doc-head { position: sticky; top: 2.9em; background: var(--paper); z-index: 1; padding: .3em 0 .5em; border-bottom: 1px solid var(--line); }
 .doc-head .exports { margin: .3em 0; }
 .doc-head .keys { margin: 0; color: var(--muted); font-size: .85em; }
+#glossary-search { width: min(28em, 100%); }
 .units { display: flex; flex-direction: column; gap: .6em; margin-top: .8em; }
 .unit { display: grid; grid-template-columns: 3.5em minmax(0, 1fr) minmax(0, 1fr); gap: .8em; padding: .7em; background: #fff;
   border: 1px solid var(--line); border-radius: 6px; }

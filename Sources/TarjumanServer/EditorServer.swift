@@ -31,6 +31,7 @@ public struct EditorServer: Sendable {
     func router() -> Router<EditorContext> {
         let router = Router(context: EditorContext.self)
         router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: SecurityHeaders())
         router.add(middleware: APIErrorMiddleware())
         router.add(middleware: RequestGuard(token: token, hosts: RequestGuard<EditorContext>.hosts(boundTo: host)))
         let api = router.group("api")

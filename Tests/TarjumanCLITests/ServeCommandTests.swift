@@ -210,6 +210,10 @@ struct ServeCommandTests {
         let style = try await server.request("GET", "/assets/style.css")
         #expect(style.text.contains("direction: rtl") || style.text.contains("[dir=\"rtl\"]") || style.text.contains(".ar"))
         #expect(!style.text.contains("http"))
+        let missing = try await server.request("GET", "/api/nothing-here")
+        #expect(missing.status == 404)
+        #expect(missing.header("Content-Security-Policy")?.contains("default-src 'self'") == true)
+        #expect(missing.header("X-Content-Type-Options") == "nosniff")
         #expect(try await server.request("GET", "/nothing-here").status == 404)
     }
 

@@ -39,6 +39,16 @@ struct EditorServerPiecesTests {
         #expect(!RequestGuard<EditorContext>.hosts(boundTo: "127.0.0.1").contains("evil.example"))
     }
 
+    @Test("Only the exact session token passes")
+    func token() {
+        let token = "0123456789abcdef"
+        #expect(RequestGuard<EditorContext>.sameToken(token, token))
+        #expect(!RequestGuard<EditorContext>.sameToken(nil, token))
+        #expect(!RequestGuard<EditorContext>.sameToken("", token))
+        #expect(!RequestGuard<EditorContext>.sameToken("0123456789abcdeF", token))
+        #expect(!RequestGuard<EditorContext>.sameToken(token + "0", token))
+    }
+
     @Test("Loopback addresses are told apart from others")
     func loopback() {
         #expect(EditorServer.isLoopback("127.0.0.1"))

@@ -22,7 +22,7 @@ from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = sys.argv[1].rstrip("/")
 ARTIFACTS = os.path.abspath(sys.argv[2])
@@ -222,6 +222,23 @@ def narrow(driver):
         driver.set_window_size(1400, 1000)
 
 
+def filtering(driver):
+    open_page(driver, "/documents/1")
+    Select(driver.find_element(By.ID, "unit-filter")).select_by_value("new")
+    shown = [r.get_attribute("data-unit") for r in driver.find_elements(By.CSS_SELECTOR, "section.unit") if r.is_displayed()]
+    check(shown and "1.1" not in shown and "1.2" not in shown, f"the filter still shows rendered units: {shown}")
+    first = shown[0]
+    textarea(driver, first).click()
+    textarea(driver, first).send_keys(Keys.ALT, Keys.ARROW_DOWN)
+    wait(driver, lambda d: active_unit(d) == shown[1], "Alt+Down to skip to the next shown unit")
+    Select(driver.find_element(By.ID, "unit-filter")).select_by_value("draft")
+    drafts = [r.get_attribute("data-unit") for r in driver.find_elements(By.CSS_SELECTOR, "section.unit") if r.is_displayed()]
+    check("1.1" in drafts and "1.2" not in drafts, f"'not approved' shows {drafts}")
+    Select(driver.find_element(By.ID, "unit-filter")).select_by_value("all")
+    check(len([r for r in driver.find_elements(By.CSS_SELECTOR, "section.unit") if r.is_displayed()]) == 12, "'all units' does not show all")
+    step(f"the filter shows the {len(shown)} units without a rendering, then the {len(drafts)} not approved, then all")
+
+
 def suggestion(driver):
     open_page(driver, "/documents/1")
     box = textarea(driver, "1.12")
@@ -359,6 +376,7 @@ def main():
     try:
         type_and_save(driver)
         narrow(driver)
+        filtering(driver)
         suggestion(driver)
         conflict(driver)
         escaping(driver)

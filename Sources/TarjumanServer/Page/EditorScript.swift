@@ -118,7 +118,7 @@ enum EditorScript {
 
   // Editor ------------------------------------------------------------------
 
-  const editor = { rows: [], doc: null };
+  const editor = { rows: [], doc: null, filter: null };
 
   async function editorPage(id) {
     const [data, findings] = await Promise.all([
@@ -136,7 +136,12 @@ enum EditorScript {
         el("div", { id: "doc-status", class: "doc-status" }),
         el("div", { class: "exports" },
           el("a", { id: "export-tmx", href: `/api/export?format=tmx&document=${id}`, download: "" }, "Export TMX"), " ",
-          el("a", { id: "export-xliff", href: `/api/export?format=xliff&document=${id}`, download: "" }, "Export XLIFF")),
+          el("a", { id: "export-xliff", href: `/api/export?format=xliff&document=${id}`, download: "" }, "Export XLIFF"), " ",
+          el("label", { class: "filter" }, "Show ", editor.filter = el("select", { id: "unit-filter", onchange: applyFilter },
+            el("option", { value: "all" }, "all units"),
+            el("option", { value: "new" }, "units without a rendering"),
+            el("option", { value: "draft" }, "units not approved"),
+            el("option", { value: "findings" }, "units with QA findings")))),
         el("p", { class: "keys" }, "Enter saves and moves on · Ctrl+Enter approves · Shift+Enter new line · ",
           "Alt+↑/↓ moves · Ctrl+1…5 inserts a memory suggestion · Esc undoes the edit")),
       el("div", { class: "units" }, editor.rows.map((row) => row.node)));
@@ -228,8 +233,27 @@ enum EditorScript {
   }
 
   function move(row, step) {
-    const next = editor.rows[row.index + step];
+    let index = row.index + step;
+    while (editor.rows[index] && editor.rows[index].node.hidden) index += step;
+    const next = editor.rows[index];
     if (next) { next.input.focus(); next.node.scrollIntoView({ block: "nearest" }); }
+  }
+
+  // Shows only the units the translator asked for; a unit saved out of the filter stays until
+  // the filter is chosen again, so the row does not vanish under the cursor.
+  function applyFilter() {
+    const wanted = editor.filter.value;
+    for (const row of editor.rows) {
+      const shown = wanted === "new" ? !row.status
+        : wanted === "draft" ? row.status !== "approved"
+        : wanted === "findings" ? row.findingList.children.length > 0
+        : true;
+      row.node.hidden = !shown;
+    }
+    const first = editor.rows.find((row) => !row.node.hidden);
+    if (first && document.activeElement && document.activeElement.closest && document.activeElement.closest("section.unit[hidden]")) {
+      first.input.focus();
+    }
   }
 
   function keydown(row, event) {

@@ -36,6 +36,8 @@ td.ar, th.ar { text-align: right; font-size: 1.15em; line-height: 1.9; }
 .progress .approved { background: var(--approved); }
 .doc-head { position: sticky; top: 2.9em; background: var(--paper); z-index: 1; padding: .3em 0 .5em; border-bottom: 1px solid var(--line); }
 .doc-head .exports { margin: .3em 0; }
+.doc-head .filter { margin-left: 1em; color: var(--muted); }
+.unit[hidden] { display: none; }
 .doc-head .keys { margin: 0; color: var(--muted); font-size: .85em; }
 #glossary-search { width: min(28em, 100%); }
 .units { display: flex; flex-direction: column; gap: .6em; margin-top: .8em; }

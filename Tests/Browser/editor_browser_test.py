@@ -247,6 +247,8 @@ def suggestion(driver):
     buttons = wait(driver, lambda d: row(d, "1.12").find_elements(By.CSS_SELECTOR, "button.suggestion"), "memory suggestions")
     score = buttons[0].find_element(By.CSS_SELECTOR, ".score").text
     check(score.endswith("%") and 50 <= int(score[:-1]) < 100, f"the suggestion has no fuzzy score: {score!r}")
+    differences = buttons[0].find_element(By.CSS_SELECTOR, ".differences").text
+    check("فتح" in differences and "الجهاد" in differences, f"the suggestion does not show what differs: {differences!r}")
     screenshot(driver, "editor-suggestion.png")
     buttons[0].click()
     check(textarea(driver, "1.12").get_attribute("value") == MEMORY_TARGET, "clicking the suggestion did not insert it")

@@ -337,8 +337,20 @@ enum EditorScript {
       el("span", { class: `score ${match.kind}` }, `${match.score}%`), " ",
       el("span", { class: "kind" }, match.kind), " ",
       el("span", { class: "target-text" }, match.target),
-      index < 9 ? el("kbd", {}, `Ctrl+${index + 1}`) : null))));
+      index < 9 ? el("kbd", {}, `Ctrl+${index + 1}`) : null,
+      el("span", { class: "suggestion-source", lang: "ar", dir: "rtl" }, match.source),
+      differences(match)))));
     if (!row.suggestions.length) row.suggestionList.replaceChildren(el("li", { class: "none" }, "No memory match at 50% or more."));
+  }
+
+  // How the memory's source differs from this unit, read from the unit's side.
+  function differences(match) {
+    const items = match.differences.map((difference) =>
+      difference.change === "added" ? el("li", { class: "added" }, "+ ", el("bdi", { lang: "ar" }, difference.query))
+        : difference.change === "removed" ? el("li", { class: "removed" }, "− ", el("bdi", { lang: "ar" }, difference.memory))
+        : el("li", { class: "changed" }, el("bdi", { lang: "ar" }, difference.memory), " → ", el("bdi", { lang: "ar" }, difference.query)));
+    for (const number of match.numbers) items.push(el("li", { class: "number" }, `${number.memory} → ${number.query}`));
+    return items.length ? el("ul", { class: "differences", title: "what differs: the memory's words → this unit's" }, items) : null;
   }
 
   async function loadHistory(row) {

@@ -63,7 +63,12 @@ mark.term:focus { outline: 2px solid var(--accent); }
 .unit-terms { list-style: none; margin: .3em 0 0; padding: 0; font-size: .85em; color: var(--muted); }
 .unit-terms .forbidden, td.forbidden { color: #a40000; }
 .suggestions, .findings, .history { list-style: none; margin: .4em 0 0; padding: 0; font-size: .9em; }
-.suggestion { width: 100%; text-align: left; display: flex; gap: .5em; align-items: baseline; margin-top: .2em; }
+.suggestion { width: 100%; text-align: left; display: flex; flex-wrap: wrap; gap: .2em .5em; align-items: baseline; margin-top: .2em; }
+.suggestion .suggestion-source { flex-basis: 100%; text-align: right; color: var(--muted); font-size: 1.05em; line-height: 1.8; }
+.suggestion .differences { flex-basis: 100%; list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; gap: .2em .8em; font-size: .9em; }
+.suggestion .differences .added { color: #1f6f3a; }
+.suggestion .differences .removed { color: #a23b2a; }
+.suggestion .differences .changed, .suggestion .differences .number { color: #7a5200; }
 .suggestion .score { font-weight: 700; min-width: 3em; }
 .suggestion .score.context, .suggestion .score.exact { color: var(--approved); }
 .suggestion .kind { color: var(--muted); font-size: .85em; }

@@ -46,6 +46,42 @@ struct ConcordanceTests {
 
 @Suite("Rendering variants")
 struct RenderingVariantsTests {
+    @Test("Renderings that use a glossary phrase count for it first; the rest group by shared phrases")
+    func known() {
+        let result = RenderingVariants.variants(in: [
+            "Hamas and Islamic Jihad affirmed that resistance is their choice.",
+            "A joint statement will be issued after the meeting between Fatah and Hamas.",
+            "A joint statement will be issued after the meeting between Fatah and Hamas.",
+            "The HAMAS movement's statement came in a joint statement.",
+            "The Islamic Resistance Movement said the talks failed.",
+            "The Islamic Resistance Movement rejected the offer.",
+        ], known: ["Hamas", "Islamic Resistance Movement", "Hammas"])
+        #expect(result.variants == [
+            RenderingVariants.Variant(text: "Hamas", count: 4),
+            RenderingVariants.Variant(text: "Islamic Resistance Movement", count: 2),
+        ])
+        #expect(result.other == 0)
+    }
+
+    @Test("A glossary term's concordance counts its approved and forbidden renderings")
+    func glossaryConcordance() throws {
+        let store = try makeStore()
+        _ = try store.importPairs([
+            TranslationPair(source: "قالت حماس إن الاتفاق صامد.", target: "Hamas said the deal holds."),
+            TranslationPair(source: "وأعلنت حماس رفضها للعرض.", target: "Hamas rejected the offer."),
+            TranslationPair(source: "ورحبت حركة حماس بالبيان.", target: "The Hamas movement welcomed the statement."),
+            TranslationPair(source: "وقالت حماس إنها سترد.", target: "HAMAS said it would respond."),
+            TranslationPair(source: "وأكدت حماس موقفها.", target: "The movement restated its position."),
+            TranslationPair(source: "وهددت حماس بالرد.", target: "The Hamas group threatened to respond."),
+        ], name: "memory", origin: "test")
+        _ = try GlossaryStore(database: store.database).add(Term(arabic: "حماس", english: "Hamas", forbidden: ["the Hamas group"]))
+        let result = try ConcordanceSearch(database: store.database).lookup("حماس")
+        #expect(result.lines.count == 6)
+        #expect(result.renderings == [RenderingVariants.Variant(text: "Hamas", count: 4),
+                                      RenderingVariants.Variant(text: "the Hamas group", count: 1)])
+        #expect(result.otherRenderings == 1)
+    }
+
     @Test("Renderings group by the phrase they share, spelling variants apart; a lone rendering is counted apart")
     func groups() {
         let result = RenderingVariants.variants(in: [

@@ -54,6 +54,18 @@ public struct ConcordanceSearch: Sendable {
         }
     }
 
+    /// The renderings the glossary gives the term (approved, then alternatives, then forbidden),
+    /// which are counted before any guessed phrase.
+    func glossaryRenderings(of term: String, _ db: Database) throws -> [String] {
+        let entries = try Term.filter(Column("searchKey") == ArabicSearchKey.key(term)).order(Column("id")).fetchAll(db)
+        var phrases: [String] = []
+        for phrase in entries.map(\.english) + entries.flatMap(\.alternatives) + entries.flatMap(\.forbidden)
+            where !phrases.contains(phrase) {
+            phrases.append(phrase)
+        }
+        return phrases
+    }
+
     /// The part of a word's key that every inflected or cliticized form contains.
     static func stem(of key: String) -> String {
         var scalars = Array(key.unicodeScalars)
@@ -111,7 +123,7 @@ public struct ConcordanceSearch: Sendable {
                 hits: found.map { $0.start ..< $0.end }, surface: first.surface,
                 rendering: rendering, status: status.flatMap(RenderingStatus.init(rawValue:))))
         }
-        let variants = RenderingVariants.variants(in: lines.compactMap(\.rendering))
+        let variants = RenderingVariants.variants(in: lines.compactMap(\.rendering), known: try glossaryRenderings(of: term, db))
         return Concordance(term: term, lines: lines, renderings: variants.variants, otherRenderings: variants.other)
     }
 }

@@ -16,10 +16,36 @@ public enum RenderingVariants {
         "they", "we", "you", "i", "said", "says", "has", "have", "had", "not", "but", "which", "who", "will", "would",
     ]
 
-    /// Groups `renderings` by the phrase each one most likely uses for the term: a phrase must be
-    /// shared by at least two renderings. Returns the phrases, most used first, and how many
-    /// renderings share none of them.
-    public static func variants(in renderings: [String], maximumWords: Int = 3) -> (variants: [Variant], other: Int) {
+    /// Groups `renderings` by the phrase each one most likely uses for the term. Renderings that
+    /// contain one of the `known` phrases (the glossary's, in its order; compared as the checks
+    /// compare English: case, plurals, possessives and a leading "the" aside) count for the
+    /// longest one they contain, the first among equals, so that a forbidden "Hamas group" is not
+    /// counted as the approved "Hamas". The others group by the phrases they share, each shared by at least two.
+    /// Returns the known phrases used, then the shared phrases, most used first, and how many
+    /// renderings fall in no group.
+    public static func variants(in renderings: [String], known: [String] = [], maximumWords: Int = 3) -> (variants: [Variant], other: Int) {
+        var remaining = renderings
+        var knownVariants: [Variant] = []
+        if !known.isEmpty {
+            let phrases = known.map(EnglishPhrase.init)
+            var counts = Array(repeating: 0, count: known.count)
+            remaining = renderings.filter { rendering in
+                let text = EnglishPhrase(rendering)
+                var chosen: Int?
+                for (index, phrase) in phrases.enumerated() where !text.occurrences(of: phrase).isEmpty {
+                    if chosen.map({ phrase.searchStems.count > phrases[$0].searchStems.count }) ?? true { chosen = index }
+                }
+                guard let chosen else { return true }
+                counts[chosen] += 1
+                return false
+            }
+            knownVariants = zip(known, counts).filter { $0.1 > 0 }.map { Variant(text: $0.0, count: $0.1) }
+        }
+        let guessed = sharedPhrases(in: remaining, maximumWords: maximumWords)
+        return (knownVariants + guessed.variants, guessed.other)
+    }
+
+    static func sharedPhrases(in renderings: [String], maximumWords: Int) -> (variants: [Variant], other: Int) {
         var phrasesByRendering: [Set<String>] = []
         var display: [String: String] = [:]
         for rendering in renderings {

@@ -85,6 +85,26 @@ struct TMXImportTests {
         #expect(try MemoryImporter(database: store.database).importFile(try write(Self.lenient, bom: [0xEF, 0xBB, 0xBF])).added == 3)
     }
 
+    @Test("Within one file, a source seen before is a duplicate or a new rendering; text imported before counts too")
+    func repeatsInOneFile() throws {
+        let store = try makeStore()
+        _ = try store.importDocuments([try segmented("قالت حماس إن الاتفاق صامد.")])
+        let file = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="ar" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+            <tu><tuv xml:lang="ar"><seg>وصل الوفد إلى القاهرة.</seg></tuv><tuv xml:lang="en"><seg>The delegation reached Cairo.</seg></tuv></tu>
+            <tu><tuv xml:lang="ar"><seg>وصل الوفد إلى القاهرة.</seg></tuv><tuv xml:lang="en"><seg>The delegation reached Cairo.</seg></tuv></tu>
+            <tu><tuv xml:lang="ar"><seg>وصل الوفد الى القاهرة.</seg></tuv><tuv xml:lang="en"><seg>The delegation arrived in Cairo.</seg></tuv></tu>
+            <tu><tuv xml:lang="ar"><seg>قالت حماس إن الاتفاق صامد.</seg></tuv><tuv xml:lang="en"><seg>Hamas said the deal holds.</seg></tuv></tu>
+            </body></tmx>
+            """
+        let outcome = try MemoryImporter(database: store.database).importFile(try write(file))
+        #expect(outcome.added == 1)
+        #expect(outcome.duplicates == 1)
+        #expect(outcome.newRenderings == 2)
+        #expect(try store.detail(of: UnitID(document: 1, ordinal: 1)).current?.text == "Hamas said the deal holds.")
+    }
+
     @Test("The same unit again is a duplicate; another English becomes a new rendering with the history kept")
     func duplicates() throws {
         let store = try makeStore()
@@ -193,5 +213,39 @@ struct TMXImportTests {
             #expect(outcome.read == expected, "\(file)")
             #expect(outcome.read == outcome.added + outcome.duplicates + outcome.newRenderings + outcome.skipped.values.reduce(0, +), "\(file)")
         }
+    }
+}
+
+@Suite("TMX dates and trimming")
+struct TMXDateTests {
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        return calendar
+    }()
+
+    @Test("Basic, extended and day-only dates give the moment the calendar gives", arguments: [
+        ("20240102T030405Z", 2024, 1, 2, 3, 4, 5), ("2024-05-06T07:08:09Z", 2024, 5, 6, 7, 8, 9),
+        ("20000229T235959Z", 2000, 2, 29, 23, 59, 59), ("19691231T235959Z", 1969, 12, 31, 23, 59, 59),
+        ("19700101T000000Z", 1970, 1, 1, 0, 0, 0), ("20240506", 2024, 5, 6, 0, 0, 0),
+        ("21000301T120000Z", 2100, 3, 1, 12, 0, 0), ("16000229T000000Z", 1600, 2, 29, 0, 0, 0),
+    ])
+    func dates(text: String, year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) throws {
+        let expected = try #require(Self.calendar.date(from: DateComponents(year: year, month: month, day: day,
+                                                                           hour: hour, minute: minute, second: second)))
+        #expect(TMXReader.date(text) == expected)
+    }
+
+    @Test("Digits that make no date give none", arguments: ["", "2024", "20241301T000000Z", "20230229T000000Z",
+                                                             "21000229T000000Z", "20240431T000000Z", "20240101T250000Z", "not a date"])
+    func invalid(text: String) {
+        #expect(TMXReader.date(text) == nil)
+    }
+
+    @Test("Trimming removes Unicode white space at both ends only, as Foundation does", arguments: [
+        "  قال حماس  ", "\n\t Hamas said.\r\n", "\u{00A0}\u{2003}نص\u{3000}", "", "   ", "\u{2028}a b\u{2029}", "\u{200B}x\u{200B}", " \u{064B}نص",
+    ])
+    func trimming(text: String) {
+        #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }

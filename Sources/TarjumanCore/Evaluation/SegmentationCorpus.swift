@@ -34,7 +34,7 @@ public struct SegmentationCorpus: Sendable {
         var scalars: [Unicode.Scalar] = []
         var boundaries = Set<Int>()
         for (index, sentence) in sentences.enumerated() {
-            let trimmed = sentence.trimmingCharacters(in: .whitespacesAndNewlines)
+            let trimmed = sentence.trimmingWhitespace()
             guard !trimmed.isEmpty else { continue }
             if index > 0, !scalars.isEmpty {
                 scalars.append(" ")

@@ -42,7 +42,7 @@ public enum DelimitedGlossary {
             }
             func value(_ column: String) -> String {
                 guard let position = positions[column], position < row.count else { return "" }
-                return row[position].value.trimmingCharacters(in: .whitespacesAndNewlines)
+                return row[position].value.trimmingWhitespace()
             }
             let term = Term(
                 arabic: value("arabic"), english: value("english"),

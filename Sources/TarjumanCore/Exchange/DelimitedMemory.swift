@@ -110,7 +110,7 @@ public enum DelimitedMemory {
             }
             func value(_ column: String) -> String {
                 guard let position = positions[column], position < row.count else { return "" }
-                return row[position].value.trimmingCharacters(in: .whitespacesAndNewlines)
+                return row[position].value.trimmingWhitespace()
             }
             let source = value("source"), target = value("target")
             guard !source.isEmpty, !target.isEmpty else { return skip(.emptySegment) }

@@ -115,10 +115,12 @@ public struct MemoryImporter: Sendable {
             var document = OpenDocument?.none
             let existing = try db.cachedStatement(sql: "SELECT id FROM unit WHERE keyHash = ? AND searchKey = ? ORDER BY id DESC")
             let sameRendering = try db.cachedStatement(sql: "SELECT 1 FROM rendering WHERE unitId = ? AND text = ? LIMIT 1")
+            var stored = try KeyHashFilter(db)
             while let taken = queue.take(), let batch = taken {
                 for item in batch {
                     let unit = item.unit
-                    let known = try Int64.fetchAll(existing, arguments: [item.prepared.keyHash, item.prepared.key])
+                    let known = stored.mayContain(item.prepared.keyHash)
+                        ? try Int64.fetchAll(existing, arguments: [item.prepared.keyHash, item.prepared.key]) : []
                     if let newest = known.first {
                         if try known.contains(where: { try Bool.fetchOne(sameRendering, arguments: [$0, unit.target]) == true }) {
                             outcome.duplicates += 1
@@ -137,6 +139,7 @@ public struct MemoryImporter: Sendable {
                         document = try OpenDocument(name: item.group.map { "\(name): \($0)" } ?? name, group: item.group, at: date, db)
                         outcome.documents.append(document!.id)
                     }
+                    stored.insert(item.prepared.keyHash)
                     let offsets = document!.append(unit.source)
                     let id = try writer.addUnit(document: document!.id, ordinal: document!.count, paragraph: document!.count,
                                                 start: offsets.lowerBound, end: offsets.upperBound, prepared: item.prepared)
@@ -160,6 +163,29 @@ public struct MemoryImporter: Sendable {
         outcome.skipped = state.reader.skipped
         outcome.droppedCodes = state.reader.droppedCodes
         return outcome
+    }
+
+    /// The key hashes of the stored units, as bits: a clear bit means no stored unit has that
+    /// hash, so the lookup of a known source can be skipped; a set bit means maybe.
+    struct KeyHashFilter {
+        private var bits = [UInt64](repeating: 0, count: 1 << 18)
+        private static let mask = UInt64(1 << 24 - 1)
+
+        init(_ db: Database) throws {
+            let hashes = try FastStatement(db, sql: "SELECT keyHash FROM unit")
+            hashes.reset()
+            while try hashes.step() { insert(hashes.int64(at: 0)) }
+        }
+
+        mutating func insert(_ hash: Int64) {
+            let bit = UInt64(bitPattern: hash) & Self.mask
+            bits[Int(bit >> 6)] |= 1 << (bit & 63)
+        }
+
+        func mayContain(_ hash: Int64) -> Bool {
+            let bit = UInt64(bitPattern: hash) & Self.mask
+            return bits[Int(bit >> 6)] & (1 << (bit & 63)) != 0
+        }
     }
 
     /// A document being filled: its text grows by one paragraph per unit and is written when

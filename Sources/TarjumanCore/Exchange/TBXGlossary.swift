@@ -189,7 +189,7 @@ public enum TBXGlossary {
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
             switch elementName {
             case "term", "termNote", "descrip", "note":
-                guard let text = capture?.trimmingCharacters(in: .whitespacesAndNewlines) else { return }
+                guard let text = capture?.trimmingWhitespace() else { return }
                 switch captureKind {
                 case "term": currentTerm?.text = text
                 case "status": currentTerm?.status = text

@@ -103,22 +103,39 @@ public final class TMXReader: MemoryFileReader {
         return arabic > latin
     }
 
-    /// A TMX date: `YYYYMMDDThhmmssZ` or extended ISO 8601.
+    /// A TMX date, in UTC: `YYYYMMDDThhmmssZ`, extended ISO 8601 (`2024-05-06T07:08:09Z`), or a
+    /// day alone (`20240506`); nil when the digits do not make a real date and time.
     static func date(_ text: String) -> Date? {
-        let digits = text.filter(\.isNumber)
-        guard digits.count >= 14, let year = Int(digits.prefix(4)) else {
-            guard digits.count == 8 else { return nil }
-            return date(digits + "000000")
+        var digits: [Int] = []
+        digits.reserveCapacity(14)
+        for byte in text.utf8 where byte >= 0x30 && byte <= 0x39 { digits.append(Int(byte - 0x30)) }
+        if digits.count == 8 { digits += [0, 0, 0, 0, 0, 0] }
+        guard digits.count >= 14 else { return nil }
+        func number(_ start: Int, _ length: Int) -> Int { digits[start ..< start + length].reduce(0) { $0 * 10 + $1 } }
+        let year = number(0, 4), month = number(4, 2), day = number(6, 2)
+        let hour = number(8, 2), minute = number(10, 2), second = number(12, 2)
+        guard (1 ... 12).contains(month), (1 ... daysInMonth(month, of: year)).contains(day),
+              hour < 24, minute < 60, second < 61 else { return nil }
+        let seconds = daysSince1970(year: year, month: month, day: day) * 86_400 + hour * 3_600 + minute * 60 + second
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
+    static func daysInMonth(_ month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: return year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
         }
-        var components = DateComponents()
-        components.timeZone = TimeZone(identifier: "UTC")
-        components.year = year
-        components.month = Int(digits.dropFirst(4).prefix(2))
-        components.day = Int(digits.dropFirst(6).prefix(2))
-        components.hour = Int(digits.dropFirst(8).prefix(2))
-        components.minute = Int(digits.dropFirst(10).prefix(2))
-        components.second = Int(digits.dropFirst(12).prefix(2))
-        return Calendar(identifier: .gregorian).date(from: components)
+    }
+
+    /// Days from 1970-01-01 to a day of the proleptic Gregorian calendar.
+    static func daysSince1970(year: Int, month: Int, day: Int) -> Int {
+        let shifted = month <= 2 ? year - 1 : year
+        let era = (shifted >= 0 ? shifted : shifted - 399) / 400
+        let yearOfEra = shifted - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
     }
 
     /// The SAX handler: keeps only the current `tu`.
@@ -237,8 +254,8 @@ public final class TMXReader: MemoryFileReader {
             let english = variants.first { $0.language == "en" && !TMXReader.isMostlyArabic($0.text) }
             guard let arabic else { return reader.skip(.noArabic) }
             guard let english else { return reader.skip(.noEnglish) }
-            let source = arabic.text.trimmingCharacters(in: .whitespacesAndNewlines)
-            let target = english.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            let source = arabic.text.trimmingWhitespace()
+            let target = english.text.trimmingWhitespace()
             guard !source.isEmpty, !target.isEmpty else { return reader.skip(.emptySegment) }
             let droppedCodes = arabic.codes + english.codes
             reader.droppedCodes += droppedCodes

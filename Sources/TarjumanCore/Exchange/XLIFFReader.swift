@@ -168,7 +168,7 @@ public enum XLIFFReader {
                 switch collect {
                 case .source: source = buffer
                 case .target: target = buffer
-                case .note: notes.append(buffer.trimmingCharacters(in: .whitespacesAndNewlines))
+                case .note: notes.append(buffer.trimmingWhitespace())
                 }
                 collecting = nil
                 return

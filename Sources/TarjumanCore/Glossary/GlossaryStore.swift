@@ -24,13 +24,13 @@ public struct GlossaryStore: Sendable {
     /// Checks a term before it is stored: both sides present and in the right script.
     public static func validate(_ term: Term, at place: String = "") throws(TarjumanError) {
         let prefix = place.isEmpty ? "" : "\(place): "
-        if term.arabic.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if term.arabic.trimmingWhitespace().isEmpty {
             throw .invalidTerm("\(prefix)the Arabic term is empty")
         }
         if !term.arabic.unicodeScalars.contains(where: ScalarClass.isArabicLetter) {
             throw .invalidTerm("\(prefix)'\(term.arabic)' has no Arabic letter; give the Arabic term first, then the English")
         }
-        if term.english.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if term.english.trimmingWhitespace().isEmpty {
             throw .invalidTerm("\(prefix)the English rendering of '\(term.arabic)' is empty")
         }
         for english in [term.english] + term.alternatives + term.forbidden
@@ -144,7 +144,7 @@ public struct GlossaryStore: Sendable {
     /// Entries whose Arabic (compared by search key), English, alternatives, note or domain
     /// contain `query`; every entry when it is empty.
     public func search(_ query: String) throws(TarjumanError) -> [Term] {
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = query.trimmingWhitespace()
         let all = try terms()
         guard !trimmed.isEmpty else { return all }
         let key = ArabicSearchKey.key(trimmed)

@@ -43,7 +43,7 @@ public struct ConcordanceSearch: Sendable {
     }
 
     public func lookup(_ term: String) throws(TarjumanError) -> Concordance {
-        let trimmed = term.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = term.trimmingWhitespace()
         guard !ArabicSearchKey.key(trimmed).isEmpty else { throw TarjumanError.emptyQuery }
         let matcher = try GlossaryMatcher(terms: [Term(arabic: trimmed, english: trimmed)])
         let wordKeys = matcher.wordKeys(of: trimmed).map { String(decoding: $0, as: UTF8.self) }

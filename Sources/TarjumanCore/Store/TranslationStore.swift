@@ -130,7 +130,7 @@ public struct TranslationStore: Sendable {
     /// any other becomes the new current rendering, and the old one stays in the history.
     public func render(_ inputs: [RenderingInput], translator: String?, status: RenderingStatus,
                        origin: String, at date: Date = Date()) throws(TarjumanError) -> [RenderOutcome] {
-        for input in inputs where input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        for input in inputs where input.text.trimmingWhitespace().isEmpty {
             throw .emptyRendering(unit: input.unit.description)
         }
         return try database.write { db in
@@ -158,7 +158,7 @@ public struct TranslationStore: Sendable {
     /// saving again with that one as `expected` keeps both in the history.
     public func save(_ input: RenderingInput, expected: Int64?, translator: String?, status: RenderingStatus,
                      origin: String, at date: Date = Date()) throws(TarjumanError) -> RenderOutcome {
-        if input.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if input.text.trimmingWhitespace().isEmpty {
             throw .emptyRendering(unit: input.unit.description)
         }
         return try database.write { db in

@@ -61,6 +61,25 @@ struct ContentHashTests {
         #expect(ContentHash.sha256Hex(input) == digest)
     }
 
+    @Test("Every length across the padding boundaries matches sha256sum",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/sha256sum"), "sha256sum is absent; skipping"))
+    func lengths() throws {
+        for length in [0, 1, 55, 56, 57, 63, 64, 65, 119, 120, 127, 128, 129, 1000] {
+            let bytes = (0 ..< length).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/sha256sum")
+            let input = Pipe(), output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            try process.run()
+            try input.fileHandleForWriting.write(contentsOf: Data(bytes))
+            try input.fileHandleForWriting.close()
+            let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(ContentHash.sha256Hex(bytes) == String(printed.prefix(64)), "length \(length)")
+        }
+    }
+
     @Test("A million a's")
     func long() {
         #expect(ContentHash.sha256Hex([UInt8](repeating: 0x61, count: 1_000_000)) ==

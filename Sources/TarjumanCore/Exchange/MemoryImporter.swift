@@ -168,8 +168,8 @@ public struct MemoryImporter: Sendable {
     /// The key hashes of the stored units, as bits: a clear bit means no stored unit has that
     /// hash, so the lookup of a known source can be skipped; a set bit means maybe.
     struct KeyHashFilter {
-        private var bits = [UInt64](repeating: 0, count: 1 << 18)
-        private static let mask = UInt64(1 << 24 - 1)
+        private var bits = [UInt64](repeating: 0, count: 1 << 17)
+        private static let mask = UInt64(1 << 23 - 1)
 
         init(_ db: Database) throws {
             let hashes = try FastStatement(db, sql: "SELECT keyHash FROM unit")

@@ -12,13 +12,13 @@ struct GlossaryRoutes {
             return try JSONResponse.make(try GlossaryStore(database: database).search(query).map(TermJSON.init))
         }
         api.post("glossary") { request, context in
-            let body = try await JSONResponse.decode(TermJSON.Input.self, from: request, context: context)
+            let body = try await JSONResponse.decode(TermInput.self, from: request, context: context)
             let outcome = try GlossaryStore(database: database).add(body.term)
             return try JSONResponse.make(TermJSON(outcome.term), status: outcome.added ? .created : .ok)
         }
         api.put("glossary/{id}") { request, context in
             let id = try Self.termID(context)
-            let body = try await JSONResponse.decode(TermJSON.Input.self, from: request, context: context)
+            let body = try await JSONResponse.decode(TermInput.self, from: request, context: context)
             return try JSONResponse.make(TermJSON(try GlossaryStore(database: database).update(id: id, with: body.term)))
         }
         api.delete("glossary/{id}") { _, context in
@@ -38,48 +38,23 @@ struct GlossaryRoutes {
     }
 }
 
-/// A glossary entry as the API shows it and takes it.
-struct TermJSON: Encodable {
-    let id: Int64?
+/// The body of `POST /api/glossary` and `PUT /api/glossary/{id}`.
+struct TermInput: Decodable {
     let arabic: String
     let english: String
-    let alternatives: [String]
-    let forbidden: [String]
-    let note: String
-    let domain: String
-    let source: String
-    let updatedAt: Date
+    let alternatives: [String]?
+    let forbidden: [String]?
+    let note: String?
+    let domain: String?
 
-    init(_ term: Term) {
-        id = term.id
-        arabic = term.arabic
-        english = term.english
-        alternatives = term.alternatives
-        forbidden = term.forbidden
-        note = term.note
-        domain = term.domain
-        source = term.source
-        updatedAt = term.updatedAt
-    }
-
-    /// The body of `POST /api/glossary` and `PUT /api/glossary/{id}`.
-    struct Input: Decodable {
-        let arabic: String
-        let english: String
-        let alternatives: [String]?
-        let forbidden: [String]?
-        let note: String?
-        let domain: String?
-
-        var term: Term {
-            func clean(_ list: [String]?) -> [String] {
-                (list ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
-            }
-            return Term(arabic: arabic.trimmingCharacters(in: .whitespacesAndNewlines),
-                        english: english.trimmingCharacters(in: .whitespacesAndNewlines),
-                        alternatives: clean(alternatives), forbidden: clean(forbidden),
-                        note: note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
-                        domain: domain?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", source: "editor")
+    var term: Term {
+        func clean(_ list: [String]?) -> [String] {
+            (list ?? []).map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
         }
+        return Term(arabic: arabic.trimmingCharacters(in: .whitespacesAndNewlines),
+                    english: english.trimmingCharacters(in: .whitespacesAndNewlines),
+                    alternatives: clean(alternatives), forbidden: clean(forbidden),
+                    note: note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "",
+                    domain: domain?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "", source: "editor")
     }
 }

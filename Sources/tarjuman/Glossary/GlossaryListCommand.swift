@@ -31,26 +31,3 @@ struct GlossaryListCommand: ParsableCommand {
         }
     }
 }
-
-/// A glossary entry as JSON.
-struct TermJSON: Encodable {
-    let id: Int64?
-    let arabic: String
-    let english: String
-    let alternatives: [String]
-    let forbidden: [String]
-    let note: String
-    let domain: String
-    let source: String
-
-    init(_ term: Term) {
-        id = term.id
-        arabic = term.arabic
-        english = term.english
-        alternatives = term.alternatives
-        forbidden = term.forbidden
-        note = term.note
-        domain = term.domain
-        source = term.source
-    }
-}

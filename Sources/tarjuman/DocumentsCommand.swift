@@ -15,20 +15,11 @@ struct DocumentsCommand: ParsableCommand {
     func run() throws {
         let documents = try store.openStore().documents()
         if json {
-            try Output.printJSON(documents.map { DocumentJSON(id: $0.id, name: $0.name, imported: Output.timestamp($0.importedAt), units: $0.unitCount, rendered: $0.renderedCount, approved: $0.approvedCount) })
+            try Output.printJSON(documents.map(DocumentJSON.init))
             return
         }
         for document in documents {
             Output.print("\(document.id)\t\(document.name)\t\(document.unitCount) units, \(document.renderedCount) rendered, \(document.approvedCount) approved\timported \(Output.timestamp(document.importedAt))")
         }
     }
-}
-
-struct DocumentJSON: Encodable {
-    let id: Int64
-    let name: String
-    let imported: String
-    let units: Int
-    let rendered: Int
-    let approved: Int
 }

@@ -103,7 +103,7 @@ enum EditorScript {
       el("td", {}, el("a", { href: `/documents/${doc.id}`, class: "document-link" }, doc.name)),
       el("td", { class: "count" }, doc.units),
       el("td", {}, progress(doc)),
-      el("td", {}, new Date(doc.importedAt).toLocaleString()),
+      el("td", {}, new Date(doc.imported).toLocaleString()),
       el("td", {}, el("a", { href: `/api/export?format=tmx&document=${doc.id}`, download: "" }, "TMX"), " ",
         el("a", { href: `/api/export?format=xliff&document=${doc.id}`, download: "" }, "XLIFF"))));
     app.replaceChildren(

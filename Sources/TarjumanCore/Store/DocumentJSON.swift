@@ -1,0 +1,21 @@
+import Foundation
+
+/// A document with its progress, as `documents --json` and the editor's API show it.
+public struct DocumentJSON: Encodable, Sendable {
+    public let id: Int64
+    public let name: String
+    /// When it was imported, ISO 8601 in UTC.
+    public let imported: String
+    public let units: Int
+    public let rendered: Int
+    public let approved: Int
+
+    public init(_ summary: DocumentSummary) {
+        id = summary.id
+        name = summary.name
+        imported = summary.importedAt.formatted(.iso8601)
+        units = summary.unitCount
+        rendered = summary.renderedCount
+        approved = summary.approvedCount
+    }
+}

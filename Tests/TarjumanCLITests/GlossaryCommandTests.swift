@@ -43,6 +43,7 @@ struct GlossaryCommandTests {
                 var copy = object
                 copy.removeValue(forKey: "id")
                 copy.removeValue(forKey: "source")
+                copy.removeValue(forKey: "updatedAt")
                 return copy as NSDictionary
             }
         }

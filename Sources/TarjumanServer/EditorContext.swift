@@ -13,3 +13,12 @@ public struct EditorContext: RequestContext {
 
     public var maxUploadSize: Int { Self.uploadLimit }
 }
+
+extension EditorContext {
+    /// The whole-number `{id}` of the route, or a 400 naming what it should have been.
+    func pathID(of what: String) throws -> Int64 {
+        let text = parameters.get("id") ?? ""
+        guard let id = Int64(text) else { throw APIError(.badRequest, "'\(text)' is not a \(what) id; ids are whole numbers") }
+        return id
+    }
+}

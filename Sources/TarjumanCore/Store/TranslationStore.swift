@@ -236,6 +236,16 @@ public struct DocumentSummary: Sendable, Equatable {
 extension TranslationStore {
     /// Every document, oldest first, with how far its translation has come.
     public func documents() throws(TarjumanError) -> [DocumentSummary] {
+        try summaries(of: nil)
+    }
+
+    /// One document with its progress, counted over its own units only.
+    public func document(_ id: Int64) throws(TarjumanError) -> DocumentSummary {
+        guard let summary = try summaries(of: id).first else { throw .unknownDocument(id) }
+        return summary
+    }
+
+    private func summaries(of id: Int64?) throws(TarjumanError) -> [DocumentSummary] {
         try database.read { db in
             let sql = """
                 SELECT d.id, d.name, d.importedAt,
@@ -245,10 +255,11 @@ extension TranslationStore {
                 FROM document d
                 LEFT JOIN unit u ON u.documentId = d.id
                 LEFT JOIN rendering r ON r.id = (SELECT max(id) FROM rendering WHERE unitId = u.id)
+                \(id == nil ? "" : "WHERE d.id = ?")
                 GROUP BY d.id
                 ORDER BY d.id
                 """
-            return try Row.fetchAll(db, sql: sql).map { row in
+            return try Row.fetchAll(db, sql: sql, arguments: id.map { [$0] } ?? []).map { row in
                 DocumentSummary(id: row["id"], name: row["name"], importedAt: row["importedAt"],
                                 unitCount: row["units"], renderedCount: row["rendered"], approvedCount: row["approved"])
             }

@@ -14,22 +14,14 @@ struct DocumentRoutes {
             try await upload(request, context: context)
         }
         api.get("documents/{id}") { _, context in
-            let id = try Self.documentID(context)
+            let id = try context.pathID(of: "document")
             return try JSONResponse.make(try document(id))
         }
         api.get("documents/{id}/findings") { _, context in
-            let id = try Self.documentID(context)
-            guard try TranslationStore(database: database).documents().contains(where: { $0.id == id }) else {
-                throw TarjumanError.unknownDocument(id)
-            }
+            let id = try context.pathID(of: "document")
+            _ = try TranslationStore(database: database).document(id)
             return try JSONResponse.make(try QAChecker(database: database).run(CheckOptions(documents: [id])).findings)
         }
-    }
-
-    static func documentID(_ context: EditorContext) throws -> Int64 {
-        let text = context.parameters.get("id") ?? ""
-        guard let id = Int64(text) else { throw APIError(.badRequest, "'\(text)' is not a document id; ids are whole numbers") }
-        return id
     }
 
     struct DocumentDetail: Encodable {
@@ -39,7 +31,7 @@ struct DocumentRoutes {
 
     func document(_ id: Int64) throws -> DocumentDetail {
         let store = TranslationStore(database: database)
-        guard let summary = try store.documents().first(where: { $0.id == id }) else { throw TarjumanError.unknownDocument(id) }
+        let summary = try store.document(id)
         let matcher = try GlossaryMatcher(terms: try GlossaryStore(database: database).terms())
         let units = try store.units(document: id).map { UnitView($0, matcher: matcher) }
         return DocumentDetail(document: DocumentJSON(summary), units: units)

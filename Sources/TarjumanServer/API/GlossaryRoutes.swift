@@ -17,24 +17,18 @@ struct GlossaryRoutes {
             return try JSONResponse.make(TermJSON(outcome.term), status: outcome.added ? .created : .ok)
         }
         api.put("glossary/{id}") { request, context in
-            let id = try Self.termID(context)
+            let id = try context.pathID(of: "glossary entry")
             let body = try await JSONResponse.decode(TermInput.self, from: request, context: context)
             return try JSONResponse.make(TermJSON(try GlossaryStore(database: database).update(id: id, with: body.term)))
         }
         api.delete("glossary/{id}") { _, context in
-            try JSONResponse.make(TermJSON(try GlossaryStore(database: database).remove(id: try Self.termID(context))))
+            try JSONResponse.make(TermJSON(try GlossaryStore(database: database).remove(id: try context.pathID(of: "glossary entry"))))
         }
         api.get("glossary/lookup") { request, _ in
             let text = request.uri.queryParameters.get("text") ?? ""
             let matcher = try GlossaryMatcher(terms: try GlossaryStore(database: database).terms())
             return try JSONResponse.make(matcher.matches(in: text).map(UnitView.TermHit.init))
         }
-    }
-
-    static func termID(_ context: EditorContext) throws -> Int64 {
-        let text = context.parameters.get("id") ?? ""
-        guard let id = Int64(text) else { throw APIError(.badRequest, "'\(text)' is not a glossary entry id") }
-        return id
     }
 }
 

@@ -53,7 +53,7 @@ struct UnitRoutes {
         let changed: Bool
         let rendering: RenderingJSON
         let findings: [Finding]
-        let document: DocumentJSON?
+        let document: DocumentJSON
     }
 
     func save(_ body: SaveRequest, to id: UnitID) throws -> SaveResponse {
@@ -68,9 +68,8 @@ struct UnitRoutes {
         let outcome = try store.save(RenderingInput(unit: id, text: body.text), expected: body.base,
                                      translator: translator?.isEmpty == false ? translator : nil,
                                      status: status, origin: "editor")
-        let summary = try store.documents().first { $0.id == id.document }
         return SaveResponse(unit: id.description, changed: outcome.changed, rendering: RenderingJSON(outcome.rendering),
-                            findings: try findings(for: id), document: summary.map(DocumentJSON.init))
+                            findings: try findings(for: id), document: DocumentJSON(try store.document(id.document)))
     }
 
     func matches(for id: UnitID, minimum: Int, limit: Int) throws -> [MemoryMatch] {

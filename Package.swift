@@ -20,8 +20,13 @@ let package = Package(
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
         .target(
+            name: "CXML",
+            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+            linkerSettings: [.linkedLibrary("xml2")]
+        ),
+        .target(
             name: "TarjumanCore",
-            dependencies: ["CICU", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CICU", "CXML", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "TarjumanServer",

@@ -1,7 +1,5 @@
+import CXML
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Reads TMX 1.1 to 1.4 as a stream, handing each usable unit to a callback as soon as its
 /// `tu` closes, so memory does not grow with the file.
@@ -18,61 +16,144 @@ public final class TMXReader: MemoryFileReader {
     public private(set) var skipped: [MemorySkipReason: Int] = [:]
     public private(set) var droppedCodes = 0
     public private(set) var headerSourceLanguage: String?
+    /// Property types left out of the entries (their values are not even decoded).
+    public var ignoredPropertyTypes: Set<String>
 
-    public init() {}
+    public init(ignoredPropertyTypes: Set<String> = []) {
+        self.ignoredPropertyTypes = ignoredPropertyTypes
+    }
 
     /// Parses the file at `path`, calling `unit` for every usable unit in order.
     public func parse(path: String, unit: (MemoryEntry) throws -> Void) throws(TarjumanError) {
-        guard let stream = InputStream(fileAtPath: path) else { throw .fileNotFound(path) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
         if isDirectory.boolValue { throw .notAFile(path) }
-        let prefix: Data
-        do {
-            let handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
-            prefix = try handle.read(upToCount: 1 << 16) ?? Data()
-            try handle.close()
-        } catch {
-            throw .unreadableFile(path, reason: error.localizedDescription)
-        }
-        guard !prefix.isEmpty else { throw .emptyInput(file: path) }
-        if let position = XMLProlog.entityDeclaration(in: prefix) {
-            throw .malformedFile(file: path, line: position.line, column: position.column,
-                                 reason: "entity declarations are not accepted (no external entities, no entity expansion)")
-        }
-        struct Result {
-            var failure: (any Error)?
-            var sawRoot = false
-            var parsed = false
-            var line = 1, column = 1, code = 0
-        }
-        let result = withoutActuallyEscaping(unit) { handler -> Result in
-            var result = Result()
-            do {
-                let delegate = Delegate(reader: self, handler: handler)
-                let parser = XMLParser(stream: stream)
-                parser.shouldResolveExternalEntities = false
-                parser.shouldProcessNamespaces = false
-                parser.delegate = delegate
-                result.parsed = parser.parse()
-                parser.delegate = nil
-                result.failure = delegate.failure
-                result.sawRoot = delegate.sawRoot
-                result.line = max(delegate.errorLine ?? parser.lineNumber, 1)
-                result.column = max(delegate.errorColumn ?? parser.columnNumber, 1)
-                result.code = (parser.parserError as NSError?)?.code ?? 0
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        if size == 0 { throw .emptyInput(file: path) }
+        var result = tj_tmx_result()
+        let (status, failure) = withoutActuallyEscaping(unit) { handler in
+            let context = Context(reader: self, handler: handler)
+            let status = withExtendedLifetime(context) {
+                tj_tmx_read(path, { context, unit in
+                    let context = Unmanaged<Context>.fromOpaque(context!).takeUnretainedValue()
+                    return context.take(unit!.pointee) ? 0 : 1
+                }, Unmanaged.passUnretained(context).toOpaque(), &result)
             }
-            return result
+            return (status, context.failure)
         }
-        if let error = result.failure {
-            if let error = error as? TarjumanError { throw error }
-            throw TarjumanDatabase.translate(error, path: path)
+        if result.has_source_language != 0 {
+            headerSourceLanguage = withUnsafeBytes(of: result.source_language) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
         }
-        if !result.parsed {
-            throw .malformedFile(file: path, line: result.line, column: result.column, reason: TBXGlossary.describe(xmlError: result.code))
+        switch Int(status) {
+        case Int(TJ_TMX_OK):
+            break
+        case Int(TJ_TMX_STOPPED):
+            if let error = failure as? TarjumanError { throw error }
+            if let failure { throw TarjumanDatabase.translate(failure, path: path) }
+        case Int(TJ_TMX_UNREADABLE):
+            throw .unreadableFile(path, reason: String(cString: strerror(result.code)))
+        case Int(TJ_TMX_NO_MEMORY):
+            throw .unreadableFile(path, reason: "there is not enough memory to read it")
+        default:
+            let reason = result.refused_entities != 0
+                ? "entity declarations are not accepted (no external entities, no entity expansion)"
+                : TBXGlossary.describe(xmlError: Int(result.code))
+            throw .malformedFile(file: path, line: max(Int(result.line), 1), column: max(Int(result.column), 1), reason: reason)
         }
-        guard result.sawRoot else {
+        guard result.saw_root != 0 else {
             throw .malformedFile(file: path, line: 1, column: 1, reason: "not a TMX file: no tmx root element")
+        }
+    }
+
+    /// The reading's state as the C reader's callback sees it.
+    private final class Context {
+        unowned let reader: TMXReader
+        let handler: (MemoryEntry) throws -> Void
+        var failure: (any Error)?
+        private var lastDateText = ""
+        private var lastDate: Date?
+
+        init(reader: TMXReader, handler: @escaping (MemoryEntry) throws -> Void) {
+            self.reader = reader
+            self.handler = handler
+        }
+
+        /// Takes one `tu`: false stops the reading.
+        func take(_ unit: tj_tmx_unit) -> Bool {
+            guard let entry = entry(of: unit) else { return true }
+            do {
+                try handler(entry)
+                return true
+            } catch {
+                failure = error
+                return false
+            }
+        }
+
+        private func entry(of unit: tj_tmx_unit) -> MemoryEntry? {
+            reader.read += 1
+            let variants = UnsafeBufferPointer(start: unit.variants, count: Int(unit.variant_count))
+            var arabic: (text: String, codes: Int)?
+            for variant in variants where TMXReader.primaryLanguage(Self.text(variant.language)) == "ar" {
+                arabic = (Self.text(variant.segment), Int(variant.codes))
+                break
+            }
+            if arabic == nil {
+                for variant in variants where TMXReader.primaryLanguage(Self.text(variant.language)) != "en" {
+                    let text = Self.text(variant.segment)
+                    if TMXReader.isMostlyArabic(text) {
+                        arabic = (text, Int(variant.codes))
+                        break
+                    }
+                }
+            }
+            var english: (text: String, codes: Int)?
+            for variant in variants where TMXReader.primaryLanguage(Self.text(variant.language)) == "en" {
+                let text = Self.text(variant.segment)
+                if !TMXReader.isMostlyArabic(text) {
+                    english = (text, Int(variant.codes))
+                    break
+                }
+            }
+            guard let arabic else { reader.skip(.noArabic); return nil }
+            guard let english else { reader.skip(.noEnglish); return nil }
+            let source = arabic.text.trimmingWhitespace()
+            let target = english.text.trimmingWhitespace()
+            guard !source.isEmpty, !target.isEmpty else { reader.skip(.emptySegment); return nil }
+            let droppedCodes = arabic.codes + english.codes
+            reader.droppedCodes += droppedCodes
+            var properties: [MemoryProperty] = []
+            for property in UnsafeBufferPointer(start: unit.properties, count: Int(unit.property_count)) {
+                let type = Self.text(property.type)
+                if reader.ignoredPropertyTypes.contains(type) { continue }
+                properties.append(MemoryProperty(type: type, value: Self.text(property.value)))
+            }
+            return MemoryEntry(
+                tuid: Self.optionalText(unit.tuid), source: source, target: target,
+                translator: Self.optionalText(unit.changeid) ?? Self.optionalText(unit.creationid),
+                date: date(unit.changedate.bytes != nil ? unit.changedate : unit.creationdate),
+                notes: UnsafeBufferPointer(start: unit.notes, count: Int(unit.note_count)).map(Self.text),
+                properties: properties, droppedCodes: droppedCodes)
+        }
+
+        /// The date of an attribute; the last one is remembered, as a file's dates often repeat.
+        private func date(_ attribute: tj_text) -> Date? {
+            guard attribute.bytes != nil else { return nil }
+            let text = Self.text(attribute)
+            if text != lastDateText {
+                lastDateText = text
+                lastDate = TMXReader.date(text)
+            }
+            return lastDate
+        }
+
+        static func text(_ text: tj_text) -> String {
+            guard let bytes = text.bytes else { return "" }
+            return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(text.length)), as: UTF8.self)
+        }
+
+        static func optionalText(_ text: tj_text) -> String? {
+            text.bytes == nil ? nil : Self.text(text)
         }
     }
 
@@ -136,141 +217,6 @@ public final class TMXReader: MemoryFileReader {
         let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
         let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
         return era * 146_097 + dayOfEra - 719_468
-    }
-
-    /// The SAX handler: keeps only the current `tu`.
-    final class Delegate: NSObject, XMLParserDelegate {
-        unowned let reader: TMXReader
-        let handler: (MemoryEntry) throws -> Void
-        var failure: (any Error)?
-        var sawRoot = false
-        var errorLine: Int?
-        var errorColumn: Int?
-
-        struct Variant {
-            var language: String
-            var text = ""
-            var hasSegment = false
-            var codes = 0
-        }
-
-        var inTU = false
-        var tuAttributes: [String: String] = [:]
-        var variants: [Variant] = []
-        var notes: [String] = []
-        var properties: [MemoryProperty] = []
-        var textTarget: TextTarget = .none
-        var buffer = ""
-        var propertyType = ""
-        /// Depth inside inline code elements whose content is native code, not text.
-        var codeDepth = 0
-
-        enum TextTarget { case none, note, property, segment }
-
-        init(reader: TMXReader, handler: @escaping (MemoryEntry) throws -> Void) {
-            self.reader = reader
-            self.handler = handler
-        }
-
-        func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
-                    attributes: [String: String] = [:]) {
-            switch name {
-            case "tmx":
-                sawRoot = true
-            case "header":
-                reader.headerSourceLanguage = attributes["srclang"]
-            case "tu":
-                inTU = true
-                tuAttributes = attributes
-                variants = []
-                notes = []
-                properties = []
-            case "tuv" where inTU:
-                variants.append(Variant(language: TMXReader.primaryLanguage(attributes["xml:lang"] ?? attributes["lang"] ?? "")))
-            case "seg" where inTU && !variants.isEmpty:
-                textTarget = .segment
-                variants[variants.count - 1].hasSegment = true
-                buffer = ""
-            case "note" where inTU && textTarget == .none:
-                textTarget = .note
-                buffer = ""
-            case "prop" where inTU && textTarget == .none:
-                textTarget = .property
-                propertyType = attributes["type"] ?? ""
-                buffer = ""
-            case "bpt", "ept", "it", "ph", "ut", "sub":
-                if textTarget == .segment {
-                    if codeDepth == 0 { variants[variants.count - 1].codes += 1 }
-                    codeDepth += 1
-                }
-            default:
-                break
-            }
-        }
-
-        func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
-            switch name {
-            case "seg" where textTarget == .segment:
-                variants[variants.count - 1].text = buffer
-                textTarget = .none
-                codeDepth = 0
-            case "note" where textTarget == .note:
-                notes.append(buffer)
-                textTarget = .none
-            case "prop" where textTarget == .property:
-                properties.append(MemoryProperty(type: propertyType, value: buffer))
-                textTarget = .none
-            case "bpt", "ept", "it", "ph", "ut", "sub":
-                if textTarget == .segment, codeDepth > 0 { codeDepth -= 1 }
-            case "tu" where inTU:
-                inTU = false
-                finishUnit(parser)
-            default:
-                break
-            }
-        }
-
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            if errorLine == nil {
-                errorLine = parser.lineNumber
-                errorColumn = parser.columnNumber
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard textTarget != .none, codeDepth == 0 else { return }
-            buffer += string
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            guard textTarget != .none, codeDepth == 0 else { return }
-            buffer += String(decoding: CDATABlock, as: UTF8.self)
-        }
-
-        func finishUnit(_ parser: XMLParser) {
-            reader.read += 1
-            var arabic = variants.first { $0.language == "ar" }
-            if arabic == nil { arabic = variants.first { $0.language != "en" && TMXReader.isMostlyArabic($0.text) } }
-            let english = variants.first { $0.language == "en" && !TMXReader.isMostlyArabic($0.text) }
-            guard let arabic else { return reader.skip(.noArabic) }
-            guard let english else { return reader.skip(.noEnglish) }
-            let source = arabic.text.trimmingWhitespace()
-            let target = english.text.trimmingWhitespace()
-            guard !source.isEmpty, !target.isEmpty else { return reader.skip(.emptySegment) }
-            let droppedCodes = arabic.codes + english.codes
-            reader.droppedCodes += droppedCodes
-            let unit = MemoryEntry(
-                tuid: tuAttributes["tuid"], source: source, target: target,
-                translator: tuAttributes["changeid"] ?? tuAttributes["creationid"],
-                date: (tuAttributes["changedate"] ?? tuAttributes["creationdate"]).flatMap(TMXReader.date),
-                notes: notes, properties: properties, droppedCodes: droppedCodes)
-            do {
-                try handler(unit)
-            } catch {
-                failure = error
-                parser.abortParsing()
-            }
-        }
     }
 }
 

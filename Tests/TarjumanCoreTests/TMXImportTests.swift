@@ -96,13 +96,47 @@ struct TMXImportTests {
             <tu><tuv xml:lang="ar"><seg>وصل الوفد إلى القاهرة.</seg></tuv><tuv xml:lang="en"><seg>The delegation reached Cairo.</seg></tuv></tu>
             <tu><tuv xml:lang="ar"><seg>وصل الوفد الى القاهرة.</seg></tuv><tuv xml:lang="en"><seg>The delegation arrived in Cairo.</seg></tuv></tu>
             <tu><tuv xml:lang="ar"><seg>قالت حماس إن الاتفاق صامد.</seg></tuv><tuv xml:lang="en"><seg>Hamas said the deal holds.</seg></tuv></tu>
+            <tu><tuv xml:lang="ar"><seg>وصل الوفد إلى القاهرة.</seg></tuv><tuv xml:lang="en"><seg>The delegation arrived in Cairo.</seg></tuv></tu>
             </body></tmx>
             """
         let outcome = try MemoryImporter(database: store.database).importFile(try write(file))
         #expect(outcome.added == 1)
-        #expect(outcome.duplicates == 1)
+        #expect(outcome.duplicates == 2)
         #expect(outcome.newRenderings == 2)
         #expect(try store.detail(of: UnitID(document: 1, ordinal: 1)).current?.text == "Hamas said the deal holds.")
+    }
+
+    @Test("Repeats near and far in a long file are found whether or not their first occurrence was written yet")
+    func repeatsAcrossBatches() throws {
+        let store = try makeStore()
+        let header = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="ar" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+            """
+        func unit(_ number: Int, _ english: String) -> String {
+            "<tu><tuv xml:lang=\"ar\"><seg>وصلت الرسالة رقم \(number) إلى المكتب.</seg></tuv><tuv xml:lang=\"en\"><seg>\(english)</seg></tuv></tu>\n"
+        }
+        var body = ""
+        for number in 0 ..< 300 {
+            body += unit(number, "Message \(number) reached the office.")
+            if number % 50 == 7 { body += unit(number, "Message \(number) reached the office.") }
+            if number % 50 == 9 { body += unit(number - 8, "Message number \(number - 8) arrived.") }
+            if number % 50 == 11 { body += unit(number - 10, "Message number \(number - 10) arrived.") }
+        }
+        body += unit(5, "Message 5 reached the office.") + unit(299, "The last message arrived.")
+        let outcome = try MemoryImporter(database: store.database).importFile(try write(header + body + "</body></tmx>"))
+        #expect(outcome.read == 320)
+        #expect(outcome.added == 300)
+        #expect(outcome.newRenderings == 7)
+        #expect(outcome.duplicates == 13)
+        let ids = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM unit ORDER BY id") }
+        #expect(ids == Array(1 ... 300))
+        let first = try store.detail(of: UnitID(document: 1, ordinal: 2))
+        #expect(first.history.map(\.text) == ["Message number 1 arrived.", "Message 1 reached the office."])
+        let last = try store.detail(of: UnitID(document: 1, ordinal: 300))
+        #expect(last.history.map(\.text) == ["The last message arrived.", "Message 299 reached the office."])
+        let matches = try MemoryMatcher(database: store.database).matches(for: "وصلت الرسالة رقم 151 إلى المكتب.")
+        #expect(matches.first?.score == 100)
     }
 
     @Test("The same unit again is a duplicate; another English becomes a new rendering with the history kept")

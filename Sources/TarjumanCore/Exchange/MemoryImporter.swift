@@ -50,7 +50,7 @@ public struct MemoryImporter: Sendable {
             if isDirectory.boolValue { throw .notAFile(path) }
         }
         return try database.write { db in
-            let writer = try UnitWriter(db)
+            let writer = try UnitWriter(db, batched: true)
             var outcomes: [MemoryImportOutcome] = []
             for path in paths { outcomes.append(try importFile(path, at: date, writer: writer, db)) }
             try writer.finish()
@@ -116,11 +116,23 @@ public struct MemoryImporter: Sendable {
             let existing = try db.cachedStatement(sql: "SELECT id FROM unit WHERE keyHash = ? AND searchKey = ? ORDER BY id DESC")
             let sameRendering = try db.cachedStatement(sql: "SELECT 1 FROM rendering WHERE unitId = ? AND text = ? LIMIT 1")
             var stored = try KeyHashFilter(db)
+            let documents = try DocumentStatements(db, at: date)
+            // Key hashes of the units and renderings the writer still holds back, which the
+            // queries below would not see.
+            var heldBack = Set<Int64>()
             while let taken = queue.take(), let batch = taken {
                 for item in batch {
                     let unit = item.unit
-                    let known = stored.mayContain(item.prepared.keyHash)
-                        ? try Int64.fetchAll(existing, arguments: [item.prepared.keyHash, item.prepared.key]) : []
+                    if writer.pendingRows == 0 { heldBack.removeAll(keepingCapacity: true) }
+                    var known: [Int64] = []
+                    if stored.mayContain(item.prepared.keyHash) {
+                        if heldBack.contains(item.prepared.keyHash) {
+                            try writer.flushRows()
+                            heldBack.removeAll(keepingCapacity: true)
+                        }
+                        known = try Int64.fetchAll(existing, arguments: [item.prepared.keyHash, item.prepared.key])
+                    }
+                    heldBack.insert(item.prepared.keyHash)
                     if let newest = known.first {
                         if try known.contains(where: { try Bool.fetchOne(sameRendering, arguments: [$0, unit.target]) == true }) {
                             outcome.duplicates += 1
@@ -132,11 +144,11 @@ public struct MemoryImporter: Sendable {
                         continue
                     }
                     if let open = document, open.group != item.group || open.count >= documentSize {
-                        try open.close(db)
+                        try documents.close(open)
                         document = nil
                     }
                     if document == nil {
-                        document = try OpenDocument(name: item.group.map { "\(name): \($0)" } ?? name, group: item.group, at: date, db)
+                        document = try documents.open(name: item.group.map { "\(name): \($0)" } ?? name, group: item.group)
                         outcome.documents.append(document!.id)
                     }
                     stored.insert(item.prepared.keyHash)
@@ -151,7 +163,7 @@ public struct MemoryImporter: Sendable {
             state.done.wait()
             producerEnded = true
             if let error = state.error { throw error }
-            try document?.close(db)
+            if let document { try documents.close(document) }
         } catch {
             if !producerEnded {
                 queue.cancel()
@@ -196,25 +208,52 @@ public struct MemoryImporter: Sendable {
         var paragraphs = ParagraphText()
         var count: Int { paragraphs.count }
 
-        init(name: String, group: String?, at date: Date, _ db: Database) throws {
-            var document = Document(name: name, contentHash: "pending:\(UUID().uuidString)", importedAt: date, text: "")
-            try document.insert(db)
-            guard let id = document.id else { throw TarjumanError.databaseFailure("the document was not stored") }
-            self.id = id
-            self.group = group
-        }
-
         /// Adds a unit's text; returns its offsets in the document.
         mutating func append(_ source: String) -> Range<Int> {
             paragraphs.append(source)
         }
+    }
 
-        func close(_ db: Database) throws {
-            let text = paragraphs.text
+    /// Stores the documents an import creates: a row when one opens, its text and content hash
+    /// when it closes (a text stored before gets the document id after its hash, which must be unique).
+    struct DocumentStatements {
+        private let insert: FastStatement
+        private let update: FastStatement
+        private let hashTaken: FastStatement
+        private let db: Database
+        private let importedAt: String
+        /// The content hash of the one document open at a time, until it closes.
+        private let placeholder = "pending:\(UUID().uuidString)"
+
+        init(_ db: Database, at date: Date) throws {
+            self.db = db
+            importedAt = String.fromDatabaseValue(date.databaseValue) ?? ""
+            insert = try FastStatement(db, sql: "INSERT INTO document (name, contentHash, importedAt, text) VALUES (?, ?, ?, '')")
+            update = try FastStatement(db, sql: "UPDATE document SET text = ?, contentHash = ? WHERE id = ?")
+            hashTaken = try FastStatement(db, sql: "SELECT 1 FROM document WHERE contentHash = ?")
+        }
+
+        func open(name: String, group: String?) throws -> OpenDocument {
+            insert.reset()
+            insert.bind(name, at: 1)
+            insert.bind(placeholder, at: 2)
+            insert.bind(importedAt, at: 3)
+            try insert.step()
+            return OpenDocument(id: db.lastInsertedRowID, group: group)
+        }
+
+        func close(_ document: OpenDocument) throws {
+            let text = document.paragraphs.text
             let hash = ContentHash.sha256Hex(text)
-            let taken = try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE contentHash = ?", arguments: [hash]) ?? false
-            try db.execute(sql: "UPDATE document SET text = ?, contentHash = ? WHERE id = ?",
-                           arguments: [text, taken ? "\(hash):\(id)" : hash, id])
+            hashTaken.reset()
+            hashTaken.bind(hash, at: 1)
+            let taken = try hashTaken.step()
+            hashTaken.reset()
+            update.reset()
+            update.bind(text, at: 1)
+            update.bind(taken ? "\(hash):\(document.id)" : hash, at: 2)
+            update.bind(document.id, at: 3)
+            try update.step()
         }
     }
 }

@@ -7,10 +7,14 @@ public enum ContentHash {
 
     /// The SHA-256 digest of `bytes`, as lowercase hex.
     public static func sha256Hex(_ bytes: [UInt8]) -> String {
-        sha256(bytes).map { byte in
-            let hex = String(byte, radix: 16)
-            return byte < 16 ? "0" + hex : hex
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(64)
+        for byte in sha256(bytes) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     static func sha256(_ message: [UInt8]) -> [UInt8] {

@@ -40,6 +40,16 @@ struct FastStatement {
         }
     }
 
+    /// Binds UTF-8 text without copying it: the bytes must stay as they are until the statement
+    /// has run and been reset.
+    func bind(unsafeText bytes: UnsafeRawBufferPointer, at index: Int32) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            _ = sqlite3_bind_text(handle, index, "", 0, Self.transient)
+            return
+        }
+        _ = sqlite3_bind_text(handle, index, base.assumingMemoryBound(to: CChar.self), Int32(bytes.count), nil)
+    }
+
     /// Binds 64-bit values as a little-endian blob.
     func bind(entries: ArraySlice<UInt64>, at index: Int32) {
         #if _endian(little)

@@ -3,15 +3,22 @@ import GRDB
 
 /// Stores new units and their renderings inside one write transaction, indexing each unit in
 /// the translation memory as it goes. Call `finish()` before the transaction ends.
+///
+/// A batched writer holds rows back and inserts them many at a time (much faster for bulk
+/// imports): it numbers new units itself, so it must be the only one adding units during the
+/// transaction, and `flushRows()` must run before anything reads the units or renderings it added.
 final class UnitWriter {
     private let db: Database
     private let index = MemoryIndexWriter()
     private let insertUnit: FastStatement
     private let insertRendering: FastStatement
+    private let pendingUnits: BatchedRows?
+    private let pendingRenderings: BatchedRows?
+    private var nextUnitID: Int64 = 0
     private var lastDate: Date?
     private var lastDateText = ""
 
-    init(_ db: Database) throws {
+    init(_ db: Database, batched: Bool = false) throws {
         self.db = db
         insertUnit = try FastStatement(db, sql: """
             INSERT INTO unit (documentId, ordinal, paragraph, startOffset, endOffset, text, searchKey, keyHash, weight)
@@ -20,6 +27,30 @@ final class UnitWriter {
         insertRendering = try FastStatement(db, sql: """
             INSERT INTO rendering (unitId, text, translator, status, origin, createdAt, note, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        if batched {
+            pendingUnits = BatchedRows(db, table: "unit", columns: [
+                "id", "documentId", "ordinal", "paragraph", "startOffset", "endOffset", "text", "searchKey", "keyHash", "weight",
+            ])
+            pendingRenderings = BatchedRows(db, table: "rendering", columns: [
+                "unitId", "text", "translator", "status", "origin", "createdAt", "note", "properties",
+            ])
+            // The id SQLite would give the next unit (the table is AUTOINCREMENT: ids are never reused).
+            nextUnitID = try Int64.fetchOne(db, sql: """
+                SELECT max(coalesce((SELECT max(id) FROM unit), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'unit'), 0)) + 1
+                """) ?? 1
+        } else {
+            pendingUnits = nil
+            pendingRenderings = nil
+        }
+    }
+
+    /// Units and renderings held back by a batched writer and not yet inserted.
+    var pendingRows: Int { (pendingUnits?.count ?? 0) + (pendingRenderings?.count ?? 0) }
+
+    /// Inserts the rows a batched writer holds: units first, then renderings.
+    func flushRows() throws {
+        try pendingUnits?.insert()
+        try pendingRenderings?.insert()
     }
 
     /// Stores one unit and returns its row id.
@@ -31,6 +62,24 @@ final class UnitWriter {
     /// Stores one unit whose key and tokens were computed already, and returns its row id.
     @discardableResult
     func addUnit(document: Int64, ordinal: Int, paragraph: Int, start: Int, end: Int, prepared unit: PreparedUnit) throws -> Int64 {
+        if let pendingUnits {
+            let rowID = nextUnitID
+            nextUnitID += 1
+            pendingUnits.add(rowID)
+            pendingUnits.add(document)
+            pendingUnits.add(ordinal)
+            pendingUnits.add(paragraph)
+            pendingUnits.add(start)
+            pendingUnits.add(end)
+            pendingUnits.add(unit.text)
+            pendingUnits.add(unit.key)
+            pendingUnits.add(unit.keyHash)
+            pendingUnits.add(unit.tokens.weight)
+            pendingUnits.endRow()
+            if pendingUnits.count >= pendingUnits.capacity { try flushRows() }
+            try index.add(unit: rowID, prepared: unit, db)
+            return rowID
+        }
         insertUnit.reset()
         insertUnit.bind(document, at: 1)
         insertUnit.bind(ordinal, at: 2)
@@ -48,12 +97,24 @@ final class UnitWriter {
     }
 
     /// Stores a rendering of a unit stored before.
-    @discardableResult
     func addRendering(unit: Int64, text: String, translator: String?, status: RenderingStatus,
-                      origin: String, at date: Date, note: String? = nil, properties: String? = nil) throws -> Int64 {
+                      origin: String, at date: Date, note: String? = nil, properties: String? = nil) throws {
         if date != lastDate {
             lastDate = date
             lastDateText = String.fromDatabaseValue(date.databaseValue) ?? ""
+        }
+        if let pendingRenderings {
+            pendingRenderings.add(unit)
+            pendingRenderings.add(text)
+            pendingRenderings.add(translator)
+            pendingRenderings.add(status.rawValue)
+            pendingRenderings.add(origin)
+            pendingRenderings.add(lastDateText)
+            pendingRenderings.add(note)
+            pendingRenderings.add(properties)
+            pendingRenderings.endRow()
+            if pendingRenderings.count >= pendingRenderings.capacity { try flushRows() }
+            return
         }
         insertRendering.reset()
         insertRendering.bind(unit, at: 1)
@@ -65,11 +126,11 @@ final class UnitWriter {
         insertRendering.bind(note, at: 7)
         insertRendering.bind(properties, at: 8)
         try insertRendering.step()
-        return db.lastInsertedRowID
     }
 
     /// Writes the index entries still pending.
     func finish() throws {
+        try flushRows()
         try index.flush(db)
     }
 }

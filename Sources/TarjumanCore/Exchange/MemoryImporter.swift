@@ -49,7 +49,7 @@ public struct MemoryImporter: Sendable {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
             if isDirectory.boolValue { throw .notAFile(path) }
         }
-        return try database.write { db in
+        return try database.writeCheckingReferencesItself { db in
             let writer = try UnitWriter(db, batched: true)
             var outcomes: [MemoryImportOutcome] = []
             for path in paths { outcomes.append(try importFile(path, at: date, writer: writer, db)) }

@@ -77,7 +77,9 @@ final class BatchedRows {
     private func statement(rows: Int) throws -> FastStatement {
         if let statement = statements[rows] { return statement }
         let row = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
-        let sql = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        // OR FAIL: a failing row ends the statement without undoing the rows before it (the
+        // transaction is rolled back anyway), so SQLite keeps no statement journal.
+        let sql = "INSERT OR FAIL INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
             + Array(repeating: row, count: rows).joined(separator: ", ")
         let statement = try FastStatement(db, sql: sql)
         statements[rows] = statement

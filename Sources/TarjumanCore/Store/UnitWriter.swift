@@ -15,6 +15,9 @@ final class UnitWriter {
     private let pendingUnits: BatchedRows?
     private let pendingRenderings: BatchedRows?
     private var nextUnitID: Int64 = 0
+    /// The first unit and the last rendering id before this writer's rows (batched writers).
+    private var firstUnitID: Int64 = 0
+    private var lastRenderingBefore: Int64 = 0
     private var lastDate: Date?
     private var lastDateText = ""
 
@@ -38,9 +41,26 @@ final class UnitWriter {
             nextUnitID = try Int64.fetchOne(db, sql: """
                 SELECT max(coalesce((SELECT max(id) FROM unit), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'unit'), 0)) + 1
                 """) ?? 1
+            firstUnitID = nextUnitID
+            lastRenderingBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM rendering") ?? 0
         } else {
             pendingUnits = nil
             pendingRenderings = nil
+        }
+    }
+
+    /// Checks that the units and renderings this writer added point to stored documents and
+    /// units, for when SQLite's own checks are off.
+    private func checkReferences() throws {
+        let orphanUnits = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM unit WHERE id >= ? AND NOT EXISTS (SELECT 1 FROM document WHERE document.id = unit.documentId)
+            """, arguments: [firstUnitID]) ?? 0
+        let orphanRenderings = try Int.fetchOne(db, sql: """
+            SELECT count(*) FROM rendering WHERE id > ? AND NOT EXISTS (SELECT 1 FROM unit WHERE unit.id = rendering.unitId)
+            """, arguments: [lastRenderingBefore]) ?? 0
+        guard orphanUnits == 0, orphanRenderings == 0 else {
+            throw TarjumanError.databaseFailure(
+                "\(orphanUnits) units and \(orphanRenderings) renderings would point to nothing; nothing was stored")
         }
     }
 
@@ -131,6 +151,7 @@ final class UnitWriter {
     /// Writes the index entries still pending.
     func finish() throws {
         try flushRows()
+        if pendingUnits != nil { try checkReferences() }
         try index.flush(db)
     }
 }

@@ -35,8 +35,17 @@ typedef struct {
 
 enum target { TARGET_NONE, TARGET_SEGMENT, TARGET_NOTE, TARGET_PROPERTY };
 
+/* The element and attribute names the reader looks for, interned in the parser's dictionary:
+ * libxml2 hands names over from that dictionary, so a name is recognised by its address. */
+typedef struct {
+    const xmlChar *tmx, *header, *tu, *tuv, *seg, *note, *prop;
+    const xmlChar *bpt, *ept, *it, *ph, *ut, *sub;
+    const xmlChar *xml, *lang, *srclang, *tuid, *creationid, *changeid, *creationdate, *changedate, *type;
+} names;
+
 typedef struct {
     xmlParserCtxtPtr parser;
+    names name;
     tj_tmx_unit_callback callback;
     void *context;
     tj_tmx_result *result;
@@ -113,17 +122,23 @@ static span keep(reader *state, const uint8_t *bytes, size_t count, int decode_a
     return kept;
 }
 
-static int named(const xmlChar *name, const char *expected) {
-    return strcmp((const char *)name, expected) == 0;
+static int intern(xmlDictPtr dictionary, names *name) {
+#define INTERN(field, text) if (!(name->field = xmlDictLookup(dictionary, (const xmlChar *)text, -1))) return 0;
+    INTERN(tmx, "tmx") INTERN(header, "header") INTERN(tu, "tu") INTERN(tuv, "tuv") INTERN(seg, "seg")
+    INTERN(note, "note") INTERN(prop, "prop") INTERN(bpt, "bpt") INTERN(ept, "ept") INTERN(it, "it") INTERN(ph, "ph")
+    INTERN(ut, "ut") INTERN(sub, "sub") INTERN(xml, "xml") INTERN(lang, "lang") INTERN(srclang, "srclang")
+    INTERN(tuid, "tuid") INTERN(creationid, "creationid") INTERN(changeid, "changeid")
+    INTERN(creationdate, "creationdate") INTERN(changedate, "changedate") INTERN(type, "type")
+#undef INTERN
+    return 1;
 }
 
 /* The value of an attribute without a prefix (or with `prefix`), or NULL. */
-static const xmlChar *attribute(const xmlChar **attributes, int count, const char *prefix, const char *name,
+static const xmlChar *attribute(const xmlChar **attributes, int count, const xmlChar *prefix, const xmlChar *name,
                                 size_t *length) {
     for (int index = 0; index < count; index++) {
         const xmlChar **entry = attributes + index * 5;
-        int prefix_matches = prefix ? (entry[1] && named(entry[1], prefix)) : entry[1] == NULL;
-        if (prefix_matches && named(entry[0], name)) {
+        if (entry[1] == prefix && entry[0] == name) {
             *length = (size_t)(entry[4] - entry[3]);
             return entry[3];
         }
@@ -131,16 +146,17 @@ static const xmlChar *attribute(const xmlChar **attributes, int count, const cha
     return NULL;
 }
 
-static span keep_attribute(reader *state, const xmlChar **attributes, int count, const char *prefix, const char *name) {
+static span keep_attribute(reader *state, const xmlChar **attributes, int count, const xmlChar *prefix, const xmlChar *name) {
     size_t length = 0;
     const xmlChar *value = attribute(attributes, count, prefix, name, &length);
     if (!value) return (span){0, 0, 0};
     return keep(state, value, length, 1);
 }
 
-static int is_code(const xmlChar *name) {
-    return named(name, "bpt") || named(name, "ept") || named(name, "it") || named(name, "ph") || named(name, "ut") ||
-           named(name, "sub");
+static int is_code(const reader *state, const xmlChar *name) {
+    const names *known = &state->name;
+    return name == known->bpt || name == known->ept || name == known->it || name == known->ph || name == known->ut ||
+           name == known->sub;
 }
 
 static void start_element(void *context, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri,
@@ -149,47 +165,47 @@ static void start_element(void *context, const xmlChar *name, const xmlChar *pre
     (void)uri, (void)namespace_count, (void)namespaces, (void)defaulted;
     reader *state = context;
     if (prefix) return;
-    if (named(name, "tmx")) {
+    if (name == state->name.tmx) {
         state->result->saw_root = 1;
-    } else if (named(name, "header")) {
+    } else if (name == state->name.header) {
         size_t length = 0;
-        const xmlChar *value = attribute(attributes, attribute_count, NULL, "srclang", &length);
+        const xmlChar *value = attribute(attributes, attribute_count, NULL, state->name.srclang, &length);
         state->result->has_source_language = value != NULL;
         if (value) {
             size_t kept = length < sizeof state->result->source_language - 1 ? length : sizeof state->result->source_language - 1;
             memcpy(state->result->source_language, value, kept);
             state->result->source_language[kept] = 0;
         }
-    } else if (named(name, "tu")) {
+    } else if (name == state->name.tu) {
         state->in_unit = 1;
         state->arena.count = 0;
         state->variant_count = state->note_count = state->property_count = 0;
-        state->tuid = keep_attribute(state, attributes, attribute_count, NULL, "tuid");
-        state->creationid = keep_attribute(state, attributes, attribute_count, NULL, "creationid");
-        state->changeid = keep_attribute(state, attributes, attribute_count, NULL, "changeid");
-        state->creationdate = keep_attribute(state, attributes, attribute_count, NULL, "creationdate");
-        state->changedate = keep_attribute(state, attributes, attribute_count, NULL, "changedate");
-    } else if (named(name, "tuv") && state->in_unit) {
+        state->tuid = keep_attribute(state, attributes, attribute_count, NULL, state->name.tuid);
+        state->creationid = keep_attribute(state, attributes, attribute_count, NULL, state->name.creationid);
+        state->changeid = keep_attribute(state, attributes, attribute_count, NULL, state->name.changeid);
+        state->creationdate = keep_attribute(state, attributes, attribute_count, NULL, state->name.creationdate);
+        state->changedate = keep_attribute(state, attributes, attribute_count, NULL, state->name.changedate);
+    } else if (name == state->name.tuv && state->in_unit) {
         if (!reserve((void **)&state->variants, &state->variant_capacity, state->variant_count + 1, sizeof(variant_spans))) {
             fail_memory(state);
             return;
         }
         variant_spans *added = &state->variants[state->variant_count++];
         memset(added, 0, sizeof *added);
-        added->language = keep_attribute(state, attributes, attribute_count, "xml", "lang");
-        if (!added->language.present) added->language = keep_attribute(state, attributes, attribute_count, NULL, "lang");
-    } else if (named(name, "seg") && state->in_unit && state->variant_count > 0) {
+        added->language = keep_attribute(state, attributes, attribute_count, state->name.xml, state->name.lang);
+        if (!added->language.present) added->language = keep_attribute(state, attributes, attribute_count, NULL, state->name.lang);
+    } else if (name == state->name.seg && state->in_unit && state->variant_count > 0) {
         state->target = TARGET_SEGMENT;
         state->variants[state->variant_count - 1].has_segment = 1;
         state->text.count = 0;
-    } else if (named(name, "note") && state->in_unit && state->target == TARGET_NONE) {
+    } else if (name == state->name.note && state->in_unit && state->target == TARGET_NONE) {
         state->target = TARGET_NOTE;
         state->text.count = 0;
-    } else if (named(name, "prop") && state->in_unit && state->target == TARGET_NONE) {
+    } else if (name == state->name.prop && state->in_unit && state->target == TARGET_NONE) {
         state->target = TARGET_PROPERTY;
-        state->property_type = keep_attribute(state, attributes, attribute_count, NULL, "type");
+        state->property_type = keep_attribute(state, attributes, attribute_count, NULL, state->name.type);
         state->text.count = 0;
-    } else if (is_code(name) && state->target == TARGET_SEGMENT) {
+    } else if (is_code(state, name) && state->target == TARGET_SEGMENT) {
         if (state->code_depth == 0) state->variants[state->variant_count - 1].codes += 1;
         state->code_depth += 1;
     }
@@ -238,18 +254,18 @@ static void end_element(void *context, const xmlChar *name, const xmlChar *prefi
     (void)uri;
     reader *state = context;
     if (prefix) return;
-    if (named(name, "seg") && state->target == TARGET_SEGMENT) {
+    if (name == state->name.seg && state->target == TARGET_SEGMENT) {
         state->variants[state->variant_count - 1].segment = keep(state, state->text.bytes, state->text.count, 0);
         state->target = TARGET_NONE;
         state->code_depth = 0;
-    } else if (named(name, "note") && state->target == TARGET_NOTE) {
+    } else if (name == state->name.note && state->target == TARGET_NOTE) {
         if (!reserve((void **)&state->notes, &state->note_capacity, state->note_count + 1, sizeof(span))) {
             fail_memory(state);
             return;
         }
         state->notes[state->note_count++] = keep(state, state->text.bytes, state->text.count, 0);
         state->target = TARGET_NONE;
-    } else if (named(name, "prop") && state->target == TARGET_PROPERTY) {
+    } else if (name == state->name.prop && state->target == TARGET_PROPERTY) {
         if (!reserve((void **)&state->properties, &state->property_capacity, state->property_count + 1, sizeof(property_spans))) {
             fail_memory(state);
             return;
@@ -257,9 +273,9 @@ static void end_element(void *context, const xmlChar *name, const xmlChar *prefi
         span type = state->property_type.present ? state->property_type : keep(state, (const uint8_t *)"", 0, 0);
         state->properties[state->property_count++] = (property_spans){type, keep(state, state->text.bytes, state->text.count, 0)};
         state->target = TARGET_NONE;
-    } else if (is_code(name)) {
+    } else if (is_code(state, name)) {
         if (state->target == TARGET_SEGMENT && state->code_depth > 0) state->code_depth -= 1;
-    } else if (named(name, "tu") && state->in_unit) {
+    } else if (name == state->name.tu && state->in_unit) {
         state->in_unit = 0;
         finish_unit(state);
     }
@@ -381,6 +397,13 @@ int32_t tj_tmx_read(const char *path, tj_tmx_unit_callback callback, void *conte
     }
     state.parser = xmlCreatePushParserCtxt(&handler, &state, (const char *)chunk, (int)count, path);
     if (!state.parser) {
+        free(chunk);
+        close(file);
+        release(&state);
+        return TJ_TMX_NO_MEMORY;
+    }
+    if (!state.parser->dict || !intern(state.parser->dict, &state.name)) {
+        xmlFreeParserCtxt(state.parser);
         free(chunk);
         close(file);
         release(&state);

@@ -58,6 +58,11 @@ public struct MemoryImporter: Sendable {
         }
     }
 
+    /// Properties Tarjuman writes into its own TMX: status and document are read back, the
+    /// neighbouring units are not (they are in the memory already).
+    static let ownProperties: Set<String> = ["x-status", "x-document", "x-context-prev", "x-context-next"]
+    static let contextProperties: Set<String> = ["x-context-prev", "x-context-next"]
+
     /// A unit read and prepared on the parsing thread.
     struct ParsedUnit: Sendable {
         let unit: MemoryEntry
@@ -83,13 +88,14 @@ public struct MemoryImporter: Sendable {
         let name = URL(fileURLWithPath: path).lastPathComponent
         let format = try MemoryFileFormat(path: path)
         let origin = "\(format.rawValue) \(name)"
-        let state = ParsingState(reader: format.reader())
+        let state = ParsingState(reader: format.reader(ignoringProperties: Self.contextProperties))
         let queue = PipelineQueue<[ParsedUnit]?>(capacity: 4)
+        let spent = Recycling<[ParsedUnit]>()
         let producer = Thread {
             var batch: [ParsedUnit] = []
             do {
                 try state.reader.parse(path: path) { unit in
-                    let kept = unit.properties.filter { !["x-status", "x-document", "x-context-prev", "x-context-next"].contains($0.type) }
+                    let kept = unit.properties.filter { !Self.ownProperties.contains($0.type) }
                     batch.append(ParsedUnit(
                         unit: unit, prepared: PreparedUnit(unit.source),
                         status: unit.properties.first { $0.type == "x-status" }.flatMap { RenderingStatus(rawValue: $0.value) } ?? .approved,
@@ -99,6 +105,7 @@ public struct MemoryImporter: Sendable {
                     if batch.count >= 256 {
                         guard queue.put(batch) else { throw Cancelled() }
                         batch = []
+                        spent.drain()
                     }
                 }
                 if !batch.isEmpty { _ = queue.put(batch) }
@@ -152,13 +159,14 @@ public struct MemoryImporter: Sendable {
                         outcome.documents.append(document!.id)
                     }
                     stored.insert(item.prepared.keyHash)
-                    let offsets = document!.append(unit.source)
+                    let offsets = document!.append(item.prepared)
                     let id = try writer.addUnit(document: document!.id, ordinal: document!.count, paragraph: document!.count,
                                                 start: offsets.lowerBound, end: offsets.upperBound, prepared: item.prepared)
                     try writer.addRendering(unit: id, text: unit.target, translator: unit.translator, status: item.status,
                                             origin: origin, at: unit.date ?? date, note: item.note, properties: item.properties)
                     outcome.added += 1
                 }
+                spent.put(batch)
             }
             state.done.wait()
             producerEnded = true
@@ -209,8 +217,8 @@ public struct MemoryImporter: Sendable {
         var count: Int { paragraphs.count }
 
         /// Adds a unit's text; returns its offsets in the document.
-        mutating func append(_ source: String) -> Range<Int> {
-            paragraphs.append(source)
+        mutating func append(_ unit: PreparedUnit) -> Range<Int> {
+            paragraphs.append(unit.text, length: unit.length)
         }
     }
 
@@ -281,9 +289,10 @@ public enum MemoryFileFormat: String, Sendable, CaseIterable {
         (try? MemoryFileFormat(path: path)) != nil
     }
 
-    func reader() -> any MemoryFileReader {
+    /// A reader of this format that leaves out properties of the types given (TMX only).
+    func reader(ignoringProperties ignored: Set<String> = []) -> any MemoryFileReader {
         switch self {
-        case .tmx: return TMXReader()
+        case .tmx: return TMXReader(ignoredPropertyTypes: ignored)
         case .tsv: return DelimitedMemory.Reader(separator: "\t")
         case .csv: return DelimitedMemory.Reader(separator: ",")
         }

@@ -61,14 +61,33 @@ enum MemoryIndex {
 
 /// Collects index entries for newly stored units and writes them to the database.
 final class MemoryIndexWriter {
-    /// The tokens seen since the last flush, each with a slot number.
-    private var slots = TokenSlots()
-    /// The word each slot's token stands for (first occurrences of words only), for concordance.
-    private var slotWords: [String?] = []
-    private var slotCounts: [Int32] = []
-    /// Pending (slot, entry) pairs in the order units came.
-    private var pendingSlots: [Int32] = []
-    private var pendingEntries: [UInt64] = []
+    /// What waits to be written, in one value so that adding a unit is one access to it.
+    private struct Pending {
+        /// The tokens seen since the last flush, each with a slot number.
+        var slots = TokenSlots()
+        /// The word each slot's token stands for (first occurrences of words only), for concordance.
+        var slotWords: [String?] = []
+        var slotCounts: [Int32] = []
+        /// Pending (slot, entry) pairs in the order units came.
+        var slotsOfEntries: [Int32] = []
+        var entries: [UInt64] = []
+
+        mutating func add(_ prepared: PreparedUnit, entry: UInt64) {
+            for (id, tokenIndex, occurrence) in prepared.indexed {
+                let (slot, isNew) = slots.slot(for: id)
+                if isNew {
+                    let token = prepared.tokens.tokens[tokenIndex]
+                    slotWords.append(occurrence == 1 && token.kind == .word ? String(scalars: prepared.keyScalars[token.range]) : nil)
+                    slotCounts.append(0)
+                }
+                slotCounts[Int(slot)] += 1
+                slotsOfEntries.append(slot)
+                entries.append(entry)
+            }
+        }
+    }
+
+    private var pending = Pending()
     private var lastUnit: Int64 = 0
     /// Pending entries above which `add` writes them out, to keep memory flat on big imports.
     private let flushThreshold: Int
@@ -81,19 +100,8 @@ final class MemoryIndexWriter {
     func add(unit: Int64, prepared: PreparedUnit, _ db: Database) throws {
         precondition(unit > lastUnit, "units are indexed in row id order")
         lastUnit = unit
-        let entry = MemoryIndex.entry(unit: unit, weight: prepared.tokens.weight)
-        for (id, tokenIndex, occurrence) in prepared.indexed {
-            let (slot, isNew) = slots.slot(for: id)
-            if isNew {
-                let token = prepared.tokens.tokens[tokenIndex]
-                slotWords.append(occurrence == 1 && token.kind == .word ? String(scalars: prepared.keyScalars[token.range]) : nil)
-                slotCounts.append(0)
-            }
-            slotCounts[Int(slot)] += 1
-            pendingSlots.append(slot)
-            pendingEntries.append(entry)
-        }
-        if pendingEntries.count >= flushThreshold { try flush(db) }
+        pending.add(prepared, entry: MemoryIndex.entry(unit: unit, weight: prepared.tokens.weight))
+        if pending.entries.count >= flushThreshold { try flush(db) }
     }
 
     /// Computes key hashes and weights of units stored before the index existed, and indexes them.
@@ -112,7 +120,11 @@ final class MemoryIndexWriter {
 
     /// Writes every pending entry: each list's last chunk is filled, then new chunks follow.
     func flush(_ db: Database) throws {
-        guard !pendingEntries.isEmpty else { return }
+        guard !pending.entries.isEmpty else { return }
+        let written = pending
+        pending = Pending()
+        let slotCounts = written.slotCounts, pendingSlots = written.slotsOfEntries, pendingEntries = written.entries
+        let slotWords = written.slotWords, slots = written.slots
         // Group the pending entries by slot, keeping unit order within each (a counting sort).
         var starts = [Int](repeating: 0, count: slotCounts.count + 1)
         for slot in slotCounts.indices { starts[slot + 1] = starts[slot] + Int(slotCounts[slot]) }
@@ -184,11 +196,6 @@ final class MemoryIndexWriter {
                 try insertToken.step()
             }
         }
-        slots.removeAll()
-        slotWords.removeAll(keepingCapacity: true)
-        slotCounts.removeAll(keepingCapacity: true)
-        pendingSlots.removeAll(keepingCapacity: true)
-        pendingEntries.removeAll(keepingCapacity: true)
     }
 }
 
@@ -223,38 +230,40 @@ struct MemoryIndexReader {
 /// Token ids numbered in order of first appearance: an open-addressing table (token ids are
 /// hashes already, so their low bits index it directly).
 struct TokenSlots {
-    private var keys: [Int64] = Array(repeating: -1, count: 1 << 16)
-    private var values: [Int32] = Array(repeating: 0, count: 1 << 16)
+    /// A token and its slot side by side, so that a lookup touches one cache line.
+    private struct Entry {
+        var token: Int64
+        var slot: Int32
+    }
+
+    private var table = [Entry](repeating: Entry(token: -1, slot: 0), count: 1 << 16)
     /// The tokens by slot.
     private(set) var tokens: [Int64] = []
 
     /// The token's slot, and whether it was just added.
     mutating func slot(for token: Int64) -> (slot: Int32, isNew: Bool) {
-        if tokens.count * 2 >= keys.count { grow() }
-        let mask = keys.count - 1
-        var index = Int(truncatingIfNeeded: token) & mask
-        while true {
-            let key = keys[index]
-            if key == token { return (values[index], false) }
-            if key == -1 {
-                keys[index] = token
-                values[index] = Int32(tokens.count)
-                tokens.append(token)
-                return (Int32(tokens.count - 1), true)
+        if tokens.count * 2 >= table.count { grow() }
+        let mask = table.count - 1
+        let count = Int32(tokens.count)
+        let found: (slot: Int32, isNew: Bool) = table.withUnsafeMutableBufferPointer { table in
+            var index = Int(truncatingIfNeeded: token) & mask
+            while true {
+                let entry = table[index]
+                if entry.token == token { return (entry.slot, false) }
+                if entry.token == -1 {
+                    table[index] = Entry(token: token, slot: count)
+                    return (count, true)
+                }
+                index = (index + 1) & mask
             }
-            index = (index + 1) & mask
         }
-    }
-
-    mutating func removeAll() {
-        for index in keys.indices { keys[index] = -1 }
-        tokens.removeAll(keepingCapacity: true)
+        if found.isNew { tokens.append(token) }
+        return found
     }
 
     private mutating func grow() {
         let old = tokens
-        keys = Array(repeating: -1, count: keys.count * 2)
-        values = Array(repeating: 0, count: keys.count)
+        table = [Entry](repeating: Entry(token: -1, slot: 0), count: table.count * 2)
         tokens.removeAll(keepingCapacity: true)
         for token in old { _ = slot(for: token) }
     }

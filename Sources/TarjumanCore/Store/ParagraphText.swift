@@ -8,13 +8,18 @@ struct ParagraphText {
 
     /// Adds a sentence as a new paragraph; returns its Unicode scalar offsets in the text.
     mutating func append(_ sentence: String) -> Range<Int> {
+        append(sentence, length: sentence.unicodeScalars.count)
+    }
+
+    /// Adds a sentence of `length` Unicode scalars, counted already.
+    mutating func append(_ sentence: String, length sentenceLength: Int) -> Range<Int> {
         if count > 0 {
             text += "\n\n"
             length += 2
         }
         let start = length
         text += sentence
-        length += sentence.unicodeScalars.count
+        length += sentenceLength
         count += 1
         return start ..< length
     }

@@ -4,6 +4,8 @@ import Foundation
 /// during bulk imports).
 struct PreparedUnit: Sendable {
     let text: String
+    /// Unicode scalars in the text.
+    let length: Int
     let key: String
     let keyScalars: [Unicode.Scalar]
     let tokens: KeyTokens
@@ -13,6 +15,8 @@ struct PreparedUnit: Sendable {
 
     init(_ text: String) {
         self.text = text
+        var utf8 = text
+        length = utf8.withUTF8 { bytes in bytes.reduce(0) { $0 &+ ($1 & 0xC0 != 0x80 ? 1 : 0) } }
         key = ArabicSearchKey.key(text)
         keyScalars = Array(key.unicodeScalars)
         tokens = KeyTokens(scalars: keyScalars)
@@ -71,6 +75,28 @@ func pipelined<Item: Sendable, Prepared: Sendable>(
     for _ in batches {
         guard let prepared = queue.take() else { break }
         for item in prepared { try consume(item) }
+    }
+}
+
+/// Values a consumer thread hands back to the producer thread that made them, so that they
+/// are freed there (cheaper for the allocator, and off the consumer's path).
+final class Recycling<Element>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [Element] = []
+
+    func put(_ item: Element) {
+        lock.lock()
+        items.append(item)
+        lock.unlock()
+    }
+
+    /// Drops what was handed back, on the calling thread.
+    func drain() {
+        lock.lock()
+        let taken = items
+        items = []
+        lock.unlock()
+        withExtendedLifetime(taken) {}
     }
 }
 

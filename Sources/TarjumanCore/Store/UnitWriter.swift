@@ -15,9 +15,13 @@ final class UnitWriter {
     private let pendingUnits: BatchedRows?
     private let pendingRenderings: BatchedRows?
     private var nextUnitID: Int64 = 0
-    /// The first unit and the last rendering id before this writer's rows (batched writers).
+    /// The first unit this writer numbered (batched writers).
     private var firstUnitID: Int64 = 0
-    private var lastRenderingBefore: Int64 = 0
+    /// The documents the held-back units point to, and the units outside this writer's own
+    /// that held-back renderings point to: what must exist when SQLite does not check.
+    private var referencedDocuments = Set<Int64>()
+    private var lastDocument: Int64 = 0
+    private var referencedOtherUnits = Set<Int64>()
     private var lastDate: Date?
     private var lastDateText = ""
 
@@ -42,7 +46,6 @@ final class UnitWriter {
                 SELECT max(coalesce((SELECT max(id) FROM unit), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'unit'), 0)) + 1
                 """) ?? 1
             firstUnitID = nextUnitID
-            lastRenderingBefore = try Int64.fetchOne(db, sql: "SELECT max(id) FROM rendering") ?? 0
         } else {
             pendingUnits = nil
             pendingRenderings = nil
@@ -50,17 +53,25 @@ final class UnitWriter {
     }
 
     /// Checks that the units and renderings this writer added point to stored documents and
-    /// units, for when SQLite's own checks are off.
+    /// units, for when SQLite's own checks are off. Its own units all exist once inserted.
     private func checkReferences() throws {
-        let orphanUnits = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM unit WHERE id >= ? AND NOT EXISTS (SELECT 1 FROM document WHERE document.id = unit.documentId)
-            """, arguments: [firstUnitID]) ?? 0
-        let orphanRenderings = try Int.fetchOne(db, sql: """
-            SELECT count(*) FROM rendering WHERE id > ? AND NOT EXISTS (SELECT 1 FROM unit WHERE unit.id = rendering.unitId)
-            """, arguments: [lastRenderingBefore]) ?? 0
+        let document = try FastStatement(db, sql: "SELECT 1 FROM document WHERE id = ?")
+        let unit = try FastStatement(db, sql: "SELECT 1 FROM unit WHERE id = ?")
+        func missing(_ ids: Set<Int64>, in statement: FastStatement) throws -> Int {
+            var count = 0
+            for id in ids {
+                statement.reset()
+                statement.bind(id, at: 1)
+                if try !statement.step() { count += 1 }
+            }
+            statement.reset()
+            return count
+        }
+        let orphanUnits = try missing(referencedDocuments, in: document)
+        let orphanRenderings = try missing(referencedOtherUnits, in: unit)
         guard orphanUnits == 0, orphanRenderings == 0 else {
             throw TarjumanError.databaseFailure(
-                "\(orphanUnits) units and \(orphanRenderings) renderings would point to nothing; nothing was stored")
+                "units would point to \(orphanUnits) missing documents and renderings to \(orphanRenderings) missing units; nothing was stored")
         }
     }
 
@@ -85,6 +96,10 @@ final class UnitWriter {
         if let pendingUnits {
             let rowID = nextUnitID
             nextUnitID += 1
+            if document != lastDocument {
+                referencedDocuments.insert(document)
+                lastDocument = document
+            }
             pendingUnits.add(rowID)
             pendingUnits.add(document)
             pendingUnits.add(ordinal)
@@ -124,6 +139,7 @@ final class UnitWriter {
             lastDateText = String.fromDatabaseValue(date.databaseValue) ?? ""
         }
         if let pendingRenderings {
+            if unit < firstUnitID || unit >= nextUnitID { referencedOtherUnits.insert(unit) }
             pendingRenderings.add(unit)
             pendingRenderings.add(text)
             pendingRenderings.add(translator)

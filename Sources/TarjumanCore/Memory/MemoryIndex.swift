@@ -68,11 +68,15 @@ final class MemoryIndexWriter {
         /// The word each slot's token stands for (first occurrences of words only), for concordance.
         var slotWords: [String?] = []
         var slotCounts: [Int32] = []
-        /// Pending (slot, entry) pairs in the order units came.
+        /// The slot of each pending entry, unit after unit.
         var slotsOfEntries: [Int32] = []
-        var entries: [UInt64] = []
+        /// Each pending unit's entry, and where its slots end in `slotsOfEntries`.
+        var unitEntries: [UInt64] = []
+        var unitEnds: [Int32] = []
 
         mutating func add(_ prepared: PreparedUnit, entry: UInt64) {
+            unitEntries.append(entry)
+            defer { unitEnds.append(Int32(slotsOfEntries.count)) }
             for (id, tokenIndex, occurrence) in prepared.indexed {
                 let (slot, isNew) = slots.slot(for: id)
                 if isNew {
@@ -82,7 +86,6 @@ final class MemoryIndexWriter {
                 }
                 slotCounts[Int(slot)] += 1
                 slotsOfEntries.append(slot)
-                entries.append(entry)
             }
         }
     }
@@ -101,7 +104,7 @@ final class MemoryIndexWriter {
         precondition(unit > lastUnit, "units are indexed in row id order")
         lastUnit = unit
         pending.add(prepared, entry: MemoryIndex.entry(unit: unit, weight: prepared.tokens.weight))
-        if pending.entries.count >= flushThreshold { try flush(db) }
+        if pending.slotsOfEntries.count >= flushThreshold { try flush(db) }
     }
 
     /// Computes key hashes and weights of units stored before the index existed, and indexes them.
@@ -120,21 +123,25 @@ final class MemoryIndexWriter {
 
     /// Writes every pending entry: each list's last chunk is filled, then new chunks follow.
     func flush(_ db: Database) throws {
-        guard !pending.entries.isEmpty else { return }
+        guard !pending.slotsOfEntries.isEmpty else { return }
         let written = pending
         pending = Pending()
-        let slotCounts = written.slotCounts, pendingSlots = written.slotsOfEntries, pendingEntries = written.entries
-        let slotWords = written.slotWords, slots = written.slots
-        // Group the pending entries by slot, keeping unit order within each (a counting sort).
+        let slotCounts = written.slotCounts, slotWords = written.slotWords, slots = written.slots
+        // Group the pending units by slot, keeping unit order within each (a counting sort).
         var starts = [Int](repeating: 0, count: slotCounts.count + 1)
         for slot in slotCounts.indices { starts[slot + 1] = starts[slot] + Int(slotCounts[slot]) }
-        var grouped = [UInt64](repeating: 0, count: pendingEntries.count)
+        var grouped = [UInt32](repeating: 0, count: written.slotsOfEntries.count)
         var next = starts
-        for index in pendingEntries.indices {
-            let slot = Int(pendingSlots[index])
-            grouped[next[slot]] = pendingEntries[index]
-            next[slot] += 1
+        var begin = 0
+        for (unit, end) in written.unitEnds.enumerated() {
+            for index in begin ..< Int(end) {
+                let slot = Int(written.slotsOfEntries[index])
+                grouped[next[slot]] = UInt32(unit)
+                next[slot] += 1
+            }
+            begin = Int(end)
         }
+        var entries: [UInt64] = []
         let readToken = try FastStatement(db, sql: "SELECT frequency, chunks FROM memoryToken WHERE id = ?")
         let insertToken = try FastStatement(db, sql: "INSERT INTO memoryToken (id, frequency, chunks, word) VALUES (?, ?, ?, ?)")
         let updateToken = try FastStatement(db, sql: "UPDATE memoryToken SET frequency = ?, chunks = ? WHERE id = ?")
@@ -143,7 +150,8 @@ final class MemoryIndexWriter {
         var last: [UInt64] = []
         last.reserveCapacity(MemoryIndex.chunkCapacity)
         for (slot, token) in slots.tokens.enumerated() {
-            let entries = grouped[starts[slot] ..< starts[slot + 1]]
+            entries.removeAll(keepingCapacity: true)
+            for unit in grouped[starts[slot] ..< starts[slot + 1]] { entries.append(written.unitEntries[Int(unit)]) }
             var frequency = 0, chunks = 0
             readToken.reset()
             readToken.bind(token, at: 1)
@@ -153,7 +161,7 @@ final class MemoryIndexWriter {
                 chunks = Int(readToken.int64(at: 1))
             }
             readToken.reset()
-            var rest = entries
+            var rest = entries[...]
             if chunks > 0 {
                 let lastID = MemoryIndex.postingID(token: token, chunk: chunks - 1)
                 readChunk.reset()

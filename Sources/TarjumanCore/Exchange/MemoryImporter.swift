@@ -63,10 +63,11 @@ public struct MemoryImporter: Sendable {
     static let ownProperties: Set<String> = ["x-status", "x-document", "x-context-prev", "x-context-next"]
     static let contextProperties: Set<String> = ["x-context-prev", "x-context-next"]
 
-    /// A unit read and prepared on the parsing thread.
+    /// A unit read on the parsing thread, and prepared there unless the storing thread was
+    /// waiting for work (then it prepares the unit itself).
     struct ParsedUnit: Sendable {
         let unit: MemoryEntry
-        let prepared: PreparedUnit
+        let prepared: PreparedUnit?
         let status: RenderingStatus
         let properties: String?
         let note: String?
@@ -93,11 +94,12 @@ public struct MemoryImporter: Sendable {
         let spent = Recycling<[ParsedUnit]>()
         let producer = Thread {
             var batch: [ParsedUnit] = []
+            var prepareHere = true
             do {
                 try state.reader.parse(path: path) { unit in
                     let kept = unit.properties.filter { !Self.ownProperties.contains($0.type) }
                     batch.append(ParsedUnit(
-                        unit: unit, prepared: PreparedUnit(unit.source),
+                        unit: unit, prepared: prepareHere ? PreparedUnit(unit.source) : nil,
                         status: unit.properties.first { $0.type == "x-status" }.flatMap { RenderingStatus(rawValue: $0.value) } ?? .approved,
                         properties: kept.isEmpty ? nil : String(decoding: try Self.encoder.encode(kept), as: UTF8.self),
                         note: unit.notes.isEmpty ? nil : unit.notes.joined(separator: "\n"),
@@ -106,6 +108,8 @@ public struct MemoryImporter: Sendable {
                         guard queue.put(batch) else { throw Cancelled() }
                         batch = []
                         spent.drain()
+                        // Share the preparing with the storing thread when it has nothing queued.
+                        prepareHere = queue.count > 0
                     }
                 }
                 if !batch.isEmpty { _ = queue.put(batch) }
@@ -130,16 +134,17 @@ public struct MemoryImporter: Sendable {
             while let taken = queue.take(), let batch = taken {
                 for item in batch {
                     let unit = item.unit
+                    let prepared = item.prepared ?? PreparedUnit(unit.source)
                     if writer.pendingRows == 0 { heldBack.removeAll(keepingCapacity: true) }
                     var known: [Int64] = []
-                    if stored.mayContain(item.prepared.keyHash) {
-                        if heldBack.contains(item.prepared.keyHash) {
+                    if stored.mayContain(prepared.keyHash) {
+                        if heldBack.contains(prepared.keyHash) {
                             try writer.flushRows()
                             heldBack.removeAll(keepingCapacity: true)
                         }
-                        known = try Int64.fetchAll(existing, arguments: [item.prepared.keyHash, item.prepared.key])
+                        known = try Int64.fetchAll(existing, arguments: [prepared.keyHash, prepared.key])
                     }
-                    heldBack.insert(item.prepared.keyHash)
+                    heldBack.insert(prepared.keyHash)
                     if let newest = known.first {
                         if try known.contains(where: { try Bool.fetchOne(sameRendering, arguments: [$0, unit.target]) == true }) {
                             outcome.duplicates += 1
@@ -158,10 +163,10 @@ public struct MemoryImporter: Sendable {
                         document = try documents.open(name: item.group.map { "\(name): \($0)" } ?? name, group: item.group)
                         outcome.documents.append(document!.id)
                     }
-                    stored.insert(item.prepared.keyHash)
-                    let offsets = document!.append(item.prepared)
+                    stored.insert(prepared.keyHash)
+                    let offsets = document!.append(prepared)
                     let id = try writer.addUnit(document: document!.id, ordinal: document!.count, paragraph: document!.count,
-                                                start: offsets.lowerBound, end: offsets.upperBound, prepared: item.prepared)
+                                                start: offsets.lowerBound, end: offsets.upperBound, prepared: prepared)
                     try writer.addRendering(unit: id, text: unit.target, translator: unit.translator, status: item.status,
                                             origin: origin, at: unit.date ?? date, note: item.note, properties: item.properties)
                     outcome.added += 1

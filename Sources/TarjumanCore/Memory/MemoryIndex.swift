@@ -149,7 +149,10 @@ final class MemoryIndexWriter {
         let writeChunk = try FastStatement(db, sql: "INSERT OR REPLACE INTO memoryPosting (id, entries) VALUES (?, ?)")
         var last: [UInt64] = []
         last.reserveCapacity(MemoryIndex.chunkCapacity)
-        for (slot, token) in slots.tokens.enumerated() {
+        // In token order, the rows of both tables are written front to back rather than all over.
+        let slotsByToken = slots.tokens.indices.sorted { slots.tokens[$0] < slots.tokens[$1] }
+        for slot in slotsByToken {
+            let token = slots.tokens[slot]
             entries.removeAll(keepingCapacity: true)
             for unit in grouped[starts[slot] ..< starts[slot + 1]] { entries.append(written.unitEntries[Int(unit)]) }
             var frequency = 0, chunks = 0

@@ -122,6 +122,13 @@ final class PipelineQueue<Element: Sendable>: @unchecked Sendable {
         return true
     }
 
+    /// Elements waiting to be taken.
+    var count: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return items.count
+    }
+
     /// The next element, waiting for one; nil once cancelled.
     func take() -> Element? {
         condition.lock()

@@ -167,13 +167,16 @@ static void start_element(void *context, const xmlChar *name, const xmlChar *pre
     if (prefix) return;
     if (name == state->name.tmx) {
         state->result->saw_root = 1;
-    } else if (name == state->name.header) {
+    } else if (name == state->name.header && !state->in_unit) {
         size_t length = 0;
         const xmlChar *value = attribute(attributes, attribute_count, NULL, state->name.srclang, &length);
         state->result->has_source_language = value != NULL;
         if (value) {
-            size_t kept = length < sizeof state->result->source_language - 1 ? length : sizeof state->result->source_language - 1;
-            memcpy(state->result->source_language, value, kept);
+            state->arena.count = 0;
+            span decoded = keep(state, value, length, 1);
+            size_t kept = decoded.length < sizeof state->result->source_language - 1 ? decoded.length
+                                                                                      : sizeof state->result->source_language - 1;
+            memcpy(state->result->source_language, state->arena.bytes + decoded.offset, kept);
             state->result->source_language[kept] = 0;
         }
     } else if (name == state->name.tu) {

@@ -221,6 +221,49 @@ struct TMXImportTests {
         #expect(try !pairs(store).contains { $0[0].contains("SECRET") })
     }
 
+    @Test("Escapes, character references and CDATA come back as text, in attributes too")
+    func escapes() throws {
+        let file = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="ar&amp;en"/><body>
+            <tu tuid="t&amp;1" creationid="sara &amp; omar"><note>a &amp; b &lt;c&gt;</note><prop type="client &amp; co">x &amp;#38; y</prop>
+            <tuv xml:lang="ar"><seg><![CDATA[نص <b> & ]]>هنا</seg></tuv><tuv xml:lang="en"><seg>Fish &amp; chips &#x41;&#66;</seg></tuv></tu>
+            </body></tmx>
+            """
+        let reader = TMXReader()
+        var entries: [MemoryEntry] = []
+        try reader.parse(path: try write(file)) { entries.append($0) }
+        #expect(reader.headerSourceLanguage == "ar&en")
+        #expect(entries == [MemoryEntry(tuid: "t&1", source: "نص <b> & هنا", target: "Fish & chips AB", translator: "sara & omar",
+                                        notes: ["a & b <c>"], properties: [MemoryProperty(type: "client & co", value: "x &#38; y")])])
+    }
+
+    @Test("An undeclared entity, an entity declared far into the file and a truncated file are refused with their place")
+    func refusedLate() throws {
+        let store = try makeStore()
+        let comment = "<!-- " + String(repeating: "x", count: 70_000) + " -->\n"
+        let cases: [(text: String, line: Int)] = [
+            ("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\"><header/><body>\n"
+                + "<tu><tuv xml:lang=\"ar\"><seg>نص &foo; هنا</seg></tuv><tuv xml:lang=\"en\"><seg>text</seg></tuv></tu></body></tmx>\n", 4),
+            ("<?xml version=\"1.0\"?>\n" + comment + "<!DOCTYPE tmx [<!ENTITY a \"aaaa\">]>\n<tmx version=\"1.4\"><header/><body>"
+                + "<tu><tuv xml:lang=\"ar\"><seg>&a;</seg></tuv><tuv xml:lang=\"en\"><seg>x</seg></tuv></tu></body></tmx>\n", 3),
+            ("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body>\n<tu><tuv xml:lang=\"ar\"><seg>نص</seg></tuv>"
+                + "<tuv xml:lang=\"en\"><seg>te", 3),
+        ]
+        for (text, expectedLine) in cases {
+            let path = try write(text)
+            do {
+                _ = try MemoryImporter(database: store.database).importFile(path)
+                Issue.record("\(path) was accepted")
+            } catch let TarjumanError.malformedFile(file, line, column, _) {
+                #expect(file == path)
+                #expect(line == expectedLine)
+                #expect(column > 1)
+            }
+        }
+        #expect(try pairs(store).isEmpty)
+    }
+
     static let conformance = sharedData.appendingPathComponent("tmx-conformance/src/test/resources/data/tmx")
 
     @Test("Every file of OmegaT's TMX suite is read whole (its tu count) and stored or skipped with reasons",

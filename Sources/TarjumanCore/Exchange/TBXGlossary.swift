@@ -55,9 +55,9 @@ public enum TBXGlossary {
         let what: String
         switch code {
         case 4: what = "the document is empty"
-        case 5: what = "content after the end of the document"
+        case 5: what = "the document ends too early, or goes on after its end"
         case 9: what = "a character XML does not allow"
-        case 26: what = "an undeclared entity"
+        case 26, 27: what = "an undeclared entity"
         case 41, 73, 74: what = "a tag is not closed"
         case 76: what = "an end tag does not match its start tag"
         case 89, 104: what = "entity expansion refused"

@@ -86,6 +86,7 @@ static int reserve(void **items, size_t *capacity, size_t needed, size_t size) {
 }
 
 static int append(buffer *target, const uint8_t *bytes, size_t count) {
+    if (count == 0) return 1;
     if (!reserve((void **)&target->bytes, &target->capacity, target->count + count + 1, 1)) return 0;
     memcpy(target->bytes + target->count, bytes, count);
     target->count += count;
@@ -103,7 +104,7 @@ static void fail_memory(reader *state) {
  * replace entities; `decode_ampersands` turns those back into `&`. */
 static span keep(reader *state, const uint8_t *bytes, size_t count, int decode_ampersands) {
     span kept = {state->arena.count, 0, 1};
-    if (!decode_ampersands || !memchr(bytes, '&', count)) {
+    if (!decode_ampersands || count == 0 || !memchr(bytes, '&', count)) {
         if (!append(&state->arena, bytes, count)) fail_memory(state);
         kept.length = count;
         return kept;
@@ -181,6 +182,8 @@ static void start_element(void *context, const xmlChar *name, const xmlChar *pre
         }
     } else if (name == state->name.tu) {
         state->in_unit = 1;
+        state->target = TARGET_NONE;
+        state->code_depth = 0;
         state->arena.count = 0;
         state->variant_count = state->note_count = state->property_count = 0;
         state->tuid = keep_attribute(state, attributes, attribute_count, NULL, state->name.tuid);
@@ -208,7 +211,7 @@ static void start_element(void *context, const xmlChar *name, const xmlChar *pre
         state->target = TARGET_PROPERTY;
         state->property_type = keep_attribute(state, attributes, attribute_count, NULL, state->name.type);
         state->text.count = 0;
-    } else if (is_code(state, name) && state->target == TARGET_SEGMENT) {
+    } else if (is_code(state, name) && state->target == TARGET_SEGMENT && state->variant_count > 0) {
         if (state->code_depth == 0) state->variants[state->variant_count - 1].codes += 1;
         state->code_depth += 1;
     }
@@ -257,7 +260,7 @@ static void end_element(void *context, const xmlChar *name, const xmlChar *prefi
     (void)uri;
     reader *state = context;
     if (prefix) return;
-    if (name == state->name.seg && state->target == TARGET_SEGMENT) {
+    if (name == state->name.seg && state->target == TARGET_SEGMENT && state->variant_count > 0) {
         state->variants[state->variant_count - 1].segment = keep(state, state->text.bytes, state->text.count, 0);
         state->target = TARGET_NONE;
         state->code_depth = 0;

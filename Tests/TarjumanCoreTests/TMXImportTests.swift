@@ -264,6 +264,28 @@ struct TMXImportTests {
         #expect(try pairs(store).isEmpty)
     }
 
+    @Test("Elements nested the wrong way round are read without harm: a tu inside a segment, codes outside one, a segment before any variant")
+    func oddNesting() throws {
+        let file = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header/><body>
+            <tu><tuv xml:lang="ar"><seg>نص<tu></tu>ثم</seg><bpt i="1">x</bpt></tuv><tuv xml:lang="en"><seg>lost</seg></tuv></tu>
+            <tu><seg>قبل</seg><ph>1</ph><tuv xml:lang="ar"><seg>وصل <sub><seg>داخل</seg></sub>الوفد.</seg></tuv><tuv xml:lang="en"><seg>x</seg></tuv></tu>
+            <tu><tuv xml:lang="ar"><seg>وصل <ph>{1}</ph>الوفد.</seg></tuv><tuv xml:lang="en"><seg>The delegation <bpt i="1">b</bpt>arrived.</seg></tuv></tu>
+            </body></tmx>
+            """
+        let reader = TMXReader()
+        var entries: [MemoryEntry] = []
+        try reader.parse(path: try write(file)) { entries.append($0) }
+        // The inner tu closes the first unit (it has no variant yet); the second unit's Arabic
+        // segment ends where the segment inside the code ends, empty; the third is read whole.
+        #expect(reader.read == 3)
+        #expect(reader.skipped == [.noArabic: 1, .emptySegment: 1])
+        #expect(entries.map(\.source) == ["وصل الوفد."])
+        #expect(entries.map(\.target) == ["The delegation arrived."])
+        #expect(entries.map(\.droppedCodes) == [2])
+    }
+
     static let conformance = sharedData.appendingPathComponent("tmx-conformance/src/test/resources/data/tmx")
 
     @Test("Every file of OmegaT's TMX suite is read whole (its tu count) and stored or skipped with reasons",

@@ -46,7 +46,7 @@ enum DelimitedRecords {
         }
         func endField() {
             row.append(Field(value: String(value), line: started ? fieldLine : line, column: started ? fieldColumn : column))
-            value = String.UnicodeScalarView()
+            value.removeAll(keepingCapacity: true)
             started = false
             quoted = false
             afterQuote = false

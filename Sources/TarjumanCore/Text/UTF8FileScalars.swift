@@ -11,6 +11,7 @@ final class UTF8FileScalars: IteratorProtocol {
     private var consumed = 0
     private var ended = false
     private(set) var error: TarjumanError?
+    private var failed = false
     /// Whether any scalar other than white space was read.
     private(set) var sawContent = false
 
@@ -48,7 +49,7 @@ final class UTF8FileScalars: IteratorProtocol {
     }
 
     func next() -> Unicode.Scalar? {
-        guard error == nil, let first = nextByte() else { return nil }
+        guard !failed, let first = nextByte() else { return nil }
         if first < 0x80 {
             if first > 0x20 { sawContent = true }
             return Unicode.Scalar(first)
@@ -68,12 +69,13 @@ final class UTF8FileScalars: IteratorProtocol {
         }
         let minimum: UInt32 = length == 2 ? 0x80 : length == 3 ? 0x800 : 0x10000
         guard value >= minimum, let scalar = Unicode.Scalar(value) else { return fail(at: offset) }
-        if !scalar.properties.isWhitespace { sawContent = true }
+        if !sawContent && !ScalarClass.isWhitespace(scalar.value) { sawContent = true }
         return scalar
     }
 
     private func fail(at offset: Int) -> Unicode.Scalar? {
         error = .invalidUTF8(file: path, byteOffset: offset)
+        failed = true
         return nil
     }
 }

@@ -33,6 +33,21 @@ struct UnitWriterTests {
         #expect(enforced == true)
     }
 
+    @Test("Documents of pairs stored together: one repeated in the same call is reported with its units, all of them matchable")
+    func pairDocuments() throws {
+        let store = try makeStore()
+        let first = (0 ..< 90).map { TranslationPair(source: "وصلت الرسالة رقم \($0) إلى المكتب.", target: "Message \($0) reached the office.") }
+        let second = [TranslationPair(source: "غادر الوفد القاهرة.", target: "The delegation left Cairo.")]
+        let outcomes = try store.importPairDocuments([("a", first), ("b", second), ("a again", first)], origin: "test")
+        #expect(outcomes.map(\.unitCount) == [90, 1, 90])
+        #expect(outcomes.map(\.alreadyPresent) == [false, false, true])
+        #expect(outcomes[2].document == outcomes[0].document)
+        let matches = try MemoryMatcher(database: store.database).matches(for: "وصلت الرسالة رقم 89 إلى المكتب.")
+        #expect(matches.first?.score == 100)
+        #expect(matches.first?.target == "Message 89 reached the office.")
+        #expect(try store.detail(of: UnitID(document: 2, ordinal: 1)).current?.text == "The delegation left Cairo.")
+    }
+
     @Test("Rows that point to nothing are refused and the whole transaction is rolled back")
     func danglingReferences() throws {
         let store = try makeStore()

@@ -300,8 +300,8 @@ extension TranslationStore {
     /// on a second thread while the first one writes.
     public func importPairDocuments(_ documents: [(name: String, pairs: [TranslationPair])], origin: String,
                                     at date: Date = Date()) throws(TarjumanError) -> [ImportOutcome] {
-        try database.write { db in
-            let writer = try UnitWriter(db)
+        try database.writeCheckingReferencesItself { db in
+            let writer = try UnitWriter(db, batched: true)
             var outcomes: [ImportOutcome] = []
             try pipelined(documents, batchSize: 16, prepare: { PreparedPairDocument(name: $0.name, pairs: $0.pairs) }) { document in
                 outcomes.append(try Self.storePairs(document, origin: origin, at: date, writer: writer, db))
@@ -318,6 +318,8 @@ extension TranslationStore {
 
     static func storePairs(_ prepared: PreparedPairDocument, origin: String, at date: Date,
                            writer: UnitWriter, _ db: Database) throws -> ImportOutcome {
+        // The unit count of an identical document stored earlier in this transaction must see its units.
+        if writer.pendingRows > 0, try Self.existingDocument(hash: prepared.contentHash, db) != nil { try writer.flushRows() }
         if let existing = try Self.existingDocument(hash: prepared.contentHash, db) { return existing }
         var document = Document(name: prepared.name, contentHash: prepared.contentHash, importedAt: date, text: prepared.text)
         try document.insert(db)

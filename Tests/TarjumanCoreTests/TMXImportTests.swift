@@ -238,11 +238,18 @@ struct TMXImportTests {
                                         notes: ["a & b <c>"], properties: [MemoryProperty(type: "client & co", value: "x &#38; y")])])
     }
 
-    @Test("An undeclared entity, an entity declared far into the file and a truncated file are refused with their place")
+    /// Where a malformed-file error says the problem is, and why.
+    static func malformedPlace(_ error: any Error) -> (file: String, line: Int, column: Int, reason: String)? {
+        guard case let TarjumanError.malformedFile(file, line, column, reason) = error else { return nil }
+        return (file, line, column, reason)
+    }
+
+    @Test("A character XML forbids, an undeclared entity, an entity declared far into the file and a truncated file are refused with their place, in one line")
     func refusedLate() throws {
         let store = try makeStore()
         let comment = "<!-- " + String(repeating: "x", count: 70_000) + " -->\n"
         let cases: [(text: String, line: Int)] = [
+            ("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body>\n<tu><tuv xml:lang=\"ar\"><seg>نص \u{01} هنا</seg></tuv></tu></body></tmx>\n", 3),
             ("<?xml version=\"1.0\"?>\n<!DOCTYPE tmx SYSTEM \"tmx14.dtd\">\n<tmx version=\"1.4\"><header/><body>\n"
                 + "<tu><tuv xml:lang=\"ar\"><seg>نص &foo; هنا</seg></tuv><tuv xml:lang=\"en\"><seg>text</seg></tuv></tu></body></tmx>\n", 4),
             ("<?xml version=\"1.0\"?>\n" + comment + "<!DOCTYPE tmx [<!ENTITY a \"aaaa\">]>\n<tmx version=\"1.4\"><header/><body>"
@@ -255,11 +262,24 @@ struct TMXImportTests {
             do {
                 _ = try MemoryImporter(database: store.database).importFile(path)
                 Issue.record("\(path) was accepted")
-            } catch let TarjumanError.malformedFile(file, line, column, _) {
-                #expect(file == path)
-                #expect(line == expectedLine)
-                #expect(column > 1)
+            } catch {
+                let place = Self.malformedPlace(error)
+                #expect(place?.file == path)
+                #expect(place?.line == expectedLine)
+                #expect((place?.column ?? 0) > 1)
+                #expect(place.map { !$0.reason.isEmpty && !$0.reason.contains("\n") } == true)
             }
+        }
+        let invalid = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString)-invalid.tmx")
+        try (Data("<?xml version=\"1.0\"?>\n<tmx version=\"1.4\"><header/><body>\n<tu><tuv xml:lang=\"ar\"><seg>نص ".utf8)
+            + Data([0xFF, 0xFE]) + Data(" هنا</seg></tuv></tu></body></tmx>\n".utf8)).write(to: invalid)
+        do {
+            _ = try MemoryImporter(database: store.database).importFile(invalid.path)
+            Issue.record("invalid UTF-8 was accepted")
+        } catch {
+            let place = Self.malformedPlace(error)
+            #expect(place?.line == 3)
+            #expect(place.map { $0.reason.contains("UTF-8") && !$0.reason.contains("\n") } == true)
         }
         #expect(try pairs(store).isEmpty)
     }

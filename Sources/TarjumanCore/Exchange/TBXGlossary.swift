@@ -50,8 +50,8 @@ public enum TBXGlossary {
         return contents
     }
 
-    /// A message for a libxml2 error code.
-    static func describe(xmlError code: Int) -> String {
+    /// A message for a libxml2 error code, with libxml2's own words when there are some.
+    static func describe(xmlError code: Int, detail: String? = nil) -> String {
         let what: String
         switch code {
         case 4: what = "the document is empty"
@@ -63,7 +63,9 @@ public enum TBXGlossary {
         case 89, 104: what = "entity expansion refused"
         default: what = "malformed XML"
         }
-        return "\(what) (XML error \(code)); fix the file and import it again"
+        let words = detail.map { $0.split(whereSeparator: \.isWhitespace).joined(separator: " ") } ?? ""
+        let said = words.isEmpty ? "" : " (\(words))"
+        return "\(what)\(said), XML error \(code); fix the file and import it again"
     }
 
     /// Where the first `<!ENTITY` declaration is (line and column from 1), if there is one.

@@ -57,7 +57,9 @@ public final class TMXReader: MemoryFileReader {
         default:
             let reason = result.refused_entities != 0
                 ? "entity declarations are not accepted (no external entities, no entity expansion)"
-                : TBXGlossary.describe(xmlError: Int(result.code))
+                : TBXGlossary.describe(xmlError: Int(result.code), detail: withUnsafeBytes(of: result.message) {
+                    String(cString: $0.bindMemory(to: CChar.self).baseAddress!)
+                })
             throw .malformedFile(file: path, line: max(Int(result.line), 1), column: max(Int(result.column), 1), reason: reason)
         }
         guard result.saw_root != 0 else {

@@ -1,8 +1,9 @@
 import GRDB
 
-/// Rows for one table, held back and inserted together by multi-row INSERT statements, which
-/// costs SQLite far less per row than one statement each. Values are added column by column;
-/// texts are copied, so the caller's strings need not outlive the call.
+/// Rows for one table, held back and inserted `capacity` at a time by one multi-row INSERT
+/// statement, which costs SQLite far less per row than one statement each (a capacity of 1
+/// inserts each row as it comes). Values are added column by column; texts are copied, so the
+/// caller's strings need not outlive the call.
 final class BatchedRows {
     private let db: Database
     private let table: String

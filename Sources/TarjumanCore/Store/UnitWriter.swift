@@ -10,10 +10,10 @@ import GRDB
 final class UnitWriter {
     private let db: Database
     private let index = MemoryIndexWriter()
-    private let insertUnit: FastStatement
-    private let insertRendering: FastStatement
-    private let pendingUnits: BatchedRows?
-    private let pendingRenderings: BatchedRows?
+    /// Whether rows are held back (else each is inserted as it comes).
+    private let batched: Bool
+    private let units: BatchedRows
+    private let renderings: BatchedRows
     private var nextUnitID: Int64 = 0
     /// The first unit this writer numbered (batched writers).
     private var firstUnitID: Int64 = 0
@@ -27,28 +27,20 @@ final class UnitWriter {
 
     init(_ db: Database, batched: Bool = false) throws {
         self.db = db
-        insertUnit = try FastStatement(db, sql: """
-            INSERT INTO unit (documentId, ordinal, paragraph, startOffset, endOffset, text, searchKey, keyHash, weight)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        insertRendering = try FastStatement(db, sql: """
-            INSERT INTO rendering (unitId, text, translator, status, origin, createdAt, note, properties) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
+        self.batched = batched
+        let rows = batched ? 64 : 1
+        units = BatchedRows(db, table: "unit", columns: (batched ? ["id"] : []) + [
+            "documentId", "ordinal", "paragraph", "startOffset", "endOffset", "text", "searchKey", "keyHash", "weight",
+        ], capacity: rows)
+        renderings = BatchedRows(db, table: "rendering", columns: [
+            "unitId", "text", "translator", "status", "origin", "createdAt", "note", "properties",
+        ], capacity: rows)
         if batched {
-            pendingUnits = BatchedRows(db, table: "unit", columns: [
-                "id", "documentId", "ordinal", "paragraph", "startOffset", "endOffset", "text", "searchKey", "keyHash", "weight",
-            ])
-            pendingRenderings = BatchedRows(db, table: "rendering", columns: [
-                "unitId", "text", "translator", "status", "origin", "createdAt", "note", "properties",
-            ])
             // The id SQLite would give the next unit (the table is AUTOINCREMENT: ids are never reused).
             nextUnitID = try Int64.fetchOne(db, sql: """
                 SELECT max(coalesce((SELECT max(id) FROM unit), 0), coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'unit'), 0)) + 1
                 """) ?? 1
             firstUnitID = nextUnitID
-        } else {
-            pendingUnits = nil
-            pendingRenderings = nil
         }
     }
 
@@ -76,12 +68,12 @@ final class UnitWriter {
     }
 
     /// Units and renderings held back by a batched writer and not yet inserted.
-    var pendingRows: Int { (pendingUnits?.count ?? 0) + (pendingRenderings?.count ?? 0) }
+    var pendingRows: Int { units.count + renderings.count }
 
     /// Inserts the rows a batched writer holds: units first, then renderings.
     func flushRows() throws {
-        try pendingUnits?.insert()
-        try pendingRenderings?.insert()
+        try units.insert()
+        try renderings.insert()
     }
 
     /// Stores one unit and returns its row id.
@@ -93,40 +85,26 @@ final class UnitWriter {
     /// Stores one unit whose key and tokens were computed already, and returns its row id.
     @discardableResult
     func addUnit(document: Int64, ordinal: Int, paragraph: Int, start: Int, end: Int, prepared unit: PreparedUnit) throws -> Int64 {
-        if let pendingUnits {
-            let rowID = nextUnitID
+        if batched {
+            units.add(nextUnitID)
             nextUnitID += 1
             if document != lastDocument {
                 referencedDocuments.insert(document)
                 lastDocument = document
             }
-            pendingUnits.add(rowID)
-            pendingUnits.add(document)
-            pendingUnits.add(ordinal)
-            pendingUnits.add(paragraph)
-            pendingUnits.add(start)
-            pendingUnits.add(end)
-            pendingUnits.add(unit.text)
-            pendingUnits.add(unit.key)
-            pendingUnits.add(unit.keyHash)
-            pendingUnits.add(unit.tokens.weight)
-            pendingUnits.endRow()
-            if pendingUnits.count >= pendingUnits.capacity { try flushRows() }
-            try index.add(unit: rowID, prepared: unit, db)
-            return rowID
         }
-        insertUnit.reset()
-        insertUnit.bind(document, at: 1)
-        insertUnit.bind(ordinal, at: 2)
-        insertUnit.bind(paragraph, at: 3)
-        insertUnit.bind(start, at: 4)
-        insertUnit.bind(end, at: 5)
-        insertUnit.bind(unit.text, at: 6)
-        insertUnit.bind(unit.key, at: 7)
-        insertUnit.bind(unit.keyHash, at: 8)
-        insertUnit.bind(unit.tokens.weight, at: 9)
-        try insertUnit.step()
-        let rowID = db.lastInsertedRowID
+        units.add(document)
+        units.add(ordinal)
+        units.add(paragraph)
+        units.add(start)
+        units.add(end)
+        units.add(unit.text)
+        units.add(unit.key)
+        units.add(unit.keyHash)
+        units.add(unit.tokens.weight)
+        units.endRow()
+        if units.count >= units.capacity { try flushRows() }
+        let rowID = batched ? nextUnitID - 1 : db.lastInsertedRowID
         try index.add(unit: rowID, prepared: unit, db)
         return rowID
     }
@@ -138,36 +116,23 @@ final class UnitWriter {
             lastDate = date
             lastDateText = String.fromDatabaseValue(date.databaseValue) ?? ""
         }
-        if let pendingRenderings {
-            if unit < firstUnitID || unit >= nextUnitID { referencedOtherUnits.insert(unit) }
-            pendingRenderings.add(unit)
-            pendingRenderings.add(text)
-            pendingRenderings.add(translator)
-            pendingRenderings.add(status.rawValue)
-            pendingRenderings.add(origin)
-            pendingRenderings.add(lastDateText)
-            pendingRenderings.add(note)
-            pendingRenderings.add(properties)
-            pendingRenderings.endRow()
-            if pendingRenderings.count >= pendingRenderings.capacity { try flushRows() }
-            return
-        }
-        insertRendering.reset()
-        insertRendering.bind(unit, at: 1)
-        insertRendering.bind(text, at: 2)
-        insertRendering.bind(translator, at: 3)
-        insertRendering.bind(status.rawValue, at: 4)
-        insertRendering.bind(origin, at: 5)
-        insertRendering.bind(lastDateText, at: 6)
-        insertRendering.bind(note, at: 7)
-        insertRendering.bind(properties, at: 8)
-        try insertRendering.step()
+        if batched && (unit < firstUnitID || unit >= nextUnitID) { referencedOtherUnits.insert(unit) }
+        renderings.add(unit)
+        renderings.add(text)
+        renderings.add(translator)
+        renderings.add(status.rawValue)
+        renderings.add(origin)
+        renderings.add(lastDateText)
+        renderings.add(note)
+        renderings.add(properties)
+        renderings.endRow()
+        if renderings.count >= renderings.capacity { try flushRows() }
     }
 
     /// Writes the index entries still pending.
     func finish() throws {
         try flushRows()
-        if pendingUnits != nil { try checkReferences() }
+        if batched { try checkReferences() }
         try index.flush(db)
     }
 }

@@ -168,7 +168,7 @@ int32_t tj_decode_for_segmentation(const uint8_t *utf8, int32_t length, uint16_t
                 if (lead == 0x0A && i > 0 && utf8[i - 1] == 0x0D && nbreaks > 0) {
                     breaks[nbreaks - 1] |= 1;
                 } else {
-                    breaks[nbreaks++] = count << 2;
+                    breaks[nbreaks++] = (count << 3) | (lead == 0x0B ? 4 : 0);
                 }
                 units[count++] = 0x20;
             } else {
@@ -179,7 +179,7 @@ int32_t tj_decode_for_segmentation(const uint8_t *utf8, int32_t length, uint16_t
         } else if (lead < 0xE0) {
             uint16_t unit = (uint16_t)(((lead & 0x1F) << 6) | (utf8[i + 1] & 0x3F));
             if (unit == 0x85) {
-                breaks[nbreaks++] = count << 2;
+                breaks[nbreaks++] = count << 3;
                 unit = 0x20;
             } else if (unit == 0xBB) {
                 marks[nmarks++] = count;
@@ -189,7 +189,7 @@ int32_t tj_decode_for_segmentation(const uint8_t *utf8, int32_t length, uint16_t
         } else if (lead < 0xF0) {
             uint16_t unit = (uint16_t)(((lead & 0x0F) << 12) | ((utf8[i + 1] & 0x3F) << 6) | (utf8[i + 2] & 0x3F));
             if (unit == 0x2028 || unit == 0x2029) {
-                breaks[nbreaks++] = (count << 2) | (unit == 0x2029 ? 2 : 0);
+                breaks[nbreaks++] = (count << 3) | (unit == 0x2029 ? 2 : 4);
                 unit = 0x20;
             } else if (unit == 0x2026 || unit == 0x201D) {
                 marks[nmarks++] = count;

@@ -7,6 +7,10 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
     case unreadableFile(String, reason: String)
     case invalidUTF8(file: String, byteOffset: Int)
     case emptyInput(file: String)
+    case invalidText(file: String, byteOffset: Int, encoding: String)
+    case binaryFile(file: String, hint: String)
+    case noArabicText(file: String)
+    case lineTooLong(file: String, line: Int, limit: Int)
     case icuUnavailable(locale: String, status: Int32)
     case databaseNotFound(String)
     case notATarjumanDatabase(String)
@@ -39,6 +43,14 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
             return "\(file): invalid UTF-8 at byte offset \(offset); save the file as UTF-8 and try again."
         case .emptyInput(let file):
             return "\(file): the input is empty; give a file with Arabic text."
+        case .invalidText(let file, let offset, let encoding):
+            return "\(file): invalid \(encoding) at byte offset \(offset); save the file as UTF-8 and try again."
+        case .binaryFile(let file, let hint):
+            return "\(file): not a text file (\(hint)); give a UTF-8 or UTF-16 text file."
+        case .noArabicText(let file):
+            return "\(file): holds no Arabic text; give the Arabic side (is this the English file?)."
+        case .lineTooLong(let file, let line, let limit):
+            return "\(file):\(line): a line longer than \(limit / 1_000_000) MB; each line of a TSV or CSV file holds one entry (is a quote never closed?)."
         case .icuUnavailable(let locale, let status):
             return "ICU could not open a sentence break iterator for '\(locale)' (error \(status)); install libicu."
         case .databaseNotFound(let path):

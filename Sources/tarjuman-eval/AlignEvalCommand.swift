@@ -5,12 +5,14 @@ import TarjumanCore
 struct AlignEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "align-corpus",
-        abstract: "Sentence alignment on NTREX-128 documents against the galechurch package.",
+        abstract: "Sentence alignment on NTREX-128 and FLORES-200 documents against the galechurch package.",
         discussion: """
-            Each NTREX-128 document's lines are joined into paragraphs (the headline alone, then three lines a
-            paragraph, the same on both sides) on each side, segmented (our Arabic segmenter, ICU's
-            English rules) and aligned; the links between the original lines are scored against the known pairing.
-            Variants merge about one English line in five with the next, or delete one line on one side. galechurch
+            Each NTREX-128 document's and FLORES-200 article's lines are joined into paragraphs (the first line alone,
+            then three lines a paragraph, the same on both sides) on each side, laid out with a blank line between
+            paragraphs or one paragraph a line, segmented (our Arabic segmenter, ICU's English rules, both with
+            --paragraphs auto) and aligned; the links between the original lines are scored against the known pairing.
+            Variants merge about one English line in five with the next, delete one line on one side, merge two
+            English paragraphs into one, or delete one Arabic paragraph. galechurch
             (pip install galechurch) runs on the same segmented sentences, with its defaults and with our length
             parameters. Also times a pair of 1,000 sentences.
             """
@@ -30,17 +32,23 @@ struct AlignEvalCommand: ParsableCommand {
     @Option(help: "The script that runs galechurch.")
     var script = "Scripts/galechurch_align.py"
 
+    @Option(help: "Only this corpus: ntrex or flores.")
+    var corpus: String?
+
     func run() throws {
         let root = try data.requireData()
-        let documents = try AlignmentCorpus.ntrex(dataRoot: root)
+        let corpora = [("NTREX-128", try AlignmentCorpus.ntrex(dataRoot: root)), ("FLORES-200", try AlignmentCorpus.flores(dataRoot: root))]
+            .filter { corpus == nil || $0.0.lowercased().hasPrefix(corpus!.lowercased()) }
         let terms = try shippedGlossaryTerms(in: glossaries)
         let arabicSegmenter = try SentenceSegmenter()
         let englishSegmenter = try EnglishSentenceSegmenter()
         let aligner = try SentenceAligner(terms: terms, ratio: ratio ?? SentenceAligner.meanRatio, variance: variance ?? SentenceAligner.variance)
         let plainAligner = try SentenceAligner(ratio: ratio ?? SentenceAligner.meanRatio, variance: variance ?? SentenceAligner.variance, useAnchors: false)
-        print("\(documents.count) NTREX-128 documents, \(documents.map(\.arabicLines.count).reduce(0, +)) line pairs; \(terms.count) glossary entries as anchors")
+        for (corpusName, documents) in corpora {
+        print("\(documents.count) \(corpusName) documents, \(documents.map(\.arabicLines.count).reduce(0, +)) line pairs; \(terms.count) glossary entries as anchors")
         print("Links between the original lines (line level) and between the segmented sentences (sentence level):")
-        print("variant                     aligner                           line P   line R  line F1    sent P   sent R  sent F1")
+        print("layout                variant                     aligner                          line P   line R  line F1    sent P   sent R  sent F1")
+        for layout in AlignmentLayout.allCases {
         for variant in AlignmentVariant.allCases {
             var scores: [String: (line: AlignmentScore, sentence: AlignmentScore)] = [:]
             var order: [String] = []
@@ -55,8 +63,8 @@ struct AlignEvalCommand: ParsableCommand {
             var prepared: [Prepared] = []
             for (index, original) in documents.enumerated() {
                 let document = AlignmentCorpus.variant(original, variant, seed: UInt64(index + 1))
-                let arabic = AlignmentCorpus.joined(document.arabicLines, paragraphs: document.arabicParagraphs)
-                let english = AlignmentCorpus.joined(document.englishLines, paragraphs: document.englishParagraphs)
+                let arabic = AlignmentCorpus.joined(document.arabicLines, paragraphs: document.arabicParagraphs, layout: layout)
+                let english = AlignmentCorpus.joined(document.englishLines, paragraphs: document.englishParagraphs, layout: layout)
                 let arabicSegments = arabicSegmenter.segment(arabic.text)
                 let englishSegments = englishSegmenter.segment(english.text)
                 let item = Prepared(gold: document.gold, arabicLines: AlignmentCorpus.lines(of: arabicSegments, in: arabic.ranges),
@@ -87,11 +95,14 @@ struct AlignEvalCommand: ParsableCommand {
             }
             for name in order {
                 let (line, sentence) = scores[name]!
-                print(variant.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0) + name.padding(toLength: 31, withPad: " ", startingAt: 0)
+                print(layout.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
+                      + variant.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0) + name.padding(toLength: 31, withPad: " ", startingAt: 0)
                       + String(format: "%9.4f%9.4f%9.4f %9.4f%9.4f%9.4f", line.precision, line.recall, line.f1, sentence.precision, sentence.recall, sentence.f1))
             }
         }
+        }
         timeLargePair(documents, arabicSegmenter: arabicSegmenter, englishSegmenter: englishSegmenter, aligner: aligner)
+        }
     }
 
     /// One document variant, segmented.

@@ -9,8 +9,8 @@ struct ImportCommand: ParsableCommand {
         discussion: """
             A folder imports every .txt, .tmx, .tsv, .csv, .xlf and .xliff file in it. All files are stored, or none;
             one kind per command (text, memory files, or XLIFF).
-            Memory files (TMX by extension or content; TSV/CSV with a header row: source, target, status, translator,
-            date, note, document): new Arabic sources become units with their English; a known source with another
+            Memory files (TMX by extension or content; TSV/CSV with or without a header row: source, target, status,
+            translator, date, note, document): new Arabic sources become units with their English; a known source with another
             English gets it as a new rendering; the same source and English again is a duplicate.
             XLIFF 1.2 (from 'tarjuman export FILE.xlf'): the targets become renderings of the units their ids name;
             a file whose sources no longer match the stored units is refused.
@@ -18,6 +18,10 @@ struct ImportCommand: ParsableCommand {
     )
 
     @OptionGroup var store: StoreOptions
+
+    @OptionGroup var layout: ParagraphOptions
+
+    @OptionGroup var input: QuotingOptions
 
     @Argument(help: "Files or folders of them; - reads Arabic text from standard input.")
     var files: [String]
@@ -64,7 +68,10 @@ struct ImportCommand: ParsableCommand {
         var documents: [(source: SourceText, segments: [Segment])] = []
         for path in paths {
             let source = try SourceText(contentsOf: path)
-            documents.append((source, segmenter.segment(source.text)))
+            try source.requireArabic()
+            let (segments, decision) = segmenter.segmentation(source.text, layout: layout.paragraphs)
+            if layout.verbose { Output.printError("\(path): \(decision.summary)") }
+            documents.append((source, segments))
         }
         let outcomes = try store.withNewOrExistingStore { try $0.importDocuments(documents) }
         for outcome in outcomes {
@@ -77,12 +84,17 @@ struct ImportCommand: ParsableCommand {
     }
 
     func importMemory(_ paths: [String]) throws {
-        let outcomes = try store.withNewOrExistingStore { try MemoryImporter(database: $0.database).importFiles(paths) }
+        let outcomes = try store.withNewOrExistingStore { store in
+            var importer = MemoryImporter(database: store.database)
+            importer.quoting = input.quoting
+            return try importer.importFiles(paths)
+        }
         for outcome in outcomes {
             var line = "\(outcome.file): \(outcome.read) units read, \(outcome.added) added, \(outcome.newRenderings) new renderings of known units, \(outcome.duplicates) duplicates"
             let skipped = MemorySkipReason.allCases.compactMap { reason in outcome.skipped[reason].map { "\($0) \(reason.rawValue)" } }
             line += ", \(outcome.skipped.values.reduce(0, +)) skipped" + (skipped.isEmpty ? "" : " (" + skipped.joined(separator: ", ") + ")")
             if outcome.droppedCodes > 0 { line += "; \(outcome.droppedCodes) inline codes left out" }
+            if let reading = outcome.reading { line += " (\(reading))" }
             Output.print(line)
         }
     }

@@ -14,6 +14,8 @@ struct RenderCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var input: QuotingOptions
+
     @Argument(help: "The unit id, such as 3.12.")
     var unit: String?
 
@@ -42,7 +44,7 @@ struct RenderCommand: ParsableCommand {
         let inputs: [RenderingInput]
         let origin: String
         if let tsv {
-            inputs = try RenderingTSV.parse(SourceText(contentsOf: tsv))
+            inputs = try RenderingTSV.parse(path: tsv, quoting: input.quoting)
             origin = "tsv"
         } else if let unit, let english {
             inputs = [RenderingInput(unit: try UnitID(parsing: unit), text: english)]

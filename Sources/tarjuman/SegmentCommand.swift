@@ -14,14 +14,24 @@ struct SegmentCommand: ParsableCommand {
     @Option(help: "sentence (default) or clause: also cut long sentences at ؛ and at ، before و ف ثم.")
     var granularity: SegmentGranularity = .sentence
 
-    @Flag(help: "Print one JSON array of {paragraph, index, start, end, text}.")
+    @OptionGroup var layout: ParagraphOptions
+
+    @Flag(help: "Print one JSON object: the paragraph layout used, and the segments as {paragraph, index, start, end, text}.")
     var json = false
+
+    /// The JSON output: how the lines were read, and the units.
+    struct SegmentationJSON: Encodable {
+        let layout: LayoutDecision
+        let segments: [Segment]
+    }
 
     func run() throws {
         let source = try SourceText(contentsOf: file)
-        let segments = try SentenceSegmenter(granularity: granularity).segment(source.text)
+        if !source.hasArabic { Output.printError("warning: \(file == "-" ? "the input" : file) holds no Arabic text") }
+        let (segments, decision) = try SentenceSegmenter(granularity: granularity).segmentation(source.text, layout: layout.paragraphs)
+        if layout.verbose { Output.printError("\(file): \(decision.summary)") }
         if json {
-            try Output.printJSON(segments)
+            try Output.printJSON(SegmentationJSON(layout: decision, segments: segments))
         } else {
             for segment in segments {
                 Output.print(Output.oneLine(segment.text))

@@ -20,7 +20,9 @@ struct AlignCommandTests {
         #expect(rows[2][1] == "Then the delegation left the city.")
 
         let json = try run(["align", "a.ar.txt", "a.en.txt", "--json"], in: directory)
-        let pairs = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
+        let output = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect((output["layout"] as? [String: Any])?["arabic"] != nil)
+        let pairs = output["pairs"] as! [[String: Any]]
         #expect(pairs.count == 3)
         for key in ["arabic", "english", "confidence"] { #expect(pairs[0][key] != nil) }
 

@@ -75,12 +75,16 @@ struct CommandLineTests {
         #expect(result.stderr.isEmpty)
     }
 
-    @Test("segment --json gives paragraph, index, start, end and text; offsets skip the BOM and count scalars")
+    @Test("segment --json gives the layout used and each unit's paragraph, index, start, end and text; offsets skip the BOM and count scalars")
     func segmentJSON() throws {
         let text = "\u{FEFF}قال د. أحمد: نعم.\r\n\r\nثانية؟ ثالثة!"
         let result = try run(["segment", "--json", "-"], in: try freshDirectory(), input: Data(text.utf8))
         #expect(result.status == 0)
-        let objects = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        let output = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let layout = try #require(output["layout"] as? [String: Any])
+        #expect(layout["layout"] as? String == "lines")
+        #expect(layout["requested"] as? String == "auto")
+        let objects = try #require(output["segments"] as? [[String: Any]])
         #expect(objects.count == 3)
         #expect(Set(objects[0].keys) == ["paragraph", "index", "start", "end", "text"])
         #expect(objects.map { $0["text"] as? String } == ["قال د. أحمد: نعم.", "ثانية؟", "ثالثة!"])

@@ -72,7 +72,7 @@ struct ExchangeCommandTests {
             let written = try run(["export", "memory.\(format)"], in: directory)
             #expect(written.stdout == "memory.\(format): 2 units\n")
             let loaded = try run(["import", "memory.\(format)", "--db", "\(format).sqlite"], in: directory)
-            #expect(loaded.stdout == "memory.\(format): 2 units read, 2 added, 0 new renderings of known units, 0 duplicates, 0 skipped\n")
+            #expect(loaded.stdout.hasPrefix("memory.\(format): 2 units read, 2 added, 0 new renderings of known units, 0 duplicates, 0 skipped (header row: source, target, status"))
             let units = try run(["units", "--db", "\(format).sqlite"], in: directory).stdout
             #expect(units.contains("→ This came in a joint statement. [draft]"))
             #expect(units.contains("[approved]"))

@@ -115,8 +115,6 @@ struct DelimitedGlossaryTests {
     @Test("Malformed files are refused with line and column", arguments: [
         ("arabic,english\nحماس,\"Hamas\n", "g.csv:2:6: this quote is never closed"),
         ("arabic,english\nحماس,\"Hamas\"x\n", "g.csv:2:13: text after a closing quote"),
-        ("arabic,english\nحماس,Ha\"mas\n", "g.csv:2:8: a quote inside an unquoted field"),
-        ("arabic,english,colour\nحماس,Hamas,red\n", "g.csv:1:16: unknown column 'colour'"),
         ("arabic,note\nحماس,x\n", "g.csv:1:1: the header row has no 'english' column"),
         ("arabic,english\nحماس,Hamas,extra\n", "g.csv:2:12: 3 fields where the header has 2"),
         ("arabic,english\nحماس,Hamas\nحمـاس,Hamas\n", "g.csv:3:1: repeats the entry of line 2"),

@@ -8,10 +8,11 @@ struct SentenceAlignerTests {
     @Test("English sentences: ICU's rules with abbreviations kept, paragraphs, offsets")
     func english() throws {
         let text = "Mr. Smith met the U.S. envoy on Monday. They talked for 3.5 hours.\nThen they left.\n\nA new paragraph? Yes."
-        let segments = try EnglishSentenceSegmenter().segment(text)
+        let segments = try EnglishSentenceSegmenter().segment(text, layout: .blankLines)
         #expect(segments.map(\.text) == ["Mr. Smith met the U.S. envoy on Monday.", "They talked for 3.5 hours.", "Then they left.",
                                          "A new paragraph?", "Yes."])
         #expect(segments.map(\.paragraph) == [1, 1, 1, 2, 2])
+        #expect(try EnglishSentenceSegmenter().segment(text).map(\.paragraph) == [1, 1, 2, 3, 3])
         let scalars = Array(text.unicodeScalars)
         for segment in segments {
             var view = String.UnicodeScalarView()

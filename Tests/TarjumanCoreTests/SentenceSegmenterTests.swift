@@ -110,7 +110,7 @@ struct SentenceSegmenterTests {
     @Test("Blank lines separate paragraphs; a single line break is a hard wrap")
     func paragraphs() throws {
         let text = "سطر أول\nيكمل هنا. جملة ثانية\r\n\r\n  \nفقرة ثانية۔ وجملة.\r\rفقرة ثالثة\rتكمل."
-        let segments = try SentenceSegmenter().segment(text)
+        let segments = try SentenceSegmenter().segment(text, layout: .blankLines)
         #expect(segments.map(\.text) == ["سطر أول\nيكمل هنا.", "جملة ثانية", "فقرة ثانية۔", "وجملة.", "فقرة ثالثة\rتكمل."])
         #expect(segments.map(\.paragraph) == [1, 1, 2, 2, 3])
         let scalars = Array(text.unicodeScalars)
@@ -122,7 +122,7 @@ struct SentenceSegmenterTests {
     @Test("U+2029 ends a paragraph; U+2028, NEL, VT and FF are hard wraps")
     func unicodeBreaks() throws {
         let text = "أولى\u{2028}تكمل.\u{2029}ثانية\u{85}تكمل\u{0B}هنا\u{0C}أيضاً."
-        let segments = try SentenceSegmenter().segment(text)
+        let segments = try SentenceSegmenter().segment(text, layout: .blankLines)
         #expect(segments.map(\.text) == ["أولى\u{2028}تكمل.", "ثانية\u{85}تكمل\u{0B}هنا\u{0C}أيضاً."])
         #expect(segments.map(\.paragraph) == [1, 2])
     }

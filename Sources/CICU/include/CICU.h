@@ -45,7 +45,7 @@ int32_t tj_nfkc_mapped(const int32_t *input, int32_t length, int32_t *output,
 
 /* Decodes well-formed UTF-8 into UTF-16 for sentence segmentation, in one pass:
  * - every line break (LF, CR, CRLF, VT, FF, NEL, U+2028, U+2029) is written as a space and recorded
- *   in `breaks` as (offset << 2) | (CRLF ? 1 : 0) | (U+2029 ? 2 : 0);
+ *   in `breaks` as (offset << 3) | (CRLF ? 1 : 0) | (U+2029 ? 2 : 0) | (VT or U+2028 ? 4 : 0);
  * - the offsets of U+2026 and of closing quotes (U+0022, U+00BB, U+201D) are recorded in `marks`;
  * - the UTF-16 offsets of surrogate pairs are recorded in `pairs`.
  * `units`, `breaks`, `marks` and `pairs` must each hold `length` entries.

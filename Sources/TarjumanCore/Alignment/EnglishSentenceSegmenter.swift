@@ -1,7 +1,6 @@
 /// English text split into sentences by ICU's English sentence rules with its standard
-/// abbreviation suppressions (`Mr.`, `U.S.`, `e.g.`). Paragraphs are separated by blank lines; a
-/// single line break inside a paragraph is a hard wrap. Each sentence keeps its Unicode scalar
-/// offsets in the text.
+/// abbreviation suppressions (`Mr.`, `U.S.`, `e.g.`), within the paragraphs that the text's
+/// `ParagraphLayout` gives, as for Arabic. Each sentence keeps its Unicode scalar offsets in the text.
 public final class EnglishSentenceSegmenter {
     private let breaker: ICUSentenceBreaker
 
@@ -9,11 +8,17 @@ public final class EnglishSentenceSegmenter {
         breaker = try ICUSentenceBreaker(locale: "en@ss=standard")
     }
 
-    public func segment(_ text: String) -> [Segment] {
+    public func segment(_ text: String, layout: ParagraphLayout = .auto) -> [Segment] {
+        segmentation(text, layout: layout).segments
+    }
+
+    /// The sentences of `text`, and how its lines were read as paragraphs.
+    public func segmentation(_ text: String, layout: ParagraphLayout = .auto) -> (segments: [Segment], layout: LayoutDecision) {
         let scalars = Array(text.unicodeScalars)
         var segments: [Segment] = []
         var paragraph = 0
-        for range in Self.paragraphs(scalars) {
+        let (paragraphs, decision) = Self.paragraphs(scalars, layout: layout)
+        for range in paragraphs {
             paragraph += 1
             var units: [UInt16] = []
             var scalarAt: [Int] = []
@@ -38,31 +43,42 @@ public final class EnglishSentenceSegmenter {
                 segments.append(Segment(paragraph: paragraph, index: segments.count + 1, start: start, end: end, text: String(view)))
             }
         }
-        return segments
+        return (segments, decision)
     }
 
-    /// The ranges of the paragraphs: text between blank lines.
-    static func paragraphs(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+    /// The ranges of the paragraphs as `layout` reads the lines, without the line breaks.
+    static func paragraphs(_ scalars: [Unicode.Scalar], layout: ParagraphLayout) -> ([Range<Int>], LayoutDecision) {
+        let shapes = ParagraphLayout.lineShapes(scalars)
+        let (decision, ends) = ParagraphLayout.decide(layout, lines: shapes)
         var ranges: [Range<Int>] = []
-        var start = 0
+        var start: Int?
+        var end = 0
+        var lineStart = 0
+        var line = 0
         var index = 0
-        while index < scalars.count {
-            guard scalars[index] == "\n" else {
+        while index <= scalars.count {
+            guard index == scalars.count || ParagraphLayout.isLineBreak(scalars[index]) else {
                 index += 1
                 continue
             }
-            var next = index + 1
-            while next < scalars.count, scalars[next] == " " || scalars[next] == "\t" || scalars[next] == "\r" { next += 1 }
-            if next < scalars.count, scalars[next] == "\n" {
-                if start < index { ranges.append(start ..< index) }
-                while next < scalars.count, ScalarClass.isWhitespace(scalars[next].value) { next += 1 }
-                start = next
-                index = next
+            if shapes[line].length == 0 {
+                if let open = start { ranges.append(open ..< end) }
+                start = nil
             } else {
-                index += 1
+                if start == nil { start = lineStart }
+                end = index
             }
+            let isLast = index == scalars.count
+            if !isLast, scalars[index] == "\u{2029}" || ends[line], let open = start {
+                ranges.append(open ..< end)
+                start = nil
+            }
+            if !isLast, scalars[index] == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
+            index += 1
+            lineStart = index
+            line += 1
         }
-        if start < scalars.count { ranges.append(start ..< scalars.count) }
-        return ranges
+        if let open = start { ranges.append(open ..< end) }
+        return (ranges, decision)
     }
 }

@@ -7,10 +7,12 @@ public struct AlignedPair: Sendable, Equatable, Encodable {
     public let englishSentences: [Int]
     public let arabic: String
     public let english: String
+    /// The English sentences one by one.
+    public let englishParts: [String]
     /// How sure the aligner is, from 0 to 1.
     public let confidence: Double
-    /// Low confidence: a person should look at it.
-    public var needsReview: Bool { confidence < SentenceAligner.reviewBelow }
+    /// Low confidence, or several sentences on both sides: a person should look at it.
+    public var needsReview: Bool { confidence < SentenceAligner.reviewBelow || (arabicSentences.count > 1 && englishSentences.count > 1) }
 
     enum CodingKeys: String, CodingKey {
         case arabic, english, confidence
@@ -29,12 +31,14 @@ public struct AlignedPair: Sendable, Equatable, Encodable {
         try container.encode(needsReview, forKey: .needsReview)
     }
 
-    public init(arabicSentences: [Int], englishSentences: [Int], arabic: String, english: String, confidence: Double) {
+    public init(arabicSentences: [Int], englishSentences: [Int], arabic: String, english: String, confidence: Double,
+                englishParts: [String]? = nil) {
         self.arabicSentences = arabicSentences
         self.englishSentences = englishSentences
         self.arabic = arabic
         self.english = english
         self.confidence = confidence
+        self.englishParts = englishParts ?? (english.isEmpty ? [] : [english])
     }
 }
 
@@ -142,11 +146,14 @@ public final class SentenceAligner {
         }
         return beads.map { bead in
             let score = beadCost(bead.arabic, bead.english, prior: bead.prior, source, target, hits) + log(bead.prior / Self.beads[0].prior)
-            let confidence = bead.arabic.isEmpty || bead.english.isEmpty ? 0 : 1 / (1 + exp(score - 3))
+            var confidence = bead.arabic.isEmpty || bead.english.isEmpty ? 0 : 1 / (1 + exp(score - 3))
+            // Two sentences on each side may as well be two pairs: a person decides.
+            if bead.arabic.count > 1 && bead.english.count > 1 { confidence = min(confidence, Self.reviewBelow - 0.01) }
             return AlignedPair(arabicSentences: Array(bead.arabic), englishSentences: Array(bead.english),
                                arabic: bead.arabic.map { arabic[$0] }.joined(separator: " "),
                                english: bead.english.map { english[$0] }.joined(separator: " "),
-                               confidence: (confidence * 1000).rounded() / 1000)
+                               confidence: (confidence * 1000).rounded() / 1000,
+                               englishParts: bead.english.map { english[$0] })
         }
     }
 
@@ -221,6 +228,41 @@ public final class SentenceAligner {
             j -= bead.english
         }
         return beads.reversed()
+    }
+
+    /// The English sentences (at least as many as the Arabic ones) cut into one run per Arabic
+    /// sentence, in order, each run's length as near as can be to what the length model expects.
+    public static func split(_ english: [String], among arabic: [String]) -> [String] {
+        let n = arabic.count, m = english.count
+        guard n > 1, m >= n else { return [english.joined(separator: " ")] }
+        let a = arabic.map { Double($0.unicodeScalars.count) }, e = english.map { Double($0.unicodeScalars.count) }
+        // cost[i][j]: the best cost of giving English sentences 0..<j to Arabic sentences 0..<i.
+        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: m + 1), count: n + 1)
+        var back = [[Int]](repeating: [Int](repeating: 0, count: m + 1), count: n + 1)
+        cost[0][0] = 0
+        for i in 1 ... n {
+            for j in i ... m - (n - i) {
+                var length = 0.0
+                for k in stride(from: j - 1, through: i - 1, by: -1) {
+                    length += e[k]
+                    guard cost[i - 1][k].isFinite else { continue }
+                    let expected = a[i - 1] * meanRatio
+                    let total = cost[i - 1][k] + abs(length - expected) / max(expected, 1).squareRoot()
+                    if total < cost[i][j] {
+                        cost[i][j] = total
+                        back[i][j] = k
+                    }
+                }
+            }
+        }
+        var runs: [String] = []
+        var j = m
+        for i in stride(from: n, through: 1, by: -1) {
+            let k = back[i][j]
+            runs.append(english[k ..< j].joined(separator: " "))
+            j = k
+        }
+        return runs.reversed()
     }
 
     /// Double quotation marks of any style (an apostrophe is not one).

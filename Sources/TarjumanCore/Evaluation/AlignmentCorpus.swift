@@ -37,6 +37,18 @@ public enum AlignmentVariant: String, Sendable, CaseIterable {
     case mergedEnglish = "merged English sentences"
     /// One line deleted on one side, Arabic and English in turn (1-0 and 0-1 beads).
     case deletedSentence = "one sentence deleted"
+    /// Two English paragraphs made one (documents of three paragraphs or more).
+    case mergedEnglishParagraphs = "English paragraphs merged"
+    /// One Arabic paragraph left out (documents of three paragraphs or more).
+    case deletedArabicParagraph = "Arabic paragraph deleted"
+}
+
+/// How a document's paragraphs are laid out as text.
+public enum AlignmentLayout: String, Sendable, CaseIterable {
+    /// A blank line between paragraphs.
+    case blankLines = "blank lines"
+    /// One paragraph a line, as word processors and web pages save text.
+    case lines = "one paragraph a line"
 }
 
 /// Precision, recall and F1 of predicted links against the known ones.
@@ -65,6 +77,21 @@ public enum AlignmentCorpus {
         let ids = try SegmentationCorpus.readLines(folder.appendingPathComponent("DOCUMENT_IDS.tsv"))
         let arabic = try SegmentationCorpus.readLines(folder.appendingPathComponent("NTREX-128/newstest2019-ref.arb.txt"))
         let english = try SegmentationCorpus.readLines(folder.appendingPathComponent("NTREX-128/newstest2019-src.eng.txt"))
+        return documents(ids: ids, arabic: arabic, english: english)
+    }
+
+    /// FLORES-200 devtest's articles (consecutive lines from one URL) with a line-by-line pairing.
+    public static func flores(dataRoot: URL) throws -> [AlignmentDocument] {
+        let folder = dataRoot.appendingPathComponent("flores/flores200_dataset")
+        let arabic = try SegmentationCorpus.readLines(folder.appendingPathComponent("devtest/arb_Arab.devtest"))
+        let english = try SegmentationCorpus.readLines(folder.appendingPathComponent("devtest/eng_Latn.devtest"))
+        let metadata = try SegmentationCorpus.readLines(folder.appendingPathComponent("metadata_devtest.tsv")).dropFirst()
+        let urls = metadata.map { String($0.split(separator: "\t", omittingEmptySubsequences: false).first ?? "") }
+        return documents(ids: urls, arabic: arabic, english: english)
+    }
+
+    /// Documents of consecutive lines with the same id.
+    static func documents(ids: [String], arabic: [String], english: [String]) -> [AlignmentDocument] {
         var documents: [AlignmentDocument] = []
         var start = 0
         let count = min(ids.count, arabic.count, english.count)
@@ -132,20 +159,40 @@ public enum AlignmentCorpus {
             }
             return AlignmentDocument(name: document.name, arabicLines: arabic, englishLines: english,
                                      arabicParagraphs: arabicParagraphs, englishParagraphs: englishParagraphs, gold: gold)
+        case .mergedEnglishParagraphs:
+            let count = Set(document.englishParagraphs).count
+            guard count >= 3 else { return document }
+            let merged = Int.random(in: 1 ..< count, using: &generator)
+            let paragraphs = document.englishParagraphs.map { $0 >= merged ? $0 - 1 : $0 }
+            return AlignmentDocument(name: document.name, arabicLines: document.arabicLines, englishLines: document.englishLines,
+                                     arabicParagraphs: document.arabicParagraphs, englishParagraphs: paragraphs, gold: document.gold)
+        case .deletedArabicParagraph:
+            let count = Set(document.arabicParagraphs).count
+            guard count >= 3 else { return document }
+            let removed = Int.random(in: 0 ..< count, using: &generator)
+            let kept = document.arabicLines.indices.filter { document.arabicParagraphs[$0] != removed }
+            var gold = Set<AlignmentLink>()
+            for (shifted, line) in kept.enumerated() {
+                for link in document.gold where link.arabic == line { gold.insert(AlignmentLink(shifted, link.english)) }
+            }
+            return AlignmentDocument(name: document.name, arabicLines: kept.map { document.arabicLines[$0] },
+                                     englishLines: document.englishLines, arabicParagraphs: kept.map { document.arabicParagraphs[$0] },
+                                     englishParagraphs: document.englishParagraphs, gold: gold)
         }
     }
 
-    /// The lines joined into a text, a blank line between paragraphs; and where each line is in
-    /// it (Unicode scalars).
-    public static func joined(_ lines: [String], paragraphs: [Int]) -> (text: String, ranges: [Range<Int>]) {
+    /// The lines joined into a text, a blank line between paragraphs or a paragraph a line; and
+    /// where each line is in it (Unicode scalars).
+    public static func joined(_ lines: [String], paragraphs: [Int], layout: AlignmentLayout = .blankLines) -> (text: String, ranges: [Range<Int>]) {
+        let separator = layout == .blankLines ? "\n\n" : "\n"
         var text = ""
         var ranges: [Range<Int>] = []
         var offset = 0
         for (index, line) in lines.enumerated() {
             if !text.isEmpty {
                 let breaksParagraph = paragraphs[index] != paragraphs[index - 1]
-                text += breaksParagraph ? "\n\n" : " "
-                offset += breaksParagraph ? 2 : 1
+                text += breaksParagraph ? separator : " "
+                offset += breaksParagraph ? separator.unicodeScalars.count : 1
             }
             let length = line.unicodeScalars.count
             ranges.append(offset ..< offset + length)

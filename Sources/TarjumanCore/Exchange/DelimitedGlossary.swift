@@ -1,10 +1,10 @@
-/// Glossaries as TSV or CSV: a header row naming the columns, then one entry per row.
+/// Glossaries as TSV or CSV: one entry per row, after a header row naming the columns or with
+/// none.
 ///
-/// Columns, in this order when written: `arabic`, `english`, `alternatives`, `forbidden`, `note`,
-/// `domain`. Only `arabic` and `english` are required when reading, in any order. Several
-/// alternatives or forbidden renderings are separated by `|`. Fields may be quoted as RFC 4180
-/// says (a field in double quotes may hold the separator, line breaks and doubled quotes), in
-/// TSV as in CSV.
+/// Columns, in this order when written and when a file has no header row: `arabic`, `english`,
+/// `alternatives`, `forbidden`, `note`, `domain`. With a header only `arabic` and `english` are
+/// required, in any order. Several alternatives or forbidden renderings are separated by `|`.
+/// Quotes are read as `DelimitedQuoting` says.
 public enum DelimitedGlossary {
     public static let columns = ["arabic", "english", "alternatives", "forbidden", "note", "domain"]
     static let aliases: [String: String] = [
@@ -13,32 +13,48 @@ public enum DelimitedGlossary {
         "alternative": "alternatives", "alt": "alternatives", "forbid": "forbidden", "notes": "note",
     ]
 
-    /// Reads the entries of a TSV (`separator` tab) or CSV (`separator` comma) file.
-    public static func read(_ source: SourceText, separator: Unicode.Scalar, sourceName: String) throws(TarjumanError) -> [Term] {
-        let rows = try parse(source.text, separator: separator, file: source.origin)
-        guard let header = rows.first else { throw .emptyInput(file: source.origin) }
+    /// The entries of a TSV (`separator` tab) or CSV (`separator` comma) file, warnings about
+    /// it, and how it was read.
+    static func read(_ bytes: TextFileBytes, separator: Unicode.Scalar, quoting: DelimitedQuoting = .auto,
+                     sourceName: String) throws(TarjumanError) -> (terms: [Term], warnings: [String], reading: String) {
+        let origin = bytes.origin
+        let reader = try DelimitedReader(source: bytes, separator: separator, quoting: quoting)
         var positions: [String: Int] = [:]
-        for (index, field) in header.enumerated() {
-            let name = field.value.trimmingCharacters(in: .whitespaces).lowercased()
-            let column = aliases[name] ?? name
-            guard columns.contains(column) else {
-                throw .malformedFile(file: source.origin, line: field.line, column: field.column,
-                                     reason: "unknown column '\(field.value)'; the columns are \(columns.joined(separator: ", "))")
-            }
-            positions[column] = index
-        }
-        for required in ["arabic", "english"] where positions[required] == nil {
-            throw .malformedFile(file: source.origin, line: 1, column: 1,
-                                 reason: "the header row has no '\(required)' column; the columns are \(columns.joined(separator: ", "))")
-        }
+        var width = columns.count
+        var warnings: [String] = []
         var terms: [Term] = []
         var firstLine: [String: Int] = [:]
-        for row in rows.dropFirst() {
+        var layout: DelimitedLayout?
+        while let row = try reader.next() {
+            if layout == nil {
+                var found = reader.layout
+                if let names = DelimitedRecords.header(row, columns: columns, aliases: aliases) {
+                    for (index, name) in names.enumerated() {
+                        if let name {
+                            positions[name] = index
+                        } else if !row[index].value.isEmpty {
+                            warnings.append("\(origin):\(row[index].line):\(row[index].column): '\(row[index].value)' is not a glossary column (\(columns.joined(separator: ", "))); that column was left out")
+                        }
+                    }
+                    for required in ["arabic", "english"] where positions[required] == nil {
+                        throw .malformedFile(file: origin, line: row[0].line, column: 1,
+                                             reason: "the header row has no '\(required)' column; the columns are \(columns.joined(separator: ", "))")
+                    }
+                    width = row.count
+                    found.header = row.map(\.value)
+                    found.columns = names.enumerated().map { $0.element ?? row[$0.offset].value }
+                    layout = found
+                    continue
+                }
+                for (index, name) in columns.enumerated() { positions[name] = index }
+                found.columns = Array(columns.prefix(min(columns.count, max(2, row.count))))
+                layout = found
+            }
             let line = row.first?.line ?? 0
-            if row.count > header.count {
-                let extra = row[header.count]
-                throw .malformedFile(file: source.origin, line: extra.line, column: extra.column,
-                                     reason: "\(row.count) fields where the header has \(header.count)")
+            if row.count > width, !row[width...].allSatisfy({ $0.value.trimmingWhitespace().isEmpty }) {
+                let extra = row[width]
+                throw .malformedFile(file: origin, line: extra.line, column: extra.column,
+                                     reason: "\(row.count) fields where \(layout?.header == nil ? "a glossary row" : "the header") has \(width)")
             }
             func value(_ column: String) -> String {
                 guard let position = positions[column], position < row.count else { return "" }
@@ -48,27 +64,24 @@ public enum DelimitedGlossary {
                 arabic: value("arabic"), english: value("english"),
                 alternatives: splitList(value("alternatives")), forbidden: splitList(value("forbidden")),
                 note: value("note"), domain: value("domain"), source: sourceName)
-            try GlossaryStore.validate(term, at: "\(source.origin):\(line)")
+            try GlossaryStore.validate(term, at: "\(origin):\(line)")
             let identity = "\(term.searchKey)\t\(term.english)\t\(term.domain)"
             if let earlier = firstLine[identity] {
-                throw .malformedFile(file: source.origin, line: line, column: 1,
+                throw .malformedFile(file: origin, line: line, column: 1,
                                      reason: "repeats the entry of line \(earlier) ('\(term.arabic)' = '\(term.english)'); keep one")
             }
             firstLine[identity] = line
             terms.append(term)
         }
-        return terms
+        guard var found = layout else { throw .emptyInput(file: origin) }
+        let final = reader.layout
+        found.quotedFields = final.quotedFields
+        found.quotesKeptAsText = final.quotesKeptAsText
+        return (terms, warnings, found.summary)
     }
 
     static func splitList(_ text: String) -> [String] {
         text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    /// The rows of a delimited text; blank lines are skipped.
-    static func parse(_ text: String, separator: Unicode.Scalar, file: String) throws(TarjumanError) -> [[DelimitedRecords.Field]] {
-        var rows: [[DelimitedRecords.Field]] = []
-        try DelimitedRecords.parse(text, separator: separator, file: file) { rows.append($0) }
-        return rows
     }
 
     /// The entries as TSV (`separator` tab, LF line ends) or CSV (`separator` comma, CRLF as RFC 4180

@@ -6,8 +6,9 @@ import GRDB
 /// Columns, in this order when written: `source`, `target`, `status`, `translator`, `date`,
 /// `note`, `document`, `unit`. When reading only `source` and `target` are required, in any
 /// order (`arabic`/`ar` and `english`/`en`/`translation` are accepted too); other named columns
-/// are kept as properties of the rendering. A file without a header row is read as the columns
-/// above in that order. Fields are quoted as RFC 4180 says, in TSV as in CSV.
+/// are kept as properties of the rendering. A first row with no Arabic that names a column is a
+/// header; otherwise the rows are read as the columns above in that order. Quotes are read as
+/// `DelimitedQuoting` says; fields are written quoted as RFC 4180 says.
 public enum DelimitedMemory {
     public static let columns = ["source", "target", "status", "translator", "date", "note", "document", "unit"]
     static let aliases: [String: String] = [
@@ -54,49 +55,54 @@ public enum DelimitedMemory {
         public private(set) var read = 0
         public private(set) var skipped: [MemorySkipReason: Int] = [:]
         public let droppedCodes = 0
+        public private(set) var layout: DelimitedLayout?
         let separator: Unicode.Scalar
+        let quoting: DelimitedQuoting
 
-        public init(separator: Unicode.Scalar) {
+        public init(separator: Unicode.Scalar, quoting: DelimitedQuoting = .auto) {
             self.separator = separator
+            self.quoting = quoting
         }
+
+        public var reading: String? { layout?.summary }
 
         public func parse(path: String, unit: (MemoryEntry) throws -> Void) throws(TarjumanError) {
-            let scalars = try UTF8FileScalars(path: path)
-            var iterator = scalars
-            do {
-                try parseRows(&iterator, path: path, unit: unit)
-            } catch {
-                throw scalars.error ?? error
-            }
-            if let error = scalars.error { throw error }
-            if !scalars.sawContent { throw .emptyInput(file: path) }
-        }
-
-        func parseRows(_ iterator: inout UTF8FileScalars, path: String, unit: (MemoryEntry) throws -> Void) throws(TarjumanError) {
+            let reader = try DelimitedReader(path: path, separator: separator, quoting: quoting)
             var positions: [String: Int] = [:]
             var extra: [(name: String, position: Int)] = []
             var width = 0
             var first = true
-            try DelimitedRecords.parse(&iterator, separator: separator, file: path) { (row) throws(TarjumanError) in
+            while let row = try reader.next() {
                 if first {
                     first = false
-                    let names = row.map { $0.value.trimmingCharacters(in: .whitespaces).lowercased() }
-                    let canonical = names.map { aliases[$0] ?? $0 }
-                    if canonical.contains("source") || canonical.contains("target") {
-                        for (index, name) in canonical.enumerated() where !name.isEmpty {
-                            if columns.contains(name) { positions[name] = index } else { extra.append((row[index].value, index)) }
+                    var layout = reader.layout
+                    if let names = DelimitedRecords.header(row, columns: columns, aliases: aliases) {
+                        for (index, name) in names.enumerated() {
+                            if let name { positions[name] = index } else if !row[index].value.isEmpty { extra.append((row[index].value, index)) }
                         }
                         for required in ["source", "target"] where positions[required] == nil {
-                            throw .malformedFile(file: path, line: 1, column: 1,
+                            throw .malformedFile(file: path, line: row[0].line, column: 1,
                                                  reason: "the header row has no '\(required)' column; the columns are \(columns.joined(separator: ", "))")
                         }
                         width = row.count
-                        return
+                        layout.header = row.map(\.value)
+                        layout.columns = names.enumerated().map { $0.element ?? row[$0.offset].value }
+                        self.layout = layout
+                        continue
                     }
                     for (index, name) in columns.enumerated() { positions[name] = index }
                     width = columns.count
+                    layout.columns = Array(columns.prefix(max(2, row.count)))
+                    self.layout = layout
                 }
                 try take(row, positions: positions, extra: extra, width: width, path: path, unit: unit)
+            }
+            if first { throw .emptyInput(file: path) }
+            layout = layout.map { current in
+                var updated = reader.layout
+                updated.header = current.header
+                updated.columns = current.columns
+                return updated
             }
         }
 

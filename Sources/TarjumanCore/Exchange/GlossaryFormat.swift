@@ -17,24 +17,23 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
         }
     }
 
-    /// The entries of a file in this format, and warnings about it.
-    public func read(_ data: Data, origin: String, sourceName: String) throws(TarjumanError) -> (terms: [Term], warnings: [String]) {
+    /// The entries of a file in this format, warnings about it, and how it was read (TSV, CSV).
+    public func read(_ data: Data, origin: String, sourceName: String,
+                     quoting: DelimitedQuoting = .auto) throws(TarjumanError) -> (terms: [Term], warnings: [String], reading: String?) {
         switch self {
         case .tsv, .csv:
-            return (try read(SourceText(data: data, origin: origin), sourceName: sourceName), [])
+            let contents = try DelimitedGlossary.read(TextFileBytes(data: data, origin: origin), separator: self == .tsv ? "\t" : ",",
+                                                      quoting: quoting, sourceName: sourceName)
+            return (contents.terms, contents.warnings, contents.reading)
         case .tbx:
             let contents = try TBXGlossary.read(data, origin: origin, sourceName: sourceName)
-            return (contents.terms, contents.warnings)
+            return (contents.terms, contents.warnings, nil)
         }
     }
 
-    /// The entries of a TSV or CSV text.
+    /// The entries of a text in this format.
     public func read(_ source: SourceText, sourceName: String) throws(TarjumanError) -> [Term] {
-        switch self {
-        case .tsv: return try DelimitedGlossary.read(source, separator: "\t", sourceName: sourceName)
-        case .csv: return try DelimitedGlossary.read(source, separator: ",", sourceName: sourceName)
-        case .tbx: return try TBXGlossary.read(Data(source.text.utf8), origin: source.origin, sourceName: sourceName).terms
-        }
+        try read(Data(source.text.utf8), origin: source.origin, sourceName: sourceName).terms
     }
 
     /// The entries written in this format.

@@ -52,4 +52,10 @@ public protocol MemoryFileReader: AnyObject {
     /// Inline codes left out of the texts.
     var droppedCodes: Int { get }
     func parse(path: String, unit: (MemoryEntry) throws -> Void) throws(TarjumanError)
+    /// How the file was read (header, quoting, encoding), when there is something to say.
+    var reading: String? { get }
+}
+
+extension MemoryFileReader {
+    public var reading: String? { nil }
 }

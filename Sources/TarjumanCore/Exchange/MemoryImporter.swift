@@ -17,6 +17,8 @@ public struct MemoryImportOutcome: Sendable, Equatable {
     public var droppedCodes = 0
     /// The documents created for the new units.
     public var documents: [Int64] = []
+    /// How a TSV or CSV file was read (header row or columns by position, quoting).
+    public var reading: String?
 }
 
 /// Imports memory files (TMX, TSV, CSV) into the store in one transaction, streamed: new
@@ -27,6 +29,8 @@ public struct MemoryImporter: Sendable {
     public let database: TarjumanDatabase
     /// Units per document.
     public var documentSize = 1000
+    /// How quotes in TSV and CSV files are read.
+    public var quoting: DelimitedQuoting = .auto
 
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -89,7 +93,7 @@ public struct MemoryImporter: Sendable {
         let name = URL(fileURLWithPath: path).lastPathComponent
         let format = try MemoryFileFormat(path: path)
         let origin = "\(format.rawValue) \(name)"
-        let state = ParsingState(reader: format.reader(ignoringProperties: Self.contextProperties))
+        let state = ParsingState(reader: format.reader(ignoringProperties: Self.contextProperties, quoting: quoting))
         let queue = PipelineQueue<[ParsedUnit]?>(capacity: 4)
         let spent = Recycling<[ParsedUnit]>()
         let producer = Thread {
@@ -187,6 +191,7 @@ public struct MemoryImporter: Sendable {
         outcome.read = state.reader.read
         outcome.skipped = state.reader.skipped
         outcome.droppedCodes = state.reader.droppedCodes
+        outcome.reading = state.reader.reading
         return outcome
     }
 
@@ -295,11 +300,11 @@ public enum MemoryFileFormat: String, Sendable, CaseIterable {
     }
 
     /// A reader of this format that leaves out properties of the types given (TMX only).
-    func reader(ignoringProperties ignored: Set<String> = []) -> any MemoryFileReader {
+    func reader(ignoringProperties ignored: Set<String> = [], quoting: DelimitedQuoting = .auto) -> any MemoryFileReader {
         switch self {
         case .tmx: return TMXReader(ignoredPropertyTypes: ignored)
-        case .tsv: return DelimitedMemory.Reader(separator: "\t")
-        case .csv: return DelimitedMemory.Reader(separator: ",")
+        case .tsv: return DelimitedMemory.Reader(separator: "\t", quoting: quoting)
+        case .csv: return DelimitedMemory.Reader(separator: ",", quoting: quoting)
         }
     }
 

@@ -60,6 +60,8 @@ public struct Annotation: Sendable, Equatable {
     public let alreadyPresent: Bool
     /// Draft renderings added from exact and context matches.
     public let draftsAdded: Int
+    /// How the document's lines were read as paragraphs.
+    public let layout: LayoutDecision
 }
 
 /// Segments a new Arabic document and looks every sentence up in the memory and the glossary;
@@ -73,8 +75,9 @@ public struct Annotator: Sendable {
         self.database = database
     }
 
-    public func annotate(_ source: SourceText, store: Bool = false, at date: Date = Date()) throws(TarjumanError) -> Annotation {
-        let segments = try SentenceSegmenter().segment(source.text)
+    public func annotate(_ source: SourceText, layout: ParagraphLayout = .auto, store: Bool = false,
+                         at date: Date = Date()) throws(TarjumanError) -> Annotation {
+        let (segments, decision) = try SentenceSegmenter().segmentation(source.text, layout: layout)
         let terms = try GlossaryStore(database: database).terms()
         let glossary = terms.isEmpty ? nil : try GlossaryMatcher(terms: terms)
         let matcher = MemoryMatcher(database: database)
@@ -98,7 +101,7 @@ public struct Annotator: Sendable {
                 summary.wordsByBand[band, default: 0] += words
             }
             guard store else {
-                return Annotation(name: name, units: units, summary: summary, document: nil, alreadyPresent: false, draftsAdded: 0)
+                return Annotation(name: name, units: units, summary: summary, document: nil, alreadyPresent: false, draftsAdded: 0, layout: decision)
             }
             let writer = try UnitWriter(db)
             let outcome = try TranslationStore.storeDocument(source, segments: segments, at: date, writer: writer, db)
@@ -114,7 +117,7 @@ public struct Annotator: Sendable {
                 }
             }
             return Annotation(name: name, units: units, summary: summary, document: outcome.document,
-                              alreadyPresent: outcome.alreadyPresent, draftsAdded: drafts)
+                              alreadyPresent: outcome.alreadyPresent, draftsAdded: drafts, layout: decision)
         }
         return store ? try database.write(body) : try database.read(body)
     }

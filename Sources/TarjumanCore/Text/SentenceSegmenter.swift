@@ -1,5 +1,6 @@
 /// Cuts Arabic text into sentence units: ICU's sentence boundaries (locale `ar`) corrected by
-/// Tarjuman's Arabic rules, paragraphs at blank lines, single line breaks read as hard wraps.
+/// Tarjuman's Arabic rules, within paragraphs that the text's `ParagraphLayout` gives (a line each,
+/// or runs of lines between blank lines with single line breaks read as hard wraps).
 ///
 /// Not thread-safe: give each thread its own.
 public final class SentenceSegmenter {
@@ -17,9 +18,14 @@ public final class SentenceSegmenter {
     }
 
     /// The units of `text`, in order, with offsets (Unicode scalars) into `text`.
-    public func segment(_ text: String) -> [Segment] {
+    public func segment(_ text: String, layout: ParagraphLayout = .auto) -> [Segment] {
+        segmentation(text, layout: layout).segments
+    }
+
+    /// The units of `text`, and how its lines were read as paragraphs.
+    public func segmentation(_ text: String, layout: ParagraphLayout = .auto) -> (segments: [Segment], layout: LayoutDecision) {
         let source = UTF16Text(text, scratch: scratch)
-        let paragraphs = Self.paragraphs(in: source)
+        let (paragraphs, decision) = Self.paragraphs(in: source, layout: layout)
         let boundaries = breaker.boundaries(utf16: source.units)
         var segments: [Segment] = []
         segments.reserveCapacity(boundaries.count + paragraphs.count)
@@ -51,7 +57,7 @@ public final class SentenceSegmenter {
                 }
             }
         }
-        return segments
+        return (segments, decision)
     }
 
     private func segment(_ range: Range<Int>, paragraph: Int, index: Int, of source: UTF16Text) -> Segment {
@@ -84,28 +90,31 @@ public final class SentenceSegmenter {
         }
     }
 
-    /// The paragraphs of a text: runs of non-blank lines, cut at blank lines and U+2029.
-    /// ICU runs once over the whole text with every line break read as a space, so hard wraps
-    /// never end a sentence; paragraph ends always do.
-    static func paragraphs(in text: UTF16Text) -> [Range<Int>] {
+    /// The paragraphs of a text as `layout` reads its lines, always cut at blank lines and
+    /// U+2029. ICU runs once over the whole text with every line break read as a space, so a
+    /// hard wrap never ends a sentence; a paragraph end always does.
+    static func paragraphs(in text: UTF16Text, layout: ParagraphLayout) -> (ranges: [Range<Int>], decision: LayoutDecision) {
+        let breaks = text.lineBreaks
+        var shapes: [LineShape] = []
+        shapes.reserveCapacity(breaks.count + 1)
+        var lineStart = 0
+        for index in 0 ... breaks.count {
+            let lineEnd = index < breaks.count ? breaks[index].position : text.count
+            var shape = ParagraphLayout.shape(of: (lineStart ..< lineEnd).lazy.map { text[$0] })
+            if index < breaks.count {
+                shape.breakMayEndParagraph = !breaks[index].insideParagraph
+                lineStart = lineEnd + breaks[index].length
+            }
+            shapes.append(shape)
+        }
+        let (decision, ends) = ParagraphLayout.decide(layout, lines: shapes)
         var paragraphs: [Range<Int>] = []
         var paragraphStart: Int?
         var paragraphEnd = 0
-        var lineStart = 0
-        var breakIndex = 0
-        let breaks = text.lineBreaks
-        while true {
-            let lineEnd = breakIndex < breaks.count ? breaks[breakIndex].position : text.count
-            var blank = true
-            var index = lineStart
-            while index < lineEnd {
-                if !ScalarClass.isBlank(text[index]) || text.units[index] & 0xF800 == 0xD800 {
-                    blank = false
-                    break
-                }
-                index += 1
-            }
-            if blank {
+        lineStart = 0
+        for index in shapes.indices {
+            let lineEnd = index < breaks.count ? breaks[index].position : text.count
+            if shapes[index].length == 0 {
                 if let start = paragraphStart {
                     paragraphs.append(start ..< paragraphEnd)
                     paragraphStart = nil
@@ -114,18 +123,17 @@ public final class SentenceSegmenter {
                 if paragraphStart == nil { paragraphStart = lineStart }
                 paragraphEnd = lineEnd
             }
-            guard breakIndex < breaks.count else { break }
-            if breaks[breakIndex].endsParagraph, let start = paragraphStart {
+            guard index < breaks.count else { break }
+            if breaks[index].endsParagraph || ends[index], let start = paragraphStart {
                 paragraphs.append(start ..< paragraphEnd)
                 paragraphStart = nil
             }
-            lineStart = lineEnd + breaks[breakIndex].length
-            breakIndex += 1
+            lineStart = lineEnd + breaks[index].length
         }
         if let start = paragraphStart {
             paragraphs.append(start ..< paragraphEnd)
         }
-        return paragraphs
+        return (paragraphs, decision)
     }
 
     /// `range` without leading and trailing white space and invisible marks; nil when nothing is left.

@@ -12,17 +12,17 @@ public struct SourceText: Sendable, Equatable {
         self.text = text
     }
 
-    /// Decodes `data` as UTF-8. Fails on invalid UTF-8 (naming the byte offset) and on input
-    /// that holds nothing but white space.
+    /// Decodes `data` as UTF-8, or as UTF-16 when it starts with a byte order mark or looks
+    /// like UTF-16. Fails on invalid UTF-8 (naming the byte offset), on zero bytes (a binary
+    /// file) and on input that holds nothing but white space.
     public init(data: Data, origin: String) throws(TarjumanError) {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
-            bytes.removeFirst(3)
+        let decoder = try TextFileBytes(data: data, origin: origin)
+        let bom = decoder.fileOffset
+        let bytes = try decoder.readAll()
+        if decoder.encoding == .utf8, let offset = Self.firstInvalidUTF8Offset(bytes) {
+            throw .invalidUTF8(file: origin, byteOffset: offset + bom)
         }
-        if let offset = Self.firstInvalidUTF8Offset(bytes) {
-            let shown = offset + (data.count - bytes.count)
-            throw .invalidUTF8(file: origin, byteOffset: shown)
-        }
+        if bytes.contains(0) { throw .binaryFile(file: origin, hint: "it holds zero bytes") }
         let text = String(decoding: bytes, as: UTF8.self)
         if text.unicodeScalars.allSatisfy({ $0.properties.isWhitespace }) {
             throw .emptyInput(file: origin)
@@ -30,6 +30,15 @@ public struct SourceText: Sendable, Equatable {
         self.origin = origin
         self.text = text
     }
+
+    /// Fails when the text holds no letter of the Arabic script (the English side given by
+    /// mistake, or a file of something else).
+    public func requireArabic() throws(TarjumanError) {
+        guard hasArabic else { throw .noArabicText(file: origin) }
+    }
+
+    /// Whether the text holds a letter of the Arabic script.
+    public var hasArabic: Bool { DelimitedRecords.containsArabic(text) }
 
     /// Reads `path` ("-" for standard input) and decodes it.
     public init(contentsOf path: String) throws(TarjumanError) {

@@ -8,11 +8,13 @@ import CICU
 /// all found in the one pass that decodes the text. The text's UTF-8 stays beside it, so that
 /// pieces are cut out without transcoding.
 struct UTF16Text {
-    /// A line break: where it is, how many code units it takes (2 for CRLF), whether it is U+2029.
+    /// A line break: where it is, how many code units it takes (2 for CRLF), whether it is U+2029
+    /// (always a paragraph end) or a line separator inside a paragraph (VT, U+2028).
     struct LineBreak {
         let position: Int
         let length: Int
         let endsParagraph: Bool
+        let insideParagraph: Bool
     }
 
     /// The code units, in the scratch buffers of the segmenter that made this text.
@@ -45,7 +47,7 @@ struct UTF16Text {
         units = UnsafeBufferPointer(start: scratch.units, count: count)
         scratch.cursor = (0, 0)
         lineBreaks = UnsafeBufferPointer(start: scratch.breaks, count: Int(breakCount)).map { raw in
-            LineBreak(position: Int(raw >> 2), length: raw & 1 == 1 ? 2 : 1, endsParagraph: raw & 2 == 2)
+            LineBreak(position: Int(raw >> 3), length: raw & 1 == 1 ? 2 : 1, endsParagraph: raw & 2 == 2, insideParagraph: raw & 4 == 4)
         }
         marks = UnsafeBufferPointer(start: scratch.marks, count: Int(markCount)).map(Int.init)
         pairs = UnsafeBufferPointer(start: scratch.pairs, count: Int(pairCount)).map(Int.init)

@@ -15,6 +15,8 @@ struct AlignCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var layout: ParagraphOptions
+
     @Argument(help: "The Arabic text (UTF-8).")
     var arabic: String
 
@@ -24,7 +26,7 @@ struct AlignCommand: ParsableCommand {
     @Flag(help: "Print one pair a line: Arabic, tab, English, tab, confidence.")
     var tsv = false
 
-    @Flag(help: "Print one JSON array of pairs.")
+    @Flag(help: "Print one JSON object: each side's paragraph layout, and the pairs.")
     var json = false
 
     @Flag(name: .customLong("store"), help: "Store the Arabic as a document and the English as aligned renderings.")
@@ -39,9 +41,14 @@ struct AlignCommand: ParsableCommand {
 
     func run() throws {
         let arabicText = try SourceText(contentsOf: arabic)
+        try arabicText.requireArabic()
         let englishText = try SourceText(contentsOf: english)
-        let arabicSegments = try SentenceSegmenter().segment(arabicText.text)
-        let englishSegments = try EnglishSentenceSegmenter().segment(englishText.text)
+        let (arabicSegments, arabicLayout) = try SentenceSegmenter().segmentation(arabicText.text, layout: layout.paragraphs)
+        let (englishSegments, englishLayout) = try EnglishSentenceSegmenter().segmentation(englishText.text, layout: layout.paragraphs)
+        if layout.verbose {
+            Output.printError("\(arabic): \(arabicLayout.summary)")
+            Output.printError("\(english): \(englishLayout.summary)")
+        }
         let database = try? store.openStore().database
         let terms = try database.map { try GlossaryStore(database: $0).terms() } ?? []
         let pairs = try SentenceAligner(terms: terms).align(arabic: arabicSegments, english: englishSegments)
@@ -55,7 +62,7 @@ struct AlignCommand: ParsableCommand {
             Output.printError("\(stored.document.name): \(what) \(stored.document.document); \(stored.renderings) aligned renderings added")
         }
         if json {
-            try Output.printJSON(pairs)
+            try Output.printJSON(AlignmentJSON(layout: .init(arabic: arabicLayout, english: englishLayout), pairs: pairs))
         } else if tsv {
             for pair in pairs {
                 Output.print("\(Output.oneLine(pair.arabic))\t\(Output.oneLine(pair.english))\t\(String(format: "%.3f", pair.confidence))")
@@ -69,4 +76,15 @@ struct AlignCommand: ParsableCommand {
             Output.print("\(arabicSegments.count) Arabic and \(englishSegments.count) English sentences: \(pairs.count) pairs, \(review) to review")
         }
     }
+}
+
+/// The JSON output of `align`: how each side's lines were read, and the pairs.
+struct AlignmentJSON: Encodable {
+    struct Layouts: Encodable {
+        let arabic: LayoutDecision
+        let english: LayoutDecision
+    }
+
+    let layout: Layouts
+    let pairs: [AlignedPair]
 }

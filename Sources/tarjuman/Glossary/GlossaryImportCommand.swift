@@ -11,6 +11,8 @@ struct GlossaryImportCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var input: QuotingOptions
+
     @Argument(help: "The glossary file.")
     var file: String
 
@@ -20,10 +22,10 @@ struct GlossaryImportCommand: ParsableCommand {
     func run() throws {
         let format = try self.format ?? GlossaryFormat(path: file)
         let name = URL(fileURLWithPath: file).lastPathComponent
-        let (terms, warnings) = try format.read(SourceText.data(contentsOf: file), origin: file, sourceName: name)
+        let (terms, warnings, reading) = try format.read(SourceText.data(contentsOf: file), origin: file, sourceName: name, quoting: input.quoting)
         let report = try store.withNewOrExistingStore { try GlossaryStore(database: $0.database).importTerms(terms) }
         for warning in warnings { Output.printError("warning: \(warning)") }
-        Output.print("\(name): \(report.added) added, \(report.updated) updated, \(report.skipped) unchanged")
+        Output.print("\(name): \(report.added) added, \(report.updated) updated, \(report.skipped) unchanged" + (reading.map { " (\($0))" } ?? ""))
     }
 }
 

@@ -19,6 +19,8 @@ struct AnnotateCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @OptionGroup var layout: ParagraphOptions
+
     @Argument(help: "A UTF-8 Arabic text file, or - for standard input.")
     var file: String
 
@@ -30,9 +32,12 @@ struct AnnotateCommand: ParsableCommand {
 
     func run() throws {
         let source = try SourceText(contentsOf: file)
+        try source.requireArabic()
+        let paragraphs = layout.paragraphs
         let annotation = storeDocument
-            ? try store.withNewOrExistingStore { try Annotator(database: $0.database).annotate(source, store: true) }
-            : try Annotator(database: store.openStore().database).annotate(source, store: false)
+            ? try store.withNewOrExistingStore { try Annotator(database: $0.database).annotate(source, layout: paragraphs, store: true) }
+            : try Annotator(database: store.openStore().database).annotate(source, layout: paragraphs, store: false)
+        if layout.verbose { Output.printError("\(file): \(annotation.layout.summary)") }
         switch format {
         case .html:
             Swift.print(AnnotationHTML.page(annotation), terminator: "")
@@ -81,11 +86,13 @@ struct AnnotationJSON: Encodable {
     }
 
     let document: String
+    let layout: LayoutDecision
     let units: [Unit]
     let summary: Summary
 
     init(_ annotation: Annotation) {
         document = annotation.name
+        layout = annotation.layout
         units = annotation.units.map { unit in
             Unit(index: unit.segment.index, paragraph: unit.segment.paragraph, start: unit.segment.start, end: unit.segment.end,
                  source: unit.segment.text, words: unit.words, band: unit.band.rawValue,

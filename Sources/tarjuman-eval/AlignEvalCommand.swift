@@ -35,6 +35,12 @@ struct AlignEvalCommand: ParsableCommand {
     @Option(help: "Only this corpus: ntrex or flores.")
     var corpus: String?
 
+    @Option(help: "How both sides' lines are read: auto (default), lines or blank-lines (every single line break a hard wrap, as before auto).")
+    var paragraphs: String = "auto"
+
+    @Option(help: "Only this layout: blank or lines.")
+    var layout: String?
+
     func run() throws {
         let root = try data.requireData()
         let corpora = [("NTREX-128", try AlignmentCorpus.ntrex(dataRoot: root)), ("FLORES-200", try AlignmentCorpus.flores(dataRoot: root))]
@@ -46,14 +52,18 @@ struct AlignEvalCommand: ParsableCommand {
         let plainAligner = try SentenceAligner(ratio: ratio ?? SentenceAligner.meanRatio, variance: variance ?? SentenceAligner.variance, useAnchors: false)
         for (corpusName, documents) in corpora {
         print("\(documents.count) \(corpusName) documents, \(documents.map(\.arabicLines.count).reduce(0, +)) line pairs; \(terms.count) glossary entries as anchors")
-        print("Links between the original lines (line level) and between the segmented sentences (sentence level):")
-        print("layout                variant                     aligner                          line P   line R  line F1    sent P   sent R  sent F1")
-        for layout in AlignmentLayout.allCases {
+        print("Links between the original lines (line level), between the segmented sentences (sentence level) and between paragraphs (para: the file's lines when laid out one paragraph a line):")
+        print("layout                variant                     aligner                          line P   line R  line F1    sent P   sent R  sent F1   para F1")
+        let paragraphLayout = ParagraphLayout(rawValue: paragraphs) ?? .auto
+        for layout in AlignmentLayout.allCases where self.layout == nil || (self.layout == "lines") == (layout == .lines) {
         for variant in AlignmentVariant.allCases {
-            var scores: [String: (line: AlignmentScore, sentence: AlignmentScore)] = [:]
+            var scores: [String: (line: AlignmentScore, sentence: AlignmentScore, paragraph: AlignmentScore)] = [:]
             var order: [String] = []
             func add(_ name: String, _ beads: [(arabic: [Int], english: [Int])], _ item: Prepared) {
-                if scores[name] == nil { order.append(name); scores[name] = (AlignmentScore(), AlignmentScore()) }
+                if scores[name] == nil { order.append(name); scores[name] = (AlignmentScore(), AlignmentScore(), AlignmentScore()) }
+                let lineLinks = AlignmentCorpus.links(beads, arabicLines: item.arabicLines, englishLines: item.englishLines)
+                scores[name]!.paragraph.add(predicted: Set(lineLinks.map { AlignmentLink(item.arabicParagraphOfLine[$0.arabic], item.englishParagraphOfLine[$0.english]) }),
+                                            gold: Set(item.gold.map { AlignmentLink(item.arabicParagraphOfLine[$0.arabic], item.englishParagraphOfLine[$0.english]) }))
                 scores[name]!.line.add(predicted: AlignmentCorpus.links(beads, arabicLines: item.arabicLines, englishLines: item.englishLines), gold: item.gold)
                 scores[name]!.sentence.add(predicted: AlignmentCorpus.segmentLinks(beads),
                                            gold: AlignmentCorpus.segmentGold(item.gold, arabicLines: item.arabicLines, englishLines: item.englishLines))
@@ -65,11 +75,12 @@ struct AlignEvalCommand: ParsableCommand {
                 let document = AlignmentCorpus.variant(original, variant, seed: UInt64(index + 1))
                 let arabic = AlignmentCorpus.joined(document.arabicLines, paragraphs: document.arabicParagraphs, layout: layout)
                 let english = AlignmentCorpus.joined(document.englishLines, paragraphs: document.englishParagraphs, layout: layout)
-                let arabicSegments = arabicSegmenter.segment(arabic.text)
-                let englishSegments = englishSegmenter.segment(english.text)
+                let arabicSegments = arabicSegmenter.segment(arabic.text, layout: paragraphLayout)
+                let englishSegments = englishSegmenter.segment(english.text, layout: paragraphLayout)
                 let item = Prepared(gold: document.gold, arabicLines: AlignmentCorpus.lines(of: arabicSegments, in: arabic.ranges),
                                     englishLines: AlignmentCorpus.lines(of: englishSegments, in: english.ranges),
-                                    arabicSegments: arabicSegments, englishSegments: englishSegments)
+                                    arabicSegments: arabicSegments, englishSegments: englishSegments,
+                                    arabicParagraphOfLine: document.arabicParagraphs, englishParagraphOfLine: document.englishParagraphs)
                 add("tarjuman align", aligner.align(arabic: arabicSegments, english: englishSegments).map { ($0.arabicSentences, $0.englishSentences) }, item)
                 add("tarjuman, length only", plainAligner.align(arabic: arabicSegments, english: englishSegments).map { ($0.arabicSentences, $0.englishSentences) }, item)
                 whole.append(["src": arabicSegments.map(\.text), "trg": englishSegments.map(\.text)])
@@ -94,10 +105,11 @@ struct AlignEvalCommand: ParsableCommand {
                 print("(galechurch is not installed: pip install galechurch)")
             }
             for name in order {
-                let (line, sentence) = scores[name]!
+                let (line, sentence, paragraph) = scores[name]!
                 print(layout.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
                       + variant.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0) + name.padding(toLength: 31, withPad: " ", startingAt: 0)
-                      + String(format: "%9.4f%9.4f%9.4f %9.4f%9.4f%9.4f", line.precision, line.recall, line.f1, sentence.precision, sentence.recall, sentence.f1))
+                      + String(format: "%9.4f%9.4f%9.4f %9.4f%9.4f%9.4f %9.4f", line.precision, line.recall, line.f1, sentence.precision, sentence.recall,
+                               sentence.f1, paragraph.f1))
             }
         }
         }
@@ -112,6 +124,9 @@ struct AlignEvalCommand: ParsableCommand {
         let englishLines: [[Int]]
         let arabicSegments: [Segment]
         let englishSegments: [Segment]
+        /// The paragraph (a line of the file, in the one-paragraph-a-line layout) of each original line.
+        let arabicParagraphOfLine: [Int]
+        let englishParagraphOfLine: [Int]
 
         /// The sentences of each paragraph when both sides have as many paragraphs, else one block.
         func paragraphBlocks() -> [(arabic: [Int], english: [Int])] {

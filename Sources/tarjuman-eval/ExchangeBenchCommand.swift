@@ -22,11 +22,17 @@ struct ExchangeBenchCommand: ParsableCommand {
     @Option(help: "Units of the TMX compared with xmllint.")
     var tmxUnits = 130_000
 
+    @Option(help: "Write the files to this folder and keep them (default: a temporary folder, removed).")
+    var keep: String?
+
     func run() throws {
         let root = try data.requireData()
         let real = try ParallelCorpus.all(dataRoot: root).flatMap(\.pairs)
-        let folder = try benchmarkFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try keep.map { path in
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            return URL(fileURLWithPath: path)
+        } ?? benchmarkFolder()
+        defer { if keep == nil { try? FileManager.default.removeItem(at: folder) } }
         for (label, count) in [("large", units), ("tmx", tmxUnits)] where count > 0 {
             let pairs = SyntheticMemory.pairs(from: real, count: count)
             let database = try TarjumanDatabase.open(path: folder.appendingPathComponent("\(label).sqlite").path, create: true)

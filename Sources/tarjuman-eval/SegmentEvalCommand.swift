@@ -8,7 +8,8 @@ struct SegmentEvalCommand: ParsableCommand {
         abstract: "Sentence boundary precision, recall and F1 on FLORES and NTREX documents.",
         discussion: """
             Each document's reference sentences are joined into one paragraph and segmented again;
-            boundaries at paragraph ends are not counted. ICU alone and LanguageTool's SRX rules
+            boundaries at paragraph ends are not counted. The same paragraphs hard-wrapped at 60 and 72
+            characters (spaces become line breaks, so offsets stay) are segmented with --paragraphs auto too. ICU alone and LanguageTool's SRX rules
             (through Scripts/srx_boundaries.py, when choppa-srx is installed) are shown beside Tarjuman.
             """
     )
@@ -40,6 +41,12 @@ struct SegmentEvalCommand: ParsableCommand {
                 ("ICU alone", joined.map { Set(icu.segment($0.text).dropFirst().map(\.start)) }),
                 ("Tarjuman", joined.map { Set(tarjuman.segment($0.text).dropFirst().map(\.start)) }),
             ]
+            for width in [60, 72] {
+                let results = joined.map { tarjuman.segmentation(Self.wrap($0.text, width: width)) }
+                let asLines = results.filter { $0.layout.layout == .lines && $0.segments.count > 1 }.count
+                if asLines > 0 { print("(wrapped at \(width): \(asLines) of \(joined.count) documents read as one paragraph a line)") }
+                systems.append(("wrap \(width)", results.map { Set($0.segments.dropFirst().map(\.start)) }))
+            }
             if !noSRX {
                 if let srx = try srxStarts(joined.map(\.text)) {
                     systems.insert(("LT SRX", srx), at: 1)
@@ -60,6 +67,27 @@ struct SegmentEvalCommand: ParsableCommand {
                             baseline: onlyNew ? systems.first { $0.0 == "ICU alone" }!.1 : nil)
             }
         }
+    }
+
+    /// `text` with spaces turned into line breaks so that no line is longer than `width`
+    /// characters (unless one word is), as a text editor wraps; offsets do not change.
+    static func wrap(_ text: String, width: Int) -> String {
+        var scalars = Array(text.unicodeScalars)
+        var lineStart = 0
+        var lastSpace: Int?
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == " " { lastSpace = index }
+            if index - lineStart >= width, let space = lastSpace, space > lineStart {
+                scalars[space] = "\n"
+                lineStart = space + 1
+                lastSpace = nil
+            }
+            index += 1
+        }
+        var view = String.UnicodeScalarView()
+        view.append(contentsOf: scalars)
+        return String(view)
     }
 
     func printErrors(_ joined: [(text: String, boundaries: Set<Int>)], predictions: [Set<Int>], baseline: [Set<Int>]?) {

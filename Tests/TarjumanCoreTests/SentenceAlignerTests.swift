@@ -72,6 +72,45 @@ struct SentenceAlignerTests {
         #expect(pairs.map(\.englishSentences) == [[0], [1], [2], [3]])
     }
 
+    @Test("Paragraphs are found to correspond when one is merged in translation or one is left out")
+    func unequalParagraphs() throws {
+        let english = ["The spokesman said the delegation arrived in the city this morning.", "The delegation met the mayor for 3 hours.",
+                       "Will it return tomorrow?", "Then the delegation left the city."]
+        let arabicText = arabic[0] + " " + arabic[1] + "\n" + arabic[2] + "\n" + arabic[3] + "\n"
+        let arabicSegments = try SentenceSegmenter().segment(arabicText)
+        #expect(Set(arabicSegments.map(\.paragraph)).count == 3)
+        let merged = try EnglishSentenceSegmenter().segment(english[0] + " " + english[1] + " " + english[2] + "\n" + english[3] + "\n")
+        let pairs = try SentenceAligner().align(arabic: arabicSegments, english: merged)
+        #expect(pairs.map(\.arabicSentences) == [[0], [1], [2], [3]])
+        #expect(pairs.map(\.englishSentences) == [[0], [1], [2], [3]])
+
+        let shorter = try SentenceSegmenter().segment(arabic[0] + " " + arabic[1] + "\n" + arabic[3] + "\n")
+        let left = "The mayor said that 12 new schools and 4 clinics would open in the city before the end of 2025."
+        let full = try EnglishSentenceSegmenter().segment(english[0] + " " + english[1] + "\n" + left + "\n" + english[3] + "\n")
+        let gapped = try SentenceAligner().align(arabic: shorter, english: full)
+        #expect(gapped.map(\.englishSentences) == [[0], [1], [2], [3]])
+        #expect(gapped.map(\.arabicSentences) == [[0], [1], [], [2]])
+    }
+
+    @Test("A group of two sentences on both sides is marked for review and stored split between its units")
+    func twoToTwo() throws {
+        let store = try makeStore()
+        let source = SourceText(origin: "a.ar.txt", text: arabic[0] + " " + arabic[1])
+        let segments = try SentenceSegmenter().segment(source.text)
+        let parts = ["The spokesman said the delegation arrived in the city this morning.", "It met the mayor for 3 hours."]
+        let pair = AlignedPair(arabicSentences: [0, 1], englishSentences: [0, 1], arabic: source.text, english: parts.joined(separator: " "),
+                               confidence: 0.99, englishParts: parts)
+        #expect(pair.needsReview)
+        let stored = try store.storeAlignment(source: source, segments: segments, pairs: [pair], englishName: "a.en.txt", translator: nil)
+        #expect(stored.renderings == 2)
+        let first = try store.detail(of: UnitID(document: 1, ordinal: 1)), second = try store.detail(of: UnitID(document: 1, ordinal: 2))
+        #expect(first.current?.text == parts[0])
+        #expect(second.current?.text == parts[1])
+        #expect(second.current?.note?.contains("2-2 group with unit 1.1: review") == true)
+        #expect(SentenceAligner.split(["a", "bb", "a much longer English sentence here"], among: ["قصيرة", "جملة عربية أطول بكثير من الأولى"])
+                == ["a bb", "a much longer English sentence here"])
+    }
+
     @Test("--store keeps the Arabic as a document and the English as aligned renderings, never approved")
     func store() throws {
         let store = try makeStore()
@@ -142,6 +181,35 @@ struct SentenceAlignerTests {
                           gold: document.gold)
             }
             #expect(score.f1 >= minimum, "\(variant.rawValue): F1 \(score.f1)")
+        }
+    }
+
+    @Test("NTREX-128 one paragraph a line: line F1 at least 0.94 plain, 0.90 with paragraphs merged or deleted; paragraph links at least 0.97 plain",
+          .enabled(if: FileManager.default.fileExists(atPath: sharedData.appendingPathComponent("ntrex128").path), "../shared/data is absent; skipping"))
+    func ntrexOneParagraphALine() throws {
+        let documents = try AlignmentCorpus.ntrex(dataRoot: sharedData)
+        let aligner = try SentenceAligner()
+        let arabicSegmenter = try SentenceSegmenter(), englishSegmenter = try EnglishSentenceSegmenter()
+        for (variant, minimum) in [(AlignmentVariant.plain, 0.94), (.mergedEnglishParagraphs, 0.90), (.deletedArabicParagraph, 0.90)] {
+            var score = AlignmentScore(), paragraphs = AlignmentScore()
+            for (index, original) in documents.enumerated() {
+                let document = AlignmentCorpus.variant(original, variant, seed: UInt64(index + 1))
+                let arabic = AlignmentCorpus.joined(document.arabicLines, paragraphs: document.arabicParagraphs, layout: .lines)
+                let english = AlignmentCorpus.joined(document.englishLines, paragraphs: document.englishParagraphs, layout: .lines)
+                #expect(!arabic.text.contains("\n\n"))
+                let arabicSegments = arabicSegmenter.segment(arabic.text), englishSegments = englishSegmenter.segment(english.text)
+                let pairs = aligner.align(arabic: arabicSegments, english: englishSegments)
+                let links = AlignmentCorpus.links(pairs.map { ($0.arabicSentences, $0.englishSentences) },
+                                                  arabicLines: AlignmentCorpus.lines(of: arabicSegments, in: arabic.ranges),
+                                                  englishLines: AlignmentCorpus.lines(of: englishSegments, in: english.ranges))
+                score.add(predicted: links, gold: document.gold)
+                func paragraphLinks(_ links: Set<AlignmentLink>) -> Set<AlignmentLink> {
+                    Set(links.map { AlignmentLink(document.arabicParagraphs[$0.arabic], document.englishParagraphs[$0.english]) })
+                }
+                paragraphs.add(predicted: paragraphLinks(links), gold: paragraphLinks(document.gold))
+            }
+            #expect(score.f1 >= minimum, "\(variant.rawValue): F1 \(score.f1)")
+            if variant == .plain { #expect(paragraphs.f1 >= 0.97, "paragraph links F1 \(paragraphs.f1)") }
         }
     }
 }

@@ -86,7 +86,7 @@ public final class SentenceAligner {
         let numberForms: Set<String>
         let isQuestion: Bool
         /// A paragraph starts with this sentence.
-        let startsParagraph: Bool
+        var startsParagraph: Bool
         /// It holds quotation marks.
         let quotes: Bool
         /// Arabic: the English renderings allowed for each glossary term in it.
@@ -115,7 +115,7 @@ public final class SentenceAligner {
     public func align(arabic arabicSegments: [Segment], english englishSegments: [Segment]) -> [AlignedPair] {
         let arabic = arabicSegments.map(\.text)
         let english = englishSegments.map(\.text)
-        let source = arabicSegments.indices.map { index -> Sentence in
+        var source = arabicSegments.indices.map { index -> Sentence in
             var sentence = Sentence(arabicSegments, index, language: .arabic)
             if let glossary {
                 var seen = Set<String>()
@@ -125,7 +125,7 @@ public final class SentenceAligner {
             }
             return sentence
         }
-        let target = englishSegments.indices.map { index -> Sentence in
+        var target = englishSegments.indices.map { index -> Sentence in
             var sentence = Sentence(englishSegments, index, language: .english)
             if glossary != nil { sentence.phrase = EnglishPhrase(englishSegments[index].text) }
             return sentence
@@ -141,7 +141,16 @@ public final class SentenceAligner {
             return found
         }
         var beads: [(arabic: Range<Int>, english: Range<Int>, prior: Double)] = []
-        for block in blocks(arabicSegments, englishSegments, source, target) {
+        let stretches = blocks(arabicSegments, englishSegments, source, target)
+        if stretches.count > 1 {
+            // Inside a group of paragraphs merged or split in translation, a paragraph break on
+            // one side only is expected: it is no anchor there.
+            for block in stretches {
+                for i in block.arabic.dropFirst() { source[i].startsParagraph = false }
+                for j in block.english.dropFirst() { target[j].startsParagraph = false }
+            }
+        }
+        for block in stretches {
             beads += alignBlock(block.arabic, block.english, source, target, hits)
         }
         return beads.map { bead in
@@ -158,7 +167,9 @@ public final class SentenceAligner {
     }
 
     /// The stretches aligned on their own: each pair of paragraphs when both sides have as many
-    /// paragraphs and every pair has plausible lengths, else the whole texts.
+    /// paragraphs and every pair has plausible lengths; otherwise groups of paragraphs that
+    /// correspond (a paragraph merged, split or left out in translation), found by the length
+    /// model and the numbers over whole paragraphs; else the whole texts.
     func blocks(_ arabic: [Segment], _ english: [Segment], _ source: [Sentence], _ target: [Sentence]) -> [(arabic: Range<Int>, english: Range<Int>)] {
         let whole = [(arabic: 0 ..< arabic.count, english: 0 ..< english.count)]
         func paragraphs(_ segments: [Segment]) -> [Range<Int>] {
@@ -172,13 +183,106 @@ public final class SentenceAligner {
             return ranges
         }
         let arabicParagraphs = paragraphs(arabic), englishParagraphs = paragraphs(english)
-        guard arabicParagraphs.count > 1, arabicParagraphs.count == englishParagraphs.count else { return whole }
-        for (a, e) in zip(arabicParagraphs, englishParagraphs) {
-            let arabicLength = a.reduce(0.0) { $0 + source[$1].length }, englishLength = e.reduce(0.0) { $0 + target[$1].length }
-            let mean = (arabicLength + englishLength / ratio) / 2
-            guard mean > 0, abs(englishLength - arabicLength * ratio) / (mean * lengthVariance).squareRoot() < Self.paragraphDeltaLimit else { return whole }
+        guard arabicParagraphs.count > 1 || englishParagraphs.count > 1 else { return whole }
+        if arabicParagraphs.count == englishParagraphs.count {
+            let plausible = zip(arabicParagraphs, englishParagraphs).allSatisfy { a, e in
+                abs(lengthDelta(a, e, source, target)) < Self.paragraphDeltaLimit
+            }
+            if plausible { return Array(zip(arabicParagraphs, englishParagraphs)).map { (arabic: $0.0, english: $0.1) } }
         }
-        return Array(zip(arabicParagraphs, englishParagraphs)).map { (arabic: $0.0, english: $0.1) }
+        return paragraphGroups(arabicParagraphs, englishParagraphs, source, target) ?? whole
+    }
+
+    /// How far apart the lengths of two stretches are, in standard deviations of the length model
+    /// (its variance times `spread`).
+    func lengthDelta(_ arabicRange: Range<Int>, _ englishRange: Range<Int>, _ source: [Sentence], _ target: [Sentence],
+                     spread: Double = 1) -> Double {
+        let arabicLength = arabicRange.reduce(0.0) { $0 + source[$1].length }, englishLength = englishRange.reduce(0.0) { $0 + target[$1].length }
+        let mean = (arabicLength + englishLength / ratio) / 2
+        guard mean > 0 else { return 0 }
+        return (englishLength - arabicLength * ratio) / (mean * lengthVariance * spread).squareRoot()
+    }
+
+    /// Paragraph lengths vary more between translations than sentence lengths do (a sentence
+    /// added or dropped): the paragraph beads use the length model's variance times this.
+    static let paragraphSpread = 3.0
+
+    /// Paragraph beads: one paragraph to one, two or three, or to none, either way.
+    static let paragraphBeads: [(arabic: Int, english: Int, prior: Double)] = [
+        (1, 1, 0.89), (1, 0, 0.01), (0, 1, 0.01), (2, 1, 0.04), (1, 2, 0.04), (3, 1, 0.005), (1, 3, 0.005),
+    ]
+
+    /// The paragraphs of both sides grouped into corresponding stretches by dynamic programming
+    /// over paragraph beads; nil when some group's lengths are implausible.
+    func paragraphGroups(_ arabicParagraphs: [Range<Int>], _ englishParagraphs: [Range<Int>],
+                         _ source: [Sentence], _ target: [Sentence]) -> [(arabic: Range<Int>, english: Range<Int>)]? {
+        let n = arabicParagraphs.count, m = englishParagraphs.count
+        guard n * m <= 250_000 else { return nil }
+        /// The sentences of a run of paragraphs (an empty run sits where its paragraph would start).
+        func span(_ paragraphs: [Range<Int>], _ range: Range<Int>) -> Range<Int> {
+            let end = paragraphs.last?.upperBound ?? 0
+            let lower = range.lowerBound < paragraphs.count ? paragraphs[range.lowerBound].lowerBound : end
+            return lower ..< (range.isEmpty ? lower : paragraphs[range.upperBound - 1].upperBound)
+        }
+        func cost(_ a: Range<Int>, _ e: Range<Int>, prior: Double) -> Double {
+            var total = -log(prior)
+            guard !a.isEmpty, !e.isEmpty else { return total }
+            let arabicSentences = span(arabicParagraphs, a), englishSentences = span(englishParagraphs, e)
+            let delta = lengthDelta(arabicSentences, englishSentences, source, target, spread: Self.paragraphSpread)
+            total -= log(max(erfc(abs(delta) / 2.squareRoot()), 1e-12))
+            guard useAnchors else { return total }
+            var englishForms = Set<String>(), arabicForms = Set<String>()
+            for j in englishSentences { englishForms.formUnion(target[j].numberForms) }
+            for i in arabicSentences { arabicForms.formUnion(source[i].numberForms) }
+            var matched = 0, unmatched = 0
+            for i in arabicSentences {
+                for mention in source[i].numbers { if mention.isDisjoint(with: englishForms) { unmatched += 1 } else { matched += 1 } }
+            }
+            for j in englishSentences {
+                for mention in target[j].numbers where mention.isDisjoint(with: arabicForms) { unmatched += 1 }
+            }
+            return total - 1.5 * Double(matched) + 0.5 * Double(unmatched)
+        }
+        var best = [Double](repeating: .infinity, count: (n + 1) * (m + 1))
+        var back = [Int8](repeating: -1, count: (n + 1) * (m + 1))
+        best[0] = 0
+        for i in 0 ... n {
+            for j in 0 ... m where !(i == 0 && j == 0) {
+                for (index, bead) in Self.paragraphBeads.enumerated() where i >= bead.arabic && j >= bead.english {
+                    let previous = best[(i - bead.arabic) * (m + 1) + j - bead.english]
+                    guard previous.isFinite else { continue }
+                    let total = previous + cost(i - bead.arabic ..< i, j - bead.english ..< j, prior: bead.prior)
+                    if total < best[i * (m + 1) + j] {
+                        best[i * (m + 1) + j] = total
+                        back[i * (m + 1) + j] = Int8(index)
+                    }
+                }
+            }
+        }
+        var groups: [(arabic: Range<Int>, english: Range<Int>)] = []
+        var i = n, j = m
+        while i > 0 || j > 0 {
+            let choice = back[i * (m + 1) + j]
+            guard choice >= 0 else { return nil }
+            let bead = Self.paragraphBeads[Int(choice)]
+            let a = i - bead.arabic ..< i, e = j - bead.english ..< j
+            let arabicSentences = span(arabicParagraphs, a), englishSentences = span(englishParagraphs, e)
+            if !a.isEmpty, !e.isEmpty, abs(lengthDelta(arabicSentences, englishSentences, source, target)) >= Self.paragraphDeltaLimit { return nil }
+            groups.append((arabicSentences, englishSentences))
+            i -= bead.arabic
+            j -= bead.english
+        }
+        // A paragraph left out beside one added is one paragraph translated loosely: one group,
+        // within which sentences are aligned (and left out) one by one.
+        var merged: [(arabic: Range<Int>, english: Range<Int>)] = []
+        for group in groups.reversed() {
+            if let last = merged.last, (last.arabic.isEmpty && group.english.isEmpty) || (last.english.isEmpty && group.arabic.isEmpty) {
+                merged[merged.count - 1] = (last.arabic.lowerBound ..< group.arabic.upperBound, last.english.lowerBound ..< group.english.upperBound)
+            } else {
+                merged.append(group)
+            }
+        }
+        return merged
     }
 
     /// How far (in standard deviations of the length model) a paragraph pair's lengths may

@@ -32,8 +32,9 @@ public struct LayoutDecision: Sendable, Equatable, Encodable {
 struct LineShape {
     /// Characters without leading and trailing white space; 0 for a blank line.
     var length: Int
-    /// The line ends with a sentence's final punctuation (`.`, `!`, `?`, `؟`, `…`, `:`, `;`, `؛`),
-    /// perhaps followed by closing quotes or brackets.
+    /// The line ends with a sentence's final punctuation (`.`, `!`, `?`, `؟`, `…`, `۔`), perhaps
+    /// followed by closing quotes or brackets (a colon or semicolon ends a clause, and wraps
+    /// often fall after one).
     var endsSentence: Bool
     /// Characters of the line's first word.
     var firstWord: Int
@@ -44,7 +45,7 @@ struct LineShape {
     /// Whether a line ending in `scalar` (the last that is not a closing mark) ends a sentence.
     static func isFinal(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case ".", "!", "?", "\u{061F}", "\u{2026}", ":", ";", "\u{061B}", "\u{06D4}": true
+        case ".", "!", "?", "\u{061F}", "\u{2026}", "\u{06D4}": true
         default: false
         }
     }
@@ -64,7 +65,9 @@ extension ParagraphLayout {
         let lengths = inner.map { lines[$0].length }.sorted()
         let width = lengths.isEmpty ? nil : lengths[(lengths.count - 1) * 95 / 100]
         let wrapLike = inner.filter { !lines[$0].endsSentence && Double(lines[$0].length) >= 0.75 * Double(width ?? 0) }.count
-        let wrapped = (width ?? 0) >= narrowestWrap && wrapLike * 2 >= inner.count && !inner.isEmpty
+        // Most breaks mid-sentence, and at least two of them: a headline above a paragraph or
+        // two is no evidence of wrapping.
+        let wrapped = (width ?? 0) >= narrowestWrap && wrapLike * 2 >= inner.count && wrapLike >= 2
         let layout: ParagraphLayout
         let reason: String
         switch requested {

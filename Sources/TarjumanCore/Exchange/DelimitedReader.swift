@@ -65,6 +65,8 @@ final class DelimitedReader {
     private var bufferOffset = 0
     private var line = 1
     private var spans: [Span] = []
+    /// Line breaks in the row last scanned, its end included.
+    private var rowLines = 0
     private(set) var layout = DelimitedLayout()
 
     private static let quote = UInt8(ascii: "\"")
@@ -128,30 +130,10 @@ final class DelimitedReader {
                 continue
             }
             let row = try makeFields()
-            let lines = row.isEmpty ? 0 : countLines(position ..< end)
             position = end
-            line += lines
+            line += rowLines
             if row.allSatisfy({ $0.value.allSatisfy(\.isWhitespace) }) { continue }
             return row
-        }
-    }
-
-    /// Line breaks that end lines in `range` of the buffer (CRLF once).
-    private func countLines(_ range: Range<Int>) -> Int {
-        buffer.withUnsafeBufferPointer { bytes in
-            var count = 0
-            var index = range.lowerBound
-            while index < range.upperBound {
-                let byte = bytes[index]
-                if byte == Self.lineFeed {
-                    count += 1
-                } else if byte == Self.carriageReturn {
-                    count += 1
-                    if index + 1 < range.upperBound, bytes[index + 1] == Self.lineFeed { index += 1 }
-                }
-                index += 1
-            }
-            return count
         }
     }
 
@@ -271,12 +253,16 @@ final class DelimitedReader {
                 }
                 spans.append(span)
                 if index - position > Self.rowLimit { throw TarjumanError.lineTooLong(file: file, line: line, limit: Self.rowLimit) }
-                if index >= count { return index }
+                if index >= count {
+                    rowLines = fieldLine - line
+                    return index
+                }
                 let byte = bytes[index]
                 if byte == separator {
                     index += 1
                     continue
                 }
+                rowLines = fieldLine - line + 1
                 if byte == Self.carriageReturn {
                     if index + 1 >= count, !ended { return nil }
                     return index + 1 < count && bytes[index + 1] == Self.lineFeed ? index + 2 : index + 1

@@ -175,15 +175,39 @@ public final class TMXReader: MemoryFileReader {
 
     /// Whether most letters of `text` are Arabic (Arabic letters against Latin ones).
     static func isMostlyArabic(_ text: String) -> Bool {
-        var arabic = 0, latin = 0
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x41 ... 0x5A, 0x61 ... 0x7A, 0xC0 ... 0x24F: latin += 1
-            case 0x0620 ... 0x064A, 0x066E ... 0x06D3, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF, 0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFC: arabic += 1
-            default: break
+        var text = text
+        return text.withUTF8 { bytes in
+            var arabic = 0, latin = 0
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                let lead = bytes[index]
+                if lead < 0x80 {
+                    if (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A { latin += 1 }
+                    index += 1
+                } else if lead < 0xE0 {
+                    guard index + 1 < count else { break }
+                    let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
+                    switch value {
+                    case 0xC0 ... 0x24F: latin += 1
+                    case 0x0620 ... 0x064A, 0x066E ... 0x06D3, 0x0750 ... 0x077F: arabic += 1
+                    default: break
+                    }
+                    index += 2
+                } else if lead < 0xF0 {
+                    guard index + 2 < count else { break }
+                    let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
+                    switch value {
+                    case 0x08A0 ... 0x08FF, 0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFC: arabic += 1
+                    default: break
+                    }
+                    index += 3
+                } else {
+                    index += 4
+                }
             }
+            return arabic > latin
         }
-        return arabic > latin
     }
 
     /// A TMX date, in UTC: `YYYYMMDDThhmmssZ`, extended ISO 8601 (`2024-05-06T07:08:09Z`), or a

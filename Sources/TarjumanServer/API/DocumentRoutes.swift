@@ -37,7 +37,8 @@ struct DocumentRoutes {
         return DocumentDetail(document: DocumentJSON(summary), units: units)
     }
 
-    /// `POST /api/documents?name=FILE.txt` with the UTF-8 text as the body.
+    /// `POST /api/documents?name=FILE.txt` with the text (UTF-8, or UTF-16 with a byte order mark) as
+    /// the body; its lines are read as paragraphs as `ParagraphLayout.auto` decides.
     func upload(_ request: Request, context: EditorContext) async throws -> Response {
         let name = request.uri.queryParameters.get("name").map { URL(fileURLWithPath: $0).lastPathComponent } ?? ""
         guard !name.isEmpty, name != "/" else {
@@ -46,6 +47,7 @@ struct DocumentRoutes {
         let body = try await request.body.collect(upTo: context.maxUploadSize)
         guard body.readableBytes > 0 else { throw TarjumanError.emptyInput(file: name) }
         let source = try SourceText(data: Data(body.readableBytesView), origin: name)
+        try source.requireArabic()
         let segments = try SentenceSegmenter().segment(source.text)
         let outcomes = try TranslationStore(database: database).importDocuments([(source, segments)])
         return try JSONResponse.make(outcomes, status: outcomes.first?.alreadyPresent == true ? .ok : .created)

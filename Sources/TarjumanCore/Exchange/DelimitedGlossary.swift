@@ -19,42 +19,26 @@ public enum DelimitedGlossary {
                      sourceName: String) throws(TarjumanError) -> (terms: [Term], warnings: [String], reading: String) {
         let origin = bytes.origin
         let reader = try DelimitedReader(source: bytes, separator: separator, quoting: quoting)
-        var positions: [String: Int] = [:]
-        var width = columns.count
         var warnings: [String] = []
         var terms: [Term] = []
         var firstLine: [String: Int] = [:]
-        var layout: DelimitedLayout?
+        var found: DelimitedRecords.Columns?
         while let row = try reader.next() {
-            if layout == nil {
-                var found = reader.layout
-                if let names = DelimitedRecords.header(row, columns: columns, aliases: aliases) {
-                    for (index, name) in names.enumerated() {
-                        if let name {
-                            positions[name] = index
-                        } else if !row[index].value.isEmpty {
-                            warnings.append("\(origin):\(row[index].line):\(row[index].column): '\(row[index].value)' is not a glossary column (\(columns.joined(separator: ", "))); that column was left out")
-                        }
-                    }
-                    for required in ["arabic", "english"] where positions[required] == nil {
-                        throw .malformedFile(file: origin, line: row[0].line, column: 1,
-                                             reason: "the header row has no '\(required)' column; the columns are \(columns.joined(separator: ", "))")
-                    }
-                    width = row.count
-                    found.header = row.map(\.value)
-                    found.columns = names.enumerated().map { $0.element ?? row[$0.offset].value }
-                    layout = found
-                    continue
+            if found == nil {
+                let columns = try DelimitedRecords.Columns(first: row, columns: Self.columns, aliases: aliases, required: ["arabic", "english"], file: origin)
+                found = columns
+                for (field, _) in columns.unknown {
+                    warnings.append("\(origin):\(field.line):\(field.column): '\(field.value)' is not a glossary column (\(Self.columns.joined(separator: ", "))); that column was left out")
                 }
-                for (index, name) in columns.enumerated() { positions[name] = index }
-                found.columns = Array(columns.prefix(min(columns.count, max(2, row.count))))
-                layout = found
+                if columns.header != nil { continue }
             }
+            guard let columns = found else { continue }
+            let positions = columns.positions, width = columns.width
             let line = row.first?.line ?? 0
             if row.count > width, !row[width...].allSatisfy({ $0.value.trimmingWhitespace().isEmpty }) {
                 let extra = row[width]
                 throw .malformedFile(file: origin, line: extra.line, column: extra.column,
-                                     reason: "\(row.count) fields where \(layout?.header == nil ? "a glossary row" : "the header") has \(width)")
+                                     reason: "\(row.count) fields where \(columns.header == nil ? "a glossary row" : "the header") has \(width)")
             }
             func value(_ column: String) -> String {
                 guard let position = positions[column], position < row.count else { return "" }
@@ -73,11 +57,8 @@ public enum DelimitedGlossary {
             firstLine[identity] = line
             terms.append(term)
         }
-        guard var found = layout else { throw .emptyInput(file: origin) }
-        let final = reader.layout
-        found.quotedFields = final.quotedFields
-        found.quotesKeptAsText = final.quotesKeptAsText
-        return (terms, warnings, found.summary)
+        guard let columns = found else { throw .emptyInput(file: origin) }
+        return (terms, warnings, reader.layout.described(by: columns).summary)
     }
 
     static func splitList(_ text: String) -> [String] {

@@ -68,42 +68,24 @@ public enum DelimitedMemory {
 
         public func parse(path: String, unit: (MemoryEntry) throws -> Void) throws(TarjumanError) {
             let reader = try DelimitedReader(path: path, separator: separator, quoting: quoting)
-            var positions: [String: Int] = [:]
+            var found: DelimitedRecords.Columns?
             var extra: [(name: String, position: Int)] = []
-            var width = 0
-            var first = true
             while let row = try reader.next() {
-                if first {
-                    first = false
-                    var layout = reader.layout
-                    if let names = DelimitedRecords.header(row, columns: columns, aliases: aliases) {
-                        for (index, name) in names.enumerated() {
-                            if let name { positions[name] = index } else if !row[index].value.isEmpty { extra.append((row[index].value, index)) }
-                        }
-                        for required in ["source", "target"] where positions[required] == nil {
-                            throw .malformedFile(file: path, line: row[0].line, column: 1,
-                                                 reason: "the header row has no '\(required)' column; the columns are \(columns.joined(separator: ", "))")
-                        }
-                        width = row.count
-                        layout.header = row.map(\.value)
-                        layout.columns = names.enumerated().map { $0.element ?? row[$0.offset].value }
-                        self.layout = layout
-                        continue
+                guard let columns = found else {
+                    let columns = try DelimitedRecords.Columns(first: row, columns: DelimitedMemory.columns, aliases: aliases,
+                                                               required: ["source", "target"], file: path)
+                    found = columns
+                    extra = columns.unknown.map { ($0.field.value, $0.position) }
+                    layout = reader.layout.described(by: columns)
+                    if columns.header == nil {
+                        try take(row, positions: columns.positions, extra: extra, width: columns.width, path: path, unit: unit)
                     }
-                    for (index, name) in columns.enumerated() { positions[name] = index }
-                    width = columns.count
-                    layout.columns = Array(columns.prefix(max(2, row.count)))
-                    self.layout = layout
+                    continue
                 }
-                try take(row, positions: positions, extra: extra, width: width, path: path, unit: unit)
+                try take(row, positions: columns.positions, extra: extra, width: columns.width, path: path, unit: unit)
             }
-            if first { throw .emptyInput(file: path) }
-            layout = layout.map { current in
-                var updated = reader.layout
-                updated.header = current.header
-                updated.columns = current.columns
-                return updated
-            }
+            guard let columns = found else { throw .emptyInput(file: path) }
+            layout = reader.layout.described(by: columns)
         }
 
         func take(_ row: [DelimitedRecords.Field], positions: [String: Int], extra: [(name: String, position: Int)], width: Int,

@@ -25,6 +25,14 @@ public struct DelimitedLayout: Sendable, Equatable {
     /// The column of each field, in order, as read (from the header, or the documented order).
     public var columns: [String] = []
 
+    /// This layout with the header and columns that `columns` found.
+    func described(by columns: DelimitedRecords.Columns) -> DelimitedLayout {
+        var layout = self
+        layout.header = columns.header
+        layout.columns = columns.names
+        return layout
+    }
+
     /// One line that says how the file was read.
     public var summary: String {
         var parts: [String] = []

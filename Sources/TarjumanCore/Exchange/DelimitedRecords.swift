@@ -30,6 +30,40 @@ enum DelimitedRecords {
         return names.contains(where: { $0 != nil }) ? names : nil
     }
 
+    /// Where each column is in the rows of a file: from its header row, or in the documented order.
+    struct Columns {
+        var positions: [String: Int] = [:]
+        /// Header fields that name no known column, and where they are.
+        var unknown: [(field: Field, position: Int)] = []
+        /// The most fields a row may have.
+        var width: Int
+        /// The header row as written; nil when the first row is data.
+        var header: [String]?
+        /// The columns in order, as the report names them.
+        var names: [String]
+
+        /// The columns a file's `first` row gives: a header (which must name every `required`
+        /// column) or, when it is data, `columns` in order.
+        init(first row: [Field], columns: [String], aliases: [String: String], required: [String], file: String) throws(TarjumanError) {
+            guard let names = DelimitedRecords.header(row, columns: columns, aliases: aliases) else {
+                for (index, name) in columns.enumerated() { positions[name] = index }
+                width = columns.count
+                self.names = Array(columns.prefix(min(columns.count, max(required.count, row.count))))
+                return
+            }
+            for (index, name) in names.enumerated() {
+                if let name { positions[name] = index } else if !row[index].value.isEmpty { unknown.append((row[index], index)) }
+            }
+            for column in required where positions[column] == nil {
+                throw .malformedFile(file: file, line: row[0].line, column: 1,
+                                     reason: "the header row has no '\(column)' column; the columns are \(columns.joined(separator: ", "))")
+            }
+            width = row.count
+            header = row.map(\.value)
+            self.names = names.enumerated().map { $0.element ?? row[$0.offset].value }
+        }
+    }
+
     /// Whether `text` holds a letter of the Arabic script.
     static func containsArabic(_ text: String) -> Bool {
         text.unicodeScalars.contains { scalar in

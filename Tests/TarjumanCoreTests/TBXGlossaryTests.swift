@@ -99,7 +99,7 @@ struct TBXGlossaryTests {
         let broken = "<martif type=\"TBX\" xml:lang=\"en\">\n<text><body>\n<termEntry></langSet>\n</body></text></martif>"
         for (xml, message) in [(bomb, "g.tbx:3:1: entity declarations are not accepted"),
                                (external, "g.tbx:2:19: entity declarations are not accepted"),
-                               (broken, "g.tbx:4:24: an end tag does not match its start tag"), ("<root/>", "g.tbx:1:1: not a TBX file")] {
+                               (broken, "g.tbx:3:22: an end tag does not match its start tag"), ("<root/>", "g.tbx:1:1: not a TBX file")] {
             do {
                 _ = try readTBX(xml)
                 Issue.record("expected an error for \(xml.prefix(30))")
@@ -167,5 +167,50 @@ struct TBXGlossaryTests {
         #expect(contents.terms.count == 418)
         #expect(contents.terms.contains { $0.arabic == "الجزائر" && $0.english == "Algeria" })
         #expect(contents.warnings.count == 1)
+    }
+
+    @Test("Deep nesting is refused in one line; thousands of mutated TBX and XLIFF files end in entries or our error, never a crash")
+    func mutations() throws {
+        let deep = "<martif type=\"TBX\">" + String(repeating: "<a>", count: 200) + String(repeating: "</a>", count: 200) + "</martif>"
+        #expect(throws: TarjumanError.self) { try readTBX(deep) }
+        do {
+            _ = try readTBX(deep)
+        } catch {
+            #expect(error.description.contains("nested more than 64 deep"), "\(error.description)")
+        }
+        let tbx = try Data(contentsOf: packageRoot.appendingPathComponent("Glossaries/news-politics.ar-en.tbx")).prefix(6000)
+        let xliff = Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <xliff version="1.2"><file source-language="ar" target-language="en" original="a.txt" datatype="plaintext"><body>
+            <trans-unit id="1.1" approved="yes"><source>وصل <g id="1">الوفد</g>.</source><target state="final">The delegation <ph id="2"/>arrived.</target>
+            <note>n &amp; m</note></trans-unit><trans-unit id="1.2"><source><![CDATA[غادر]]></source></trans-unit></body></file></xliff>
+            """.utf8)
+        var generator = SeededGenerator(seed: 7)
+        let structural: [UInt8] = Array("<>/&;\"'=![]-?x:".utf8) + [0, 0xFF, 0xC3, 0x0A]
+        for (name, original) in [("m.tbx", tbx), ("m.xlf", xliff)] {
+            for _ in 0 ..< 1500 {
+                var bytes = [UInt8](original)
+                for _ in 0 ..< Int.random(in: 1 ... 8, using: &generator) {
+                    let at = Int.random(in: 0 ..< bytes.count, using: &generator)
+                    switch Int.random(in: 0 ..< 4, using: &generator) {
+                    case 0: bytes[at] = structural.randomElement(using: &generator)!
+                    case 1: bytes.remove(at: at)
+                    case 2: bytes.insert(structural.randomElement(using: &generator)!, at: at)
+                    default: bytes.removeSubrange(at ..< min(bytes.count, at + Int.random(in: 1 ... 200, using: &generator)))
+                    }
+                    if bytes.isEmpty { bytes = [0x3C] }
+                }
+                do {
+                    if name.hasSuffix("tbx") {
+                        _ = try TBXGlossary.read(Data(bytes), origin: name, sourceName: name)
+                    } else {
+                        _ = try XLIFFReader.read(Data(bytes), origin: name)
+                    }
+                } catch {
+                    #expect(!error.description.isEmpty)
+                    #expect(!error.description.contains("\n"))
+                }
+            }
+        }
     }
 }

@@ -2,7 +2,8 @@
 #define TARJUMAN_CXML_H
 
 /*
- * Tarjuman's streamed TMX reader on the system libxml2 (SAX, fed from the file in chunks).
+ * Tarjuman's XML readers on the system libxml2: the streamed TMX reader (SAX, fed from the file
+ * in chunks) and a reader of whole documents (TBX, XLIFF), element by element.
  * Only plain C types cross this header: the libxml2 headers stay in the .c file, so they
  * cannot clash with the copy Foundation's XML module sees.
  */
@@ -74,6 +75,37 @@ typedef struct {
  * declarations are refused, external DTDs and entities are never loaded, nothing is fetched
  * from the network. Returns one of the TJ_TMX_ codes and fills `result`. */
 int32_t tj_tmx_read(const char *path, tj_tmx_unit_callback callback, void *context, tj_tmx_result *result);
+
+/* One attribute of an element: prefix (NULL bytes when none), local name, and value with
+ * character references decoded. Valid only during the callback. */
+typedef struct {
+    tj_text prefix;
+    tj_text name;
+    tj_text value;
+} tj_xml_attribute;
+
+/* What a document reader calls; a non-zero answer stops the reading (TJ_TMX_STOPPED). Line and
+ * column are where the parser is. Text may come in several pieces. */
+typedef struct {
+    int32_t (*start)(void *context, tj_text prefix, tj_text name, const tj_xml_attribute *attributes, int32_t count,
+                     int32_t line, int32_t column);
+    int32_t (*end)(void *context, tj_text prefix, tj_text name, int32_t line, int32_t column);
+    int32_t (*text)(void *context, tj_text text, int32_t line, int32_t column);
+} tj_xml_handlers;
+
+typedef struct {
+    /* Set when the document was refused for declaring entities. */
+    int32_t refused_entities;
+    int32_t line, column, code;
+    char message[256];
+} tj_xml_result;
+
+/* Reads a whole XML document held in memory (any encoding libxml2 recognises), calling the
+ * handlers for every element and text in order. Entity declarations are refused, external DTDs
+ * and entities are never loaded, nothing is fetched from the network, and elements nested more
+ * than `max_depth` deep stop it as malformed. Returns one of the TJ_TMX_ codes. */
+int32_t tj_xml_read(const uint8_t *bytes, int64_t length, const char *name, int32_t max_depth,
+                    const tj_xml_handlers *handlers, void *context, tj_xml_result *result);
 
 #ifdef __cplusplus
 }

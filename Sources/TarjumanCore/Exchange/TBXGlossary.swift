@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// Glossaries as TBX: TBX-Basic v3 (`conceptEntry`/`langSec`/`termSec`, in the
 /// `urn:iso:std:iso:30042:ed-2` or `ed:3.0` namespace) and TBX v2 (`martif`/`termEntry`/`langSet`
@@ -25,17 +22,12 @@ public enum TBXGlossary {
                                  reason: "entity declarations are not accepted in a glossary (no external entities, no entity expansion)")
         }
         let reader = Reader(origin: origin, sourceName: sourceName)
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = reader
-        let parsed = parser.parse()
-        if let error = reader.error { throw error }
-        if !parsed {
-            let code = (parser.parserError as NSError?)?.code ?? 0
-            throw .malformedFile(file: origin, line: parser.lineNumber, column: parser.columnNumber,
-                                 reason: Self.describe(xmlError: code))
+        do {
+            try XMLDocumentReader.read(data, origin: origin, events: reader)
+        } catch {
+            throw reader.error ?? error
         }
+        if let error = reader.error { throw error }
         guard reader.sawRoot else {
             throw .malformedFile(file: origin, line: 1, column: 1, reason: "not a TBX file: no martif or tbx root element")
         }
@@ -92,7 +84,7 @@ public enum TBXGlossary {
         var status = ""
     }
 
-    final class Reader: NSObject, XMLParserDelegate {
+    final class Reader: XMLDocumentEvents {
         let origin: String
         let sourceName: String
         var terms: [Term] = []
@@ -118,39 +110,22 @@ public enum TBXGlossary {
             self.sourceName = sourceName
         }
 
-        func fail(_ parser: XMLParser, _ error: TarjumanError) {
+        func fail(_ reader: XMLDocumentReader, _ error: TarjumanError) {
             if self.error == nil { self.error = error }
-            parser.abortParsing()
-        }
-
-        func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-            fail(parser, .malformedFile(file: origin, line: parser.lineNumber, column: parser.columnNumber,
-                                        reason: "entity declarations are not accepted ('\(name)')"))
-        }
-
-        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-            fail(parser, .malformedFile(file: origin, line: parser.lineNumber, column: parser.columnNumber,
-                                        reason: "external entities are not accepted ('\(name)')"))
-        }
-
-        func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-            fail(parser, .malformedFile(file: origin, line: parser.lineNumber, column: parser.columnNumber,
-                                        reason: "external entities are not accepted ('\(name)')"))
-            return nil
+            reader.stop()
         }
 
         static func language(_ attributes: [String: String]) -> String {
             (attributes["xml:lang"] ?? attributes["lang"] ?? "").lowercased()
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes: [String: String] = [:]) {
+        func start(_ elementName: String, qualifiedName: String, attributes: [String: String], reader parser: XMLDocumentReader) {
             switch elementName {
             case "martif", "tbx":
                 sawRoot = true
             case "conceptEntry", "termEntry":
                 inEntry = true
-                entryLine = parser.lineNumber
+                entryLine = parser.line
                 domain = ""
                 notes = []
                 sections = []
@@ -184,11 +159,11 @@ public enum TBXGlossary {
             }
         }
 
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        func text(_ string: String, reader: XMLDocumentReader) {
             capture?.append(string)
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func end(_ elementName: String, qualifiedName: String, reader parser: XMLDocumentReader) {
             switch elementName {
             case "term", "termNote", "descrip", "note":
                 guard let text = capture?.trimmingWhitespace() else { return }
@@ -224,7 +199,7 @@ public enum TBXGlossary {
             return status.hasPrefix("deprecated") || status.hasPrefix("superseded") || status.hasPrefix("notrecommended")
         }
 
-        func finishEntry(_ parser: XMLParser) {
+        func finishEntry(_ parser: XMLDocumentReader) {
             let arabicSections = sections.filter { $0.terms.contains { Self.isArabic($0.text) } }
             let englishSections = sections.filter { section in
                 !section.terms.isEmpty && !section.terms.contains { Self.isArabic($0.text) }

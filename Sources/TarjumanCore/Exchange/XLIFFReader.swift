@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// One `trans-unit` of an XLIFF 1.2 file.
 public struct XLIFFUnit: Sendable, Equatable {
@@ -47,25 +44,19 @@ public enum XLIFFReader {
                                  reason: "entity declarations are not accepted (no external entities, no entity expansion)")
         }
         let delegate = Delegate(origin: origin)
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = false
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = delegate
-        let parsed = parser.parse()
-        parser.delegate = nil
-        if let error = delegate.failure { throw error }
-        if !parsed {
-            let code = (parser.parserError as NSError?)?.code ?? 0
-            throw .malformedFile(file: origin, line: parser.lineNumber, column: parser.columnNumber,
-                                 reason: TBXGlossary.describe(xmlError: code))
+        do {
+            try XMLDocumentReader.read(data, origin: origin, events: delegate)
+        } catch {
+            throw delegate.failure ?? error
         }
+        if let error = delegate.failure { throw error }
         guard delegate.sawRoot else {
             throw .malformedFile(file: origin, line: 1, column: 1, reason: "not an XLIFF file: no xliff root element")
         }
         return delegate.contents
     }
 
-    final class Delegate: NSObject, XMLParserDelegate {
+    final class Delegate: XMLDocumentEvents {
         let origin: String
         var contents = Contents()
         var failure: TarjumanError?
@@ -91,18 +82,14 @@ public enum XLIFFReader {
             self.origin = origin
         }
 
-        static func localName(_ name: String) -> Substring {
-            name.split(separator: ":").last ?? Substring(name)
+        func fail(_ parser: XMLDocumentReader, _ reason: String) {
+            if failure == nil { failure = .malformedFile(file: origin, line: parser.line, column: parser.column, reason: reason) }
+            parser.stop()
         }
 
-        func fail(_ parser: XMLParser, _ reason: String) {
-            failure = .malformedFile(file: origin, line: parser.lineNumber, column: parser.columnNumber, reason: reason)
-            parser.abortParsing()
-        }
-
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                    qualifiedName: String?, attributes attributeDict: [String: String] = [:]) {
-            let name = Self.localName(elementName)
+        func start(_ localName: String, qualifiedName elementName: String, attributes attributeDict: [String: String],
+                   reader parser: XMLDocumentReader) {
+            let name = Substring(localName)
             if !sawRoot {
                 guard name == "xliff" else { return fail(parser, "not an XLIFF file: the root element is \(elementName), not xliff") }
                 sawRoot = true
@@ -133,7 +120,7 @@ public enum XLIFFReader {
             case "trans-unit":
                 inUnit = true
                 attributes = attributeDict
-                line = parser.lineNumber
+                line = parser.line
                 source = nil
                 target = nil
                 state = nil
@@ -155,7 +142,7 @@ public enum XLIFFReader {
             }
         }
 
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
+        func end(_ localName: String, qualifiedName: String, reader parser: XMLDocumentReader) {
             if skipping > 0 {
                 skipping -= 1
                 return
@@ -173,7 +160,7 @@ public enum XLIFFReader {
                 collecting = nil
                 return
             }
-            guard Self.localName(elementName) == "trans-unit", inUnit else { return }
+            guard localName == "trans-unit", inUnit else { return }
             inUnit = false
             guard attributes["translate"] != "no" else { return }
             guard let id = attributes["id"] else { return fail(parser, "a trans-unit has no id") }
@@ -182,18 +169,8 @@ public enum XLIFFReader {
                 approved: attributes["approved"] == "yes", notes: notes.filter { !$0.isEmpty }, line: line))
         }
 
-        func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            if failure == nil {
-                fail(parser, TBXGlossary.describe(xmlError: (parseError as NSError).code))
-            }
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
+        func text(_ string: String, reader: XMLDocumentReader) {
             if collecting != nil && skipping == 0 { buffer += string }
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            if collecting != nil && skipping == 0 { buffer += String(decoding: CDATABlock, as: UTF8.self) }
         }
     }
 }

@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "tarjuman", targets: ["tarjuman"]),
         .library(name: "TarjumanCore", targets: ["TarjumanCore"]),
+        .library(name: "TarjumanFuzzChecks", targets: ["TarjumanFuzzChecks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -27,6 +28,10 @@ let package = Package(
         .target(
             name: "TarjumanCore",
             dependencies: ["CICU", "CXML", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "TarjumanFuzzChecks",
+            dependencies: ["TarjumanCore"]
         ),
         .target(
             name: "TarjumanServer",
@@ -50,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TarjumanCoreTests",
-            dependencies: ["TarjumanCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TarjumanCore", "TarjumanFuzzChecks", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "TarjumanServerTests",

@@ -10,6 +10,7 @@
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 /* A growable byte buffer. */
@@ -446,6 +447,11 @@ int32_t tj_tmx_read(const char *path, tj_tmx_unit_callback callback, void *conte
             }
             status = TJ_TMX_MALFORMED;
         }
+    }
+    /* A DOCTYPE with declarations makes libxml2 build a document to hold them, even in SAX mode. */
+    if (state.parser->myDoc) {
+        xmlFreeDoc(state.parser->myDoc);
+        state.parser->myDoc = NULL;
     }
     xmlFreeParserCtxt(state.parser);
     free(chunk);

@@ -7,6 +7,7 @@
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
+#include <libxml/tree.h>
 #include <libxml/xmlerror.h>
 
 /* A whole XML document read from memory with libxml2's SAX parser, element by element, for
@@ -235,6 +236,11 @@ int32_t tj_xml_read(const uint8_t *bytes, int64_t length, const char *name, int3
         status = TJ_TMX_MALFORMED;
     } else if (state.stopped) {
         status = TJ_TMX_STOPPED;
+    }
+    /* A DOCTYPE with declarations makes libxml2 build a document to hold them, even in SAX mode. */
+    if (state.parser->myDoc) {
+        xmlFreeDoc(state.parser->myDoc);
+        state.parser->myDoc = NULL;
     }
     xmlFreeParserCtxt(state.parser);
     free(state.values);

@@ -1,0 +1,15 @@
+// swift-tools-version:6.0
+// Fuzz targets for Tarjuman's readers, built with libFuzzer: see Scripts/fuzz.sh.
+import PackageDescription
+
+let package = Package(
+    name: "TarjumanFuzz",
+    dependencies: [
+        .package(name: "Tarjuman", path: ".."),
+    ],
+    targets: [
+        .executableTarget(name: "fuzz-delimited", dependencies: [.product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
+        .executableTarget(name: "fuzz-xml", dependencies: [.product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
+        .executableTarget(name: "fuzz-text", dependencies: [.product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
+    ]
+)

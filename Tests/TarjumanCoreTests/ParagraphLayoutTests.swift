@@ -79,4 +79,18 @@ struct ParagraphLayoutTests {
         #expect(read.layout.layout == .blankLines)
         #expect(read.segments.count == 2)
     }
+
+    @Test("A stretch with no sentence end is cut at white space into units of at most 2,000 code units, offsets kept")
+    func longestUnit() throws {
+        let words = (0 ..< 3000).map { ["الوفد", "وصل", "إلى", "المدينة", "😀"][$0 % 5] }
+        let text = words.joined(separator: " ") + " " + String(repeating: "ب", count: 4500)
+        let segments = try SentenceSegmenter().segment(text)
+        #expect(segments.count > 5)
+        let scalars = Array(text.unicodeScalars)
+        for segment in segments {
+            #expect(segment.text.utf16.count <= SentenceSegmenter.longestUnit)
+            #expect(String(String.UnicodeScalarView(scalars[segment.start ..< segment.end])) == segment.text)
+        }
+        #expect(segments.map(\.text).joined(separator: " ").replacingOccurrences(of: " ", with: "") == text.replacingOccurrences(of: " ", with: ""))
+    }
 }

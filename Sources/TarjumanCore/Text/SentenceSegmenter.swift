@@ -47,13 +47,15 @@ public final class SentenceSegmenter {
             sentenceStarts(in: paragraph, candidates: &candidates, marks: source.marks[firstMark ..< nextMark], rules: rules, into: &starts)
             for (offset, start) in starts.enumerated() {
                 let end = offset + 1 < starts.count ? starts[offset + 1] : paragraph.upperBound
-                guard let trimmed = Self.trim(start ..< end, in: source) else { continue }
-                if granularity == .clause {
-                    for clause in ClauseSplitter(text: source).clauses(of: trimmed) {
-                        segments.append(segment(clause, paragraph: paragraphIndex + 1, index: segments.count + 1, of: source))
+                guard let whole = Self.trim(start ..< end, in: source) else { continue }
+                for trimmed in Self.bounded(whole, in: source) {
+                    if granularity == .clause {
+                        for clause in ClauseSplitter(text: source).clauses(of: trimmed) {
+                            segments.append(segment(clause, paragraph: paragraphIndex + 1, index: segments.count + 1, of: source))
+                        }
+                    } else {
+                        segments.append(segment(trimmed, paragraph: paragraphIndex + 1, index: segments.count + 1, of: source))
                     }
-                } else {
-                    segments.append(segment(trimmed, paragraph: paragraphIndex + 1, index: segments.count + 1, of: source))
                 }
             }
         }
@@ -134,6 +136,34 @@ public final class SentenceSegmenter {
             paragraphs.append(start ..< paragraphEnd)
         }
         return (paragraphs, decision)
+    }
+
+    /// The longest unit, in UTF-16 code units. A longer stretch without a sentence end (text with
+    /// no punctuation, a table flattened into one line) is cut at white space into units of at
+    /// most this length, so that no unit is too long to translate, match or show.
+    public static let longestUnit = 2000
+
+    /// `range` cut into pieces of at most `longestUnit` code units: at the last white space in
+    /// the second half of each piece, else (one very long word) at the limit, never inside a
+    /// surrogate pair.
+    static func bounded(_ range: Range<Int>, in text: UTF16Text) -> [Range<Int>] {
+        guard range.count > longestUnit else { return [range] }
+        var pieces: [Range<Int>] = []
+        var start = range.lowerBound
+        while range.upperBound - start > longestUnit {
+            var cut = start + longestUnit
+            var index = cut
+            while index > start + longestUnit / 2, !ScalarClass.isWhitespace(text[index].value) { index -= 1 }
+            if index > start + longestUnit / 2 {
+                cut = index
+            } else if text.units[cut - 1] & 0xFC00 == 0xD800 {
+                cut -= 1
+            }
+            if let piece = trim(start ..< cut, in: text) { pieces.append(piece) }
+            start = cut
+        }
+        if let piece = trim(start ..< range.upperBound, in: text) { pieces.append(piece) }
+        return pieces
     }
 
     /// `range` without leading and trailing white space and invisible marks; nil when nothing is left.

@@ -46,5 +46,15 @@ set -o pipefail
 if [ -d "Fuzz/regressions/$target" ]; then cp Fuzz/regressions/"$target"/* "$corpus"/ 2>/dev/null || true; fi
 mkdir -p "Fuzz/findings/$target"
 echo "fuzz-$target: $(ls "$corpus" | wc -l) seed files, $seconds s"
+log=$(mktemp)
+status=0
 "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
-    -artifact_prefix="Fuzz/findings/$target/" -print_final_stats=1 2>&1 | tail -n 12
+    -artifact_prefix="Fuzz/findings/$target/" -print_final_stats=1 >"$log" 2>&1 || status=$?
+if [ "$status" -ne 0 ]; then
+    grep -v -E '^"|Uses: |^\s*$' "$log" | grep -v -E '^\s+[0-9]+ +0x' | tail -n 40 >&2
+    echo "fuzz-$target failed (exit $status); the input is in Fuzz/findings/$target/: add it to Fuzz/regressions/$target once fixed" >&2
+else
+    grep -E '^Done|stat::(number_of_executed_units|average_exec_per_sec|new_units_added|peak_rss_mb)' "$log"
+fi
+rm -f "$log"
+exit "$status"

@@ -48,6 +48,24 @@ struct DelimitedReaderTests {
         #expect(!layout.quotesEveryField)
     }
 
+    @Test("Our own export of a cell with a tab and a line break reads back: a first line too short for the row is no quotation")
+    func cellWithTabAndLineBreak() throws {
+        let terms = [Term(arabic: "سطر\tأول\nسطر ثان", english: "one\ttwo\nthree")]
+        let written = GlossaryFormat.tsv.write(terms)
+        let back = try GlossaryFormat.tsv.read(Data(written.utf8), origin: "g.tsv", sourceName: "g").terms
+        #expect(back.map(\.arabic) == terms.map(\.arabic))
+        #expect(back.map(\.english) == terms.map(\.english))
+    }
+
+    @Test("A quote followed by a combining mark is doubled when written, and reads back")
+    func quoteBeforeCombiningMark() throws {
+        let value = "قال \"\u{0650}نعم\""
+        #expect(DelimitedRecords.quote(value, separator: "\t") == "\"قال \"\"\u{0650}نعم\"\"\"")
+        let terms = [Term(arabic: value, english: "He said \"\u{0301}yes\"")]
+        let back = try GlossaryFormat.csv.read(Data(GlossaryFormat.csv.write(terms).utf8), origin: "g.csv", sourceName: "g").terms
+        #expect(back.map(\.arabic) == [value])
+    }
+
     @Test("A file that quotes every field is unquoted throughout, bare numbers allowed")
     func everyFieldQuoted() throws {
         let text = "\"source\"\t\"target\"\t\"n\"\n\"وصل الوفد.\"\t\"The delegation arrived.\"\t3\n\"\"\t\"\"\t\"\"\n"

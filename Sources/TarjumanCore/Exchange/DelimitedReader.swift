@@ -75,6 +75,8 @@ final class DelimitedReader {
     private var spans: [Span] = []
     /// Line breaks in the row last scanned, its end included.
     private var rowLines = 0
+    /// The fields of the first row, which later rows are expected to have.
+    private var expectedWidth: Int?
     private(set) var layout = DelimitedLayout()
 
     private static let quote = UInt8(ascii: "\"")
@@ -140,6 +142,7 @@ final class DelimitedReader {
             let row = try makeFields()
             position = end
             line += rowLines
+            if expectedWidth == nil { expectedWidth = row.count }
             if row.allSatisfy({ $0.value.allSatisfy(\.isWhitespace) }) { continue }
             return row
         }
@@ -224,8 +227,10 @@ final class DelimitedReader {
                     case .wellFormed(let closing, let doubled, let separatorInside, let lineBreakInside):
                         let needed = doubled || separatorInside || lineBreakInside
                         // In TSV, a quote that opens in one row and closes in another with tabs
-                        // between is a quotation, not quoting, unless doubled quotes show a writer's escaping.
+                        // between is a quotation, not quoting, unless doubled quotes show a
+                        // writer's escaping, or its first line read as text would be a row too short.
                         let swallowsRows = separator == 9 && separatorInside && lineBreakInside && !doubled
+                            && !(expectedWidth.map { lineWidth(bytes, from: index, fieldsBefore: spans.count) < $0 } ?? false)
                         if quoting == .rfc4180 || separator != 9 || layout.quotesEveryField || (needed && !swallowsRows) {
                             span.start = index + 1
                             span.end = closing
@@ -278,6 +283,18 @@ final class DelimitedReader {
                 return index + 1
             }
         }
+    }
+
+    /// The fields of the line from `start` to its line break read as text, counting
+    /// `fieldsBefore` fields already read in the row.
+    private func lineWidth(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, fieldsBefore: Int) -> Int {
+        var fields = fieldsBefore + 1
+        var index = start
+        while index < bytes.count, bytes[index] != Self.lineFeed, bytes[index] != Self.carriageReturn {
+            if bytes[index] == separator { fields += 1 }
+            index += 1
+        }
+        return fields
     }
 
     private func scalars(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {

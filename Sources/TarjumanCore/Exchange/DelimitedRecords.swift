@@ -10,11 +10,21 @@ enum DelimitedRecords {
 
     /// A field as written: quoted when it holds the separator, a quote, a line break, or
     /// leading or trailing spaces.
+    /// Works on Unicode scalars: a quote followed by a combining mark is one character to
+    /// `String`, but still a quote to be doubled.
     static func quote(_ value: String, separator: Unicode.Scalar) -> String {
-        let needsQuotes = value.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
-            || value.hasPrefix(" ") || value.hasSuffix(" ")
+        let scalars = value.unicodeScalars
+        let needsQuotes = scalars.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+            || scalars.first == " " || scalars.last == " "
         guard needsQuotes else { return value }
-        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        var quoted = String.UnicodeScalarView()
+        quoted.append("\"")
+        for scalar in scalars {
+            quoted.append(scalar)
+            if scalar == "\"" { quoted.append("\"") }
+        }
+        quoted.append("\"")
+        return String(quoted)
     }
 
     /// The column each field of `row` names when `row` is a header row (nil for a field that

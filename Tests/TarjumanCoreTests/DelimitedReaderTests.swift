@@ -50,7 +50,8 @@ struct DelimitedReaderTests {
 
     @Test("Our own export of a cell with a tab and a line break reads back: a first line too short for the row is no quotation")
     func cellWithTabAndLineBreak() throws {
-        let terms = [Term(arabic: "سطر\tأول\nسطر ثان", english: "one\ttwo\nthree")]
+        let terms = [Term(arabic: "سطر\tأول\nسطر ثان", english: "one\ttwo\nthree"),
+                     Term(arabic: "خلية\t\t\t\t\t\t\tبعلامات\nكثيرة", english: "many\ttabs")]
         let written = GlossaryFormat.tsv.write(terms)
         let back = try GlossaryFormat.tsv.read(Data(written.utf8), origin: "g.tsv", sourceName: "g").terms
         #expect(back.map(\.arabic) == terms.map(\.arabic))

@@ -228,9 +228,13 @@ final class DelimitedReader {
                         let needed = doubled || separatorInside || lineBreakInside
                         // In TSV, a quote that opens in one row and closes in another with tabs
                         // between is a quotation, not quoting, unless doubled quotes show a
-                        // writer's escaping, or its first line read as text would be a row too short.
+                        // writer's escaping, or read as quoted the row has the first row's width
+                        // where its first line read as text has not.
                         let swallowsRows = separator == 9 && separatorInside && lineBreakInside && !doubled
-                            && !(expectedWidth.map { lineWidth(bytes, from: index, fieldsBefore: spans.count) < $0 } ?? false)
+                            && !(expectedWidth.map { width in
+                                lineWidth(bytes, from: index, fieldsBefore: spans.count) != width
+                                    && lineWidth(bytes, from: closing + 1, fieldsBefore: spans.count, skippingQuoted: true) == width
+                            } ?? false)
                         if quoting == .rfc4180 || separator != 9 || layout.quotesEveryField || (needed && !swallowsRows) {
                             span.start = index + 1
                             span.end = closing
@@ -287,11 +291,19 @@ final class DelimitedReader {
 
     /// The fields of the line from `start` to its line break read as text, counting
     /// `fieldsBefore` fields already read in the row.
-    private func lineWidth(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, fieldsBefore: Int) -> Int {
+    /// With `skippingQuoted`, a later field that is well quoted counts as one field.
+    private func lineWidth(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, fieldsBefore: Int, skippingQuoted: Bool = false) -> Int {
         var fields = fieldsBefore + 1
         var index = start
         while index < bytes.count, bytes[index] != Self.lineFeed, bytes[index] != Self.carriageReturn {
-            if bytes[index] == separator { fields += 1 }
+            if bytes[index] == separator {
+                fields += 1
+                if skippingQuoted, index + 1 < bytes.count, bytes[index + 1] == Self.quote,
+                   case .wellFormed(let closing, _, _, _) = scanQuoted(bytes, from: index + 1) {
+                    index = closing + 1
+                    continue
+                }
+            }
             index += 1
         }
         return fields

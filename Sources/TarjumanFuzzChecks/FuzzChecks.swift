@@ -7,7 +7,8 @@ import TarjumanCore
 /// offsets or texts do not hold.
 public enum FuzzChecks {
     /// TSV and CSV glossaries in every quoting mode, and rendering files: entries written out
-    /// and read back are the same entries.
+    /// and read back as RFC 4180 are the same entries. (Read back with `auto`, a cell holding
+    /// tabs and line breaks whose every line would be a whole row is, rightly, ambiguous.)
     public static func delimited(_ data: Data) -> [String] {
         var problems: [String] = []
         for format in [GlossaryFormat.tsv, .csv] {
@@ -15,7 +16,7 @@ public enum FuzzChecks {
                 guard let read = try? format.read(data, origin: "fuzz", sourceName: "fuzz", quoting: quoting) else { continue }
                 let written = format.write(read.terms)
                 do {
-                    let again = try format.read(Data(written.utf8), origin: "again", sourceName: "fuzz").terms
+                    let again = try format.read(Data(written.utf8), origin: "again", sourceName: "fuzz", quoting: .rfc4180).terms
                     if again.map(Self.fields) != read.terms.map(Self.fields) {
                         problems.append("\(format) \(quoting): entries written and read back differ")
                     }

@@ -1,4 +1,5 @@
 #include "CXML.h"
+#include "xml_safety.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -295,16 +296,8 @@ static void characters(void *context, const xmlChar *bytes, int count) {
 }
 
 static void record_error(reader *state, int line, int column, int code, const char *message) {
-    if (state->has_error) return;
-    state->has_error = 1;
-    state->result->line = line;
-    state->result->column = column;
-    state->result->code = code;
-    snprintf(state->result->message, sizeof state->result->message, "%s", message ? message : "malformed XML");
-    size_t length = strlen(state->result->message);
-    while (length > 0 && (state->result->message[length - 1] == '\n' || state->result->message[length - 1] == ' ')) {
-        state->result->message[--length] = 0;
-    }
+    tj_keep_first_error(&state->has_error, &state->result->line, &state->result->column, &state->result->code,
+                        state->result->message, sizeof state->result->message, line, column, code, message);
 }
 
 static void structured_error(void *context, xmlErrorPtr error) {
@@ -328,22 +321,6 @@ static void entity_declaration(void *context, const xmlChar *name, int type, con
     xmlStopParser(state->parser);
 }
 
-static xmlEntityPtr no_entity(void *context, const xmlChar *name) {
-    (void)context;
-    return xmlGetPredefinedEntity(name);
-}
-
-static xmlParserInputPtr no_external_entity(void *context, const xmlChar *public_id, const xmlChar *system_id) {
-    (void)context, (void)public_id, (void)system_id;
-    return NULL;
-}
-
-static pthread_once_t initialized = PTHREAD_ONCE_INIT;
-
-static void initialize(void) {
-    xmlInitParser();
-}
-
 static void release(reader *state) {
     free(state->arena.bytes);
     free(state->text.bytes);
@@ -357,7 +334,7 @@ static void release(reader *state) {
 
 int32_t tj_tmx_read(const char *path, tj_tmx_unit_callback callback, void *context, tj_tmx_result *result) {
     memset(result, 0, sizeof *result);
-    pthread_once(&initialized, initialize);
+    tj_initialize_libxml();
     int file = open(path, O_RDONLY | O_CLOEXEC);
     if (file < 0) {
         result->code = errno;
@@ -387,9 +364,7 @@ int32_t tj_tmx_read(const char *path, tj_tmx_unit_callback callback, void *conte
     handler.cdataBlock = characters;
     handler.serror = structured_error;
     handler.entityDecl = entity_declaration;
-    handler.getEntity = no_entity;
-    handler.getParameterEntity = no_entity;
-    handler.resolveEntity = no_external_entity;
+    tj_refuse_outside_input(&handler);
 
     ssize_t count;
     do {
@@ -448,12 +423,7 @@ int32_t tj_tmx_read(const char *path, tj_tmx_unit_callback callback, void *conte
             status = TJ_TMX_MALFORMED;
         }
     }
-    /* A DOCTYPE with declarations makes libxml2 build a document to hold them, even in SAX mode. */
-    if (state.parser->myDoc) {
-        xmlFreeDoc(state.parser->myDoc);
-        state.parser->myDoc = NULL;
-    }
-    xmlFreeParserCtxt(state.parser);
+    tj_free_parser(state.parser);
     free(chunk);
     close(file);
     release(&state);

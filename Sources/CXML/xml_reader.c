@@ -1,4 +1,5 @@
 #include "CXML.h"
+#include "xml_safety.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -35,16 +36,8 @@ static tj_text text(const xmlChar *bytes) {
 }
 
 static void record(document_reader *state, int line, int column, int code, const char *message) {
-    if (state->has_error) return;
-    state->has_error = 1;
-    state->result->line = line;
-    state->result->column = column;
-    state->result->code = code;
-    snprintf(state->result->message, sizeof state->result->message, "%s", message ? message : "malformed XML");
-    size_t length = strlen(state->result->message);
-    while (length > 0 && (state->result->message[length - 1] == '\n' || state->result->message[length - 1] == ' ')) {
-        state->result->message[--length] = 0;
-    }
+    tj_keep_first_error(&state->has_error, &state->result->line, &state->result->column, &state->result->code,
+                        state->result->message, sizeof state->result->message, line, column, code, message);
 }
 
 static void stop(document_reader *state) {
@@ -163,26 +156,10 @@ static void entity_declaration(void *context, const xmlChar *name, int type, con
     xmlStopParser(state->parser);
 }
 
-static xmlEntityPtr predefined_only(void *context, const xmlChar *name) {
-    (void)context;
-    return xmlGetPredefinedEntity(name);
-}
-
-static xmlParserInputPtr no_external_entity(void *context, const xmlChar *public_id, const xmlChar *system_id) {
-    (void)context, (void)public_id, (void)system_id;
-    return NULL;
-}
-
-static pthread_once_t initialized = PTHREAD_ONCE_INIT;
-
-static void initialize(void) {
-    xmlInitParser();
-}
-
 int32_t tj_xml_read(const uint8_t *bytes, int64_t length, const char *name, int32_t max_depth,
                     const tj_xml_handlers *handlers, void *context, tj_xml_result *result) {
     memset(result, 0, sizeof *result);
-    pthread_once(&initialized, initialize);
+    tj_initialize_libxml();
     document_reader state;
     memset(&state, 0, sizeof state);
     state.handlers = handlers;
@@ -200,9 +177,7 @@ int32_t tj_xml_read(const uint8_t *bytes, int64_t length, const char *name, int3
     handler.cdataBlock = characters;
     handler.serror = structured_error;
     handler.entityDecl = entity_declaration;
-    handler.getEntity = predefined_only;
-    handler.getParameterEntity = predefined_only;
-    handler.resolveEntity = no_external_entity;
+    tj_refuse_outside_input(&handler);
 
     int64_t first = length < 4 ? length : 4;
     state.parser = xmlCreatePushParserCtxt(&handler, &state, (const char *)bytes, (int)first, name);
@@ -237,12 +212,7 @@ int32_t tj_xml_read(const uint8_t *bytes, int64_t length, const char *name, int3
     } else if (state.stopped) {
         status = TJ_TMX_STOPPED;
     }
-    /* A DOCTYPE with declarations makes libxml2 build a document to hold them, even in SAX mode. */
-    if (state.parser->myDoc) {
-        xmlFreeDoc(state.parser->myDoc);
-        state.parser->myDoc = NULL;
-    }
-    xmlFreeParserCtxt(state.parser);
+    tj_free_parser(state.parser);
     free(state.values);
     free(state.attributes);
     free(state.offsets);

@@ -48,37 +48,6 @@ public final class EnglishSentenceSegmenter {
 
     /// The ranges of the paragraphs as `layout` reads the lines, without the line breaks.
     static func paragraphs(_ scalars: [Unicode.Scalar], layout: ParagraphLayout) -> ([Range<Int>], LayoutDecision) {
-        let shapes = ParagraphLayout.lineShapes(scalars)
-        let (decision, ends) = ParagraphLayout.decide(layout, lines: shapes)
-        var ranges: [Range<Int>] = []
-        var start: Int?
-        var end = 0
-        var lineStart = 0
-        var line = 0
-        var index = 0
-        while index <= scalars.count {
-            guard index == scalars.count || ParagraphLayout.isLineBreak(scalars[index]) else {
-                index += 1
-                continue
-            }
-            if shapes[line].length == 0 {
-                if let open = start { ranges.append(open ..< end) }
-                start = nil
-            } else {
-                if start == nil { start = lineStart }
-                end = index
-            }
-            let isLast = index == scalars.count
-            if !isLast, scalars[index] == "\u{2029}" || ends[line], let open = start {
-                ranges.append(open ..< end)
-                start = nil
-            }
-            if !isLast, scalars[index] == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
-            index += 1
-            lineStart = index
-            line += 1
-        }
-        if let open = start { ranges.append(open ..< end) }
-        return (ranges, decision)
+        ParagraphLayout.paragraphs(of: ParagraphLayout.lines(scalars), layout: layout)
     }
 }

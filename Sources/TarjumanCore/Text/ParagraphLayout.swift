@@ -28,6 +28,14 @@ public struct LayoutDecision: Sendable, Equatable, Encodable {
     }
 }
 
+/// One line of a text: where it is (its line break left out), its shape, and whether the break
+/// after it always ends a paragraph (U+2029).
+struct TextLine {
+    var range: Range<Int>
+    var shape: LineShape
+    var breakEndsParagraph: Bool
+}
+
 /// What the layout decision needs of one line of a text.
 struct LineShape {
     /// Characters without leading and trailing white space; 0 for a blank line.
@@ -104,10 +112,35 @@ extension ParagraphLayout {
         return (LayoutDecision(layout: layout, requested: requested, wrapWidth: width, reason: reason), ends)
     }
 
-    /// The shapes of the lines of `scalars`: lines end at LF, CR, CRLF, NEL, FF, U+2028, VT
-    /// and U+2029.
-    static func lineShapes(_ scalars: [Unicode.Scalar]) -> [LineShape] {
-        var shapes: [LineShape] = []
+    /// The paragraphs of a text of `lines` as `layout` reads them: runs of non-blank lines, cut
+    /// at blank lines, after a line whose break always ends a paragraph (U+2029), and where the
+    /// layout ends one. Each range runs from its first line's start to its last line's end.
+    static func paragraphs(of lines: [TextLine], layout: ParagraphLayout) -> (ranges: [Range<Int>], decision: LayoutDecision) {
+        let (decision, ends) = decide(layout, lines: lines.map(\.shape))
+        var paragraphs: [Range<Int>] = []
+        var start: Int?
+        var end = 0
+        for (index, line) in lines.enumerated() {
+            if line.shape.length == 0 {
+                if let open = start { paragraphs.append(open ..< end) }
+                start = nil
+            } else {
+                if start == nil { start = line.range.lowerBound }
+                end = line.range.upperBound
+            }
+            if index + 1 < lines.count, line.breakEndsParagraph || ends[index], let open = start {
+                paragraphs.append(open ..< end)
+                start = nil
+            }
+        }
+        if let open = start { paragraphs.append(open ..< end) }
+        return (paragraphs, decision)
+    }
+
+    /// The lines of `scalars`, with offsets in scalars: lines end at LF, CR, CRLF, NEL, FF,
+    /// U+2028, VT and U+2029.
+    static func lines(_ scalars: [Unicode.Scalar]) -> [TextLine] {
+        var lines: [TextLine] = []
         var start = 0
         var index = 0
         while index <= scalars.count {
@@ -119,12 +152,12 @@ extension ParagraphLayout {
             }
             var shape = shape(of: scalars[start ..< index])
             shape.breakMayEndParagraph = !atEnd && scalar != "\u{2028}" && scalar != "\u{0B}"
-            shapes.append(shape)
+            lines.append(TextLine(range: start ..< index, shape: shape, breakEndsParagraph: !atEnd && scalar == "\u{2029}"))
             if !atEnd, scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" { index += 1 }
             index += 1
             start = index
         }
-        return shapes
+        return lines
     }
 
     static func isLineBreak(_ scalar: Unicode.Scalar) -> Bool {

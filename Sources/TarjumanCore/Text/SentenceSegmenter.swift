@@ -97,45 +97,17 @@ public final class SentenceSegmenter {
     /// hard wrap never ends a sentence; a paragraph end always does.
     static func paragraphs(in text: UTF16Text, layout: ParagraphLayout) -> (ranges: [Range<Int>], decision: LayoutDecision) {
         let breaks = text.lineBreaks
-        var shapes: [LineShape] = []
-        shapes.reserveCapacity(breaks.count + 1)
+        var lines: [TextLine] = []
+        lines.reserveCapacity(breaks.count + 1)
         var lineStart = 0
         for index in 0 ... breaks.count {
             let lineEnd = index < breaks.count ? breaks[index].position : text.count
             var shape = ParagraphLayout.shape(of: (lineStart ..< lineEnd).lazy.map { text[$0] })
-            if index < breaks.count {
-                shape.breakMayEndParagraph = !breaks[index].insideParagraph
-                lineStart = lineEnd + breaks[index].length
-            }
-            shapes.append(shape)
+            shape.breakMayEndParagraph = index < breaks.count && !breaks[index].insideParagraph
+            lines.append(TextLine(range: lineStart ..< lineEnd, shape: shape, breakEndsParagraph: index < breaks.count && breaks[index].endsParagraph))
+            if index < breaks.count { lineStart = lineEnd + breaks[index].length }
         }
-        let (decision, ends) = ParagraphLayout.decide(layout, lines: shapes)
-        var paragraphs: [Range<Int>] = []
-        var paragraphStart: Int?
-        var paragraphEnd = 0
-        lineStart = 0
-        for index in shapes.indices {
-            let lineEnd = index < breaks.count ? breaks[index].position : text.count
-            if shapes[index].length == 0 {
-                if let start = paragraphStart {
-                    paragraphs.append(start ..< paragraphEnd)
-                    paragraphStart = nil
-                }
-            } else {
-                if paragraphStart == nil { paragraphStart = lineStart }
-                paragraphEnd = lineEnd
-            }
-            guard index < breaks.count else { break }
-            if breaks[index].endsParagraph || ends[index], let start = paragraphStart {
-                paragraphs.append(start ..< paragraphEnd)
-                paragraphStart = nil
-            }
-            lineStart = lineEnd + breaks[index].length
-        }
-        if let start = paragraphStart {
-            paragraphs.append(start ..< paragraphEnd)
-        }
-        return (paragraphs, decision)
+        return ParagraphLayout.paragraphs(of: lines, layout: layout)
     }
 
     /// The longest unit, in UTF-16 code units. A longer stretch without a sentence end (text with

@@ -76,11 +76,6 @@ enum DelimitedRecords {
 
     /// Whether `text` holds a letter of the Arabic script.
     static func containsArabic(_ text: String) -> Bool {
-        text.unicodeScalars.contains { scalar in
-            switch scalar.value {
-            case 0x0620 ... 0x064A, 0x066E ... 0x06D3, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF, 0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFC: true
-            default: false
-            }
-        }
+        text.unicodeScalars.contains { ScalarClass.isArabicScriptLetter($0.value) }
     }
 }

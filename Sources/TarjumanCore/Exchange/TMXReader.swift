@@ -188,19 +188,16 @@ public final class TMXReader: MemoryFileReader {
                 } else if lead < 0xE0 {
                     guard index + 1 < count else { break }
                     let value = UInt32(lead & 0x1F) << 6 | UInt32(bytes[index + 1] & 0x3F)
-                    switch value {
-                    case 0xC0 ... 0x24F: latin += 1
-                    case 0x0620 ... 0x064A, 0x066E ... 0x06D3, 0x0750 ... 0x077F: arabic += 1
-                    default: break
+                    if value >= 0xC0 && value <= 0x24F {
+                        latin += 1
+                    } else if ScalarClass.isArabicScriptLetter(value) {
+                        arabic += 1
                     }
                     index += 2
                 } else if lead < 0xF0 {
                     guard index + 2 < count else { break }
                     let value = UInt32(lead & 0x0F) << 12 | UInt32(bytes[index + 1] & 0x3F) << 6 | UInt32(bytes[index + 2] & 0x3F)
-                    switch value {
-                    case 0x08A0 ... 0x08FF, 0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFC: arabic += 1
-                    default: break
-                    }
+                    if ScalarClass.isArabicScriptLetter(value) { arabic += 1 }
                     index += 3
                 } else {
                     index += 4

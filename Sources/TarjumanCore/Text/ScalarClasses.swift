@@ -96,6 +96,15 @@ enum ScalarClass {
         }
     }
 
+    /// A letter of the Arabic script in any of its blocks, presentation forms included: what
+    /// tells Arabic text (as typed, or copied from a PDF) from other text.
+    static func isArabicScriptLetter(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x0620 ... 0x064A, 0x066E ... 0x06D3, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF, 0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFC: true
+        default: false
+        }
+    }
+
     static func isLatinLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x41...0x5A, 0x61...0x7A, 0xC0...0x24F: return scalar.properties.isAlphabetic

@@ -65,6 +65,9 @@ final class DelimitedReader {
     let file: String
     let separator: UInt8
     let quoting: DelimitedQuoting
+    /// Whether every field that starts with a quote must be well quoted (RFC 4180, and CSV in
+    /// `auto`); otherwise a broken quoted field is text.
+    private let strict: Bool
     private let source: TextFileBytes
     private var buffer: [UInt8] = []
     private var position = 0
@@ -101,6 +104,7 @@ final class DelimitedReader {
         self.file = source.origin
         self.separator = UInt8(separator.value)
         self.quoting = quoting
+        strict = quoting == .rfc4180 || (quoting == .auto && separator != "\t")
         bufferOffset = source.fileOffset
         layout.encoding = source.encoding
         try fill()
@@ -230,12 +234,13 @@ final class DelimitedReader {
                         // between is a quotation, not quoting, unless doubled quotes show a
                         // writer's escaping, or read as quoted the row has the first row's width
                         // where its first line read as text has not.
-                        let swallowsRows = separator == 9 && separatorInside && lineBreakInside && !doubled
-                            && !(expectedWidth.map { width in
-                                lineWidth(bytes, from: index, fieldsBefore: spans.count) != width
-                                    && lineWidth(bytes, from: closing + 1, fieldsBefore: spans.count, skippingQuoted: true) == width
-                            } ?? false)
-                        if quoting == .rfc4180 || separator != 9 || layout.quotesEveryField || (needed && !swallowsRows) {
+                        func swallowsRows() -> Bool {
+                            guard separatorInside, lineBreakInside, !doubled else { return false }
+                            guard let width = expectedWidth else { return true }
+                            return lineWidth(bytes, from: index, fieldsBefore: spans.count) == width
+                                || lineWidth(bytes, from: closing + 1, fieldsBefore: spans.count, skippingQuoted: true) != width
+                        }
+                        if strict || layout.quotesEveryField || (needed && !swallowsRows()) {
                             span.start = index + 1
                             span.end = closing
                             span.quoted = true
@@ -252,12 +257,12 @@ final class DelimitedReader {
                             index = closing + 1
                         }
                     case .textAfterClosingQuote(let closing):
-                        if quoting == .rfc4180 || (separator != 9 && quoting == .auto) {
+                        if strict {
                             throw TarjumanError.malformedFile(file: file, line: fieldLine, column: column + scalars(bytes, span.start ..< closing + 1),
                                                               reason: "text after a closing quote; double a quote inside a quoted field (\"\")")
                         }
                     case .neverClosed:
-                        if quoting == .rfc4180 || (separator != 9 && quoting == .auto) {
+                        if strict {
                             throw TarjumanError.malformedFile(file: file, line: fieldLine, column: column, reason: "this quote is never closed")
                         }
                     }

@@ -8,8 +8,9 @@ let package = Package(
         .package(name: "Tarjuman", path: ".."),
     ],
     targets: [
-        .executableTarget(name: "fuzz-delimited", dependencies: [.product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
-        .executableTarget(name: "fuzz-xml", dependencies: [.product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
-        .executableTarget(name: "fuzz-text", dependencies: [.product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
+        .target(name: "FuzzDriver"),
+        .executableTarget(name: "fuzz-delimited", dependencies: ["FuzzDriver", .product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
+        .executableTarget(name: "fuzz-xml", dependencies: ["FuzzDriver", .product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
+        .executableTarget(name: "fuzz-text", dependencies: ["FuzzDriver", .product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
     ]
 )

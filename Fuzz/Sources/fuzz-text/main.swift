@@ -1,4 +1,5 @@
 import Foundation
+import FuzzDriver
 import TarjumanFuzzChecks
 
 /// libFuzzer's test: `FuzzChecks.text` on the input; a problem stops the run with its input kept.
@@ -9,14 +10,7 @@ public func fuzzTest(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzer(_ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-               _ test: @convention(c) (UnsafeRawPointer, Int) -> CInt) -> CInt
-
-/// The entry point SwiftPM gives this executable: libFuzzer's driver, with the test above.
 @_cdecl("fuzz_text_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzer(&count, &arguments) { start, count in fuzzTest(start, count) }
+    runFuzzer(argc, argv) { start, count in fuzzTest(start, count) }
 }

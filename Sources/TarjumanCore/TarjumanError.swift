@@ -30,6 +30,10 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
     case sourceMismatch(file: String, line: Int, unit: String, count: Int)
     case unknownFinding(String)
     case renderingConflict(unit: String, current: Rendering?)
+    case unknownMemory(String)
+    case memoryExists(String)
+    case invalidMemoryName(String)
+    case notADocument(Int64, memory: String)
 
     public var errorDescription: String? {
         switch self {
@@ -91,6 +95,14 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
             let now = current.map { "it now reads \"\($0.text)\"" } ?? "its rendering was removed"
             return "unit \(unit) was changed by someone else since you opened it (\(now)); "
                 + "compare, then save again to replace that rendering."
+        case .unknownMemory(let name):
+            return "no memory is named '\(name)'; 'tarjuman memories' lists the memories."
+        case .memoryExists(let name):
+            return "a memory named '\(name)' exists already; choose another name or remove it first."
+        case .invalidMemoryName(let name):
+            return "'\(name)' cannot name a memory; give a name with at least one letter or digit."
+        case .notADocument(let id, let memory):
+            return "\(id) is part of memory '\(memory)', not a document; use 'tarjuman memory remove \(memory)' or 'export --memory \(memory)'."
         case .unknownFormat(let file, let hint):
             return "\(file): cannot tell the format from the extension; \(hint)."
         }

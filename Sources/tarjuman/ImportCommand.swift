@@ -10,8 +10,10 @@ struct ImportCommand: ParsableCommand {
             A folder imports every .txt, .tmx, .tsv, .csv, .xlf and .xliff file in it. All files are stored, or none;
             one kind per command (text, memory files, or XLIFF).
             Memory files (TMX by extension or content; TSV/CSV with or without a header row: source, target, status,
-            translator, date, note, document): new Arabic sources become units with their English; a known source with another
-            English gets it as a new rendering; the same source and English again is a duplicate.
+            translator, date, note, document) go into a memory (--memory NAME, default: the file's name; an existing memory
+            is added to). Every entry is kept: the same source and English as an entry already there is merged into it (the
+            newer metadata wins); another English for a source, or another spelling of it, is an entry of its own. A memory
+            import never changes a document's renderings: 'tarjuman pretranslate' fills documents from memories.
             XLIFF 1.2 (from 'tarjuman export FILE.xlf'): the targets become renderings of the units their ids name;
             a file whose sources no longer match the stored units is refused.
             """
@@ -28,6 +30,9 @@ struct ImportCommand: ParsableCommand {
 
     @Option(help: "sentence (default) or clause.")
     var granularity: SegmentGranularity = .sentence
+
+    @Option(help: "The memory that memory files go into (default: each file's name).")
+    var memory: String?
 
     @Option(help: "Who translated an XLIFF file's targets (default: $TARJUMAN_TRANSLATOR).")
     var translator: String?
@@ -56,6 +61,7 @@ struct ImportCommand: ParsableCommand {
             throw ValidationError("give one kind of file per command: Arabic text, memory files (TMX, TSV, CSV) or XLIFF, not "
                 + kinds.map(\.rawValue).sorted().joined(separator: " and "))
         }
+        if memory != nil && kind != .memory { throw ValidationError("--memory names the memory that TMX, TSV or CSV files go into") }
         switch kind {
         case .memory: try importMemory(paths)
         case .xliff: try importXLIFF(paths)
@@ -85,12 +91,12 @@ struct ImportCommand: ParsableCommand {
 
     func importMemory(_ paths: [String]) throws {
         let outcomes = try store.withNewOrExistingStore { store in
-            var importer = MemoryImporter(database: store.database)
+            var importer = MemoryImporter(database: store.database, memory: memory)
             importer.quoting = input.quoting
             return try importer.importFiles(paths)
         }
         for outcome in outcomes {
-            var line = "\(outcome.file): \(outcome.read) units read, \(outcome.added) added, \(outcome.newRenderings) new renderings of known units, \(outcome.duplicates) duplicates"
+            var line = "\(outcome.file): \(outcome.read) entries read into memory '\(outcome.memory)', \(outcome.added) added, \(outcome.merged) already there (merged)"
             let skipped = MemorySkipReason.allCases.compactMap { reason in outcome.skipped[reason].map { "\($0) \(reason.rawValue)" } }
             line += ", \(outcome.skipped.values.reduce(0, +)) skipped" + (skipped.isEmpty ? "" : " (" + skipped.joined(separator: ", ") + ")")
             if outcome.droppedCodes > 0 { line += "; \(outcome.droppedCodes) inline codes left out" }

@@ -10,6 +10,10 @@ struct Tarjuman: AsyncParsableCommand {
         subcommands: [
             ImportCommand.self,
             DocumentsCommand.self,
+            DocumentCommand.self,
+            MemoriesCommand.self,
+            MemoryCommand.self,
+            PretranslateCommand.self,
             UnitsCommand.self,
             RenderCommand.self,
             ShowCommand.self,

@@ -89,8 +89,8 @@ public struct QAChecker: Sendable {
         let filter = documents.isEmpty ? "" : "WHERE u.documentId IN (\(documents.map { _ in "?" }.joined(separator: ", ")))"
         let statement = try FastStatement(db, sql: """
             SELECT u.id, u.documentId, u.ordinal, u.text, u.keyHash,
-                   (SELECT r.text FROM rendering r WHERE r.unitId = u.id ORDER BY \(Rendering.preferredFirst) LIMIT 1)
-            FROM unit u \(filter) ORDER BY u.id
+                   r.text
+            FROM unit u \(CurrentRendering.leftJoin("r", unit: "u")) \(filter) ORDER BY u.id
             """)
         statement.reset()
         statement.bind(all: documents)
@@ -271,8 +271,8 @@ public struct QAChecker: Sendable {
     static func texts(of units: [Keys], _ db: Database) throws -> [Int64: (source: String, key: String, target: String)] {
         var texts: [Int64: (String, String, String)] = [:]
         let statement = try db.cachedStatement(sql: """
-            SELECT u.text, u.searchKey, (SELECT r.text FROM rendering r WHERE r.unitId = u.id ORDER BY \(Rendering.preferredFirst) LIMIT 1)
-            FROM unit u WHERE u.id = ?
+            SELECT u.text, u.searchKey, r.text
+            FROM unit u \(CurrentRendering.leftJoin("r", unit: "u")) WHERE u.id = ?
             """)
         for unit in units {
             if let row = try Row.fetchOne(statement, arguments: [unit.row]) { texts[unit.row] = (row[0], row[1], row[2]) }

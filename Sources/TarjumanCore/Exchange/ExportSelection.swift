@@ -1,19 +1,44 @@
 import Foundation
 import GRDB
 
-/// Which units an export takes.
+/// Which units an export takes: every document unit's current rendering and every memory
+/// entry, or those of the documents and memories named.
 public struct ExportOptions: Sendable {
-    /// Only these documents; all when empty.
+    /// Only these documents (with `memories`, these documents and those memories); all when both are empty.
     public var documents: [Int64] = []
-    /// Only approved renderings (units without one have no rendering to export).
+    /// Only these memories, by name.
+    public var memories: [String] = []
+    /// Only units whose current rendering is approved.
     public var approvedOnly = false
-    /// Only units whose exported rendering was made at or after this date.
+    /// Only units whose current rendering was made at or after this date.
     public var since: Date?
+    /// Documents only, no memory entries, unless memories are named (XLIFF is for translating documents).
+    var documentsOnly = false
 
-    public init(documents: [Int64] = [], approvedOnly: Bool = false, since: Date? = nil) {
+    public init(documents: [Int64] = [], memories: [String] = [], approvedOnly: Bool = false, since: Date? = nil) {
         self.documents = documents
+        self.memories = memories
         self.approvedOnly = approvedOnly
         self.since = since
+    }
+
+    /// A condition on `unit.documentId` that selects the units; nil for all.
+    /// Its arguments are the document ids, then the memory names.
+    func documentCondition() -> String? {
+        if documents.isEmpty && memories.isEmpty {
+            return documentsOnly ? "documentId IN (SELECT id FROM document WHERE memoryId IS NULL)" : nil
+        }
+        func list(_ count: Int) -> String { Array(repeating: "?", count: count).joined(separator: ", ") }
+        var parts: [String] = []
+        if !documents.isEmpty { parts.append("id IN (\(list(documents.count)))") }
+        if !memories.isEmpty { parts.append("memoryId IN (SELECT id FROM memory WHERE name IN (\(list(memories.count))))") }
+        return "documentId IN (SELECT id FROM document WHERE \(parts.joined(separator: " OR ")))"
+    }
+
+    /// Binds the arguments of `documentCondition()`.
+    func bindCondition(to statement: FastStatement) {
+        statement.bind(all: documents)
+        for (offset, name) in memories.enumerated() { statement.bind(name, at: Int32(documents.count + offset + 1)) }
     }
 }
 
@@ -46,15 +71,15 @@ struct StoredRendering {
     var isApproved: Bool { status == RenderingStatus.approved.rawValue }
 }
 
-/// A unit as an export sees it: its neighbours in its document and the rendering chosen for it.
+/// A unit as an export sees it: its neighbours in its document and its current rendering.
 struct ExportedUnit {
     let id: UnitID
     let text: String
     let documentName: String
-    /// The rendering to export (the newest approved, else the newest), when one passes the options.
+    /// The current rendering, when the unit has one and it passes the options.
     let chosen: StoredRendering?
-    /// The unit's first rendering, for the creation date and translator.
-    let first: StoredRendering?
+    /// When the unit was first rendered, and by whom.
+    let first: (createdAt: String, translator: String?)?
     /// The texts of the previous and next units of the same document.
     let previous: String?
     let next: String?
@@ -63,31 +88,29 @@ struct ExportedUnit {
 /// Reads the units an export takes, in document order, with two ordered scans merged (units,
 /// and renderings by unit) rather than lookups per unit, so exports stream at any size.
 enum ExportSelection {
-    /// Throws when an asked-for document does not exist.
+    /// Throws when an asked-for document or memory does not exist.
     static func checkDocuments(_ options: ExportOptions, _ db: Database) throws {
-        for document in options.documents {
-            if try !(Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE id = ?", arguments: [document]) ?? false) {
-                throw TarjumanError.unknownDocument(document)
-            }
-        }
+        for document in options.documents { try TranslationStore.requireDocument(document, db) }
+        for memory in options.memories { _ = try MemoryStore.memoryID(named: memory, db) }
     }
 
     /// Calls `each` for every selected unit; units with no rendering to export are passed only
     /// when `includeUnrendered` is set.
     static func scan(_ options: ExportOptions, includeUnrendered: Bool, _ db: Database, each: (ExportedUnit) throws -> Void) throws {
-        let documentFilter = options.documents.isEmpty ? "" : "WHERE documentId IN (\(options.documents.map { _ in "?" }.joined(separator: ", ")))"
+        let condition = options.documentCondition()
         var names: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM document") { names[row[0]] = row[1] }
-        let units = try FastStatement(db, sql: "SELECT id, documentId, ordinal, text FROM unit \(documentFilter) ORDER BY id")
+        let units = try FastStatement(db, sql: "SELECT id, documentId, ordinal, text FROM unit \(condition.map { "WHERE \($0)" } ?? "") ORDER BY id")
         units.reset()
-        units.bind(all: options.documents)
+        options.bindCondition(to: units)
         let renderings = try FastStatement(db, sql: """
-            SELECT unitId, text, translator, status, createdAt, note, properties FROM rendering
-            \(options.documents.isEmpty ? "" : "WHERE unitId IN (SELECT id FROM unit \(documentFilter))")
-            ORDER BY unitId, id
+            SELECT c.unitId, c.text, c.translator, c.status, c.createdAt, c.note, c.properties, f.createdAt, f.translator
+            FROM \(CurrentRendering.view) c JOIN rendering f ON f.id = (SELECT min(id) FROM rendering WHERE unitId = c.unitId)
+            \(condition.map { "WHERE c.unitId IN (SELECT id FROM unit WHERE \($0))" } ?? "")
+            ORDER BY c.unitId
             """)
         renderings.reset()
-        renderings.bind(all: options.documents)
+        options.bindCondition(to: renderings)
         let since = options.since.map { String.fromDatabaseValue($0.databaseValue) ?? "" }
         var renderingsLeft = try renderings.step()
 
@@ -96,16 +119,17 @@ enum ExportSelection {
             let document: Int64
             let ordinal: Int
             let text: String
-            var history: [StoredRendering]
+            var current: StoredRendering?
+            var first: (createdAt: String, translator: String?)?
         }
         func emit(_ unit: Pending, previous: Pending?, next: Pending?) throws {
-            let candidates = options.approvedOnly ? unit.history.filter(\.isApproved) : unit.history
-            var chosen = candidates.last(where: \.isApproved) ?? candidates.last
+            var chosen = unit.current
+            if options.approvedOnly, chosen?.isApproved != true { chosen = nil }
             if let since, let picked = chosen, picked.createdAt < since { chosen = nil }
             if chosen == nil && !includeUnrendered { return }
             try each(ExportedUnit(
                 id: UnitID(document: unit.document, ordinal: unit.ordinal), text: unit.text,
-                documentName: names[unit.document] ?? "", chosen: chosen, first: unit.history.first,
+                documentName: names[unit.document] ?? "", chosen: chosen, first: unit.first,
                 previous: previous.flatMap { $0.document == unit.document && $0.ordinal == unit.ordinal - 1 ? $0.text : nil },
                 next: next.flatMap { $0.document == unit.document && $0.ordinal == unit.ordinal + 1 ? $0.text : nil }))
         }
@@ -116,17 +140,18 @@ enum ExportSelection {
             var next: Pending?
             if try units.step() {
                 let id = units.int64(at: 0)
-                var history: [StoredRendering] = []
+                var pending = Pending(id: id, document: units.int64(at: 1), ordinal: Int(units.int64(at: 2)), text: units.text(at: 3))
                 while renderingsLeft, renderings.int64(at: 0) <= id {
                     if renderings.int64(at: 0) == id {
-                        history.append(StoredRendering(
+                        pending.current = StoredRendering(
                             text: renderings.text(at: 1), translator: renderings.optionalText(at: 2),
                             status: renderings.text(at: 3), createdAt: renderings.text(at: 4),
-                            note: renderings.optionalText(at: 5), properties: renderings.optionalText(at: 6)))
+                            note: renderings.optionalText(at: 5), properties: renderings.optionalText(at: 6))
+                        pending.first = (renderings.text(at: 7), renderings.optionalText(at: 8))
                     }
                     renderingsLeft = try renderings.step()
                 }
-                next = Pending(id: id, document: units.int64(at: 1), ordinal: Int(units.int64(at: 2)), text: units.text(at: 3), history: history)
+                next = pending
             }
             if let unit = current { try emit(unit, previous: previous, next: next) }
             guard next != nil else { break }

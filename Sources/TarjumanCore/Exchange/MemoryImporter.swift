@@ -4,33 +4,35 @@ import GRDB
 /// What importing a memory file did.
 public struct MemoryImportOutcome: Sendable, Equatable {
     public var file: String
+    /// The memory the entries went into.
+    public var memory: String
     /// Entries read (`tu` elements, rows).
     public var read = 0
-    /// New units stored, each with its rendering.
+    /// New entries stored: a new source, another spelling of one, or another target for one.
     public var added = 0
-    /// Renderings added to units already stored with the same source but another rendering.
-    public var newRenderings = 0
-    /// Units already stored with the same source and rendering: nothing added.
-    public var duplicates = 0
+    /// Entries the memory held already (the same source and target): merged, the newer metadata kept.
+    public var merged = 0
     public var skipped: [MemorySkipReason: Int] = [:]
     /// Inline codes left out of the texts.
     public var droppedCodes = 0
-    /// The documents created for the new units.
-    public var documents: [Int64] = []
     /// How a TSV or CSV file was read (header row or columns by position, quoting).
     public var reading: String?
 }
 
-/// Imports memory files (TMX, TSV, CSV) into the store in one transaction, streamed: new
-/// sources become units of documents named after the file (a new document every 1,000 units, or when the `x-document`
-/// property or `document` column changes), a known source with a new rendering gets it as another rendering, and a
-/// known source with the same rendering is counted as a duplicate.
+/// Imports memory files (TMX, TSV, CSV) into a named memory, in one transaction, streamed.
+/// Every entry is kept as written: one with the same source and target as an entry of the
+/// memory is merged into it (the newer metadata wins); any other is a new entry, so a second
+/// target for a source is an alternative and another spelling of a source is its own entry.
+/// A memory import never touches a document's renderings.
 public struct MemoryImporter: Sendable {
     public let database: TarjumanDatabase
-    /// Units per document.
+    /// Entries per part of a memory (a new part also starts when the `x-document` property or
+    /// `document` column changes); parts keep the file's order, for context matches.
     public var documentSize = 1000
     /// How quotes in TSV and CSV files are read.
     public var quoting: DelimitedQuoting = .auto
+    /// The memory to import into; each file's own name when nil.
+    public var memory: String?
 
     private static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -38,8 +40,9 @@ public struct MemoryImporter: Sendable {
         return encoder
     }()
 
-    public init(database: TarjumanDatabase) {
+    public init(database: TarjumanDatabase, memory: String? = nil) {
         self.database = database
+        self.memory = memory
     }
 
     public func importFile(_ path: String, at date: Date = Date()) throws(TarjumanError) -> MemoryImportOutcome {
@@ -53,6 +56,7 @@ public struct MemoryImporter: Sendable {
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .fileNotFound(path) }
             if isDirectory.boolValue { throw .notAFile(path) }
         }
+        if let memory { _ = try MemoryStore.validName(memory) }
         return try database.writeCheckingReferencesItself { db in
             let writer = try UnitWriter(db, batched: true)
             var outcomes: [MemoryImportOutcome] = []
@@ -119,53 +123,60 @@ public struct MemoryImporter: Sendable {
                 if !batch.isEmpty { _ = queue.put(batch) }
             } catch let error as TarjumanError {
                 state.error = error
-            } catch {}
+            } catch is Cancelled {
+            } catch {
+                state.error = .databaseFailure("reading \(path) failed: \(error)")
+            }
             _ = queue.put(nil)
             state.done.signal()
         }
         producer.start()
-        var outcome = MemoryImportOutcome(file: name)
+        let memoryName = memory ?? name
+        let memoryID = try MemoryStore.memoryID(creating: memoryName, at: date, db)
+        var outcome = MemoryImportOutcome(file: name, memory: memoryName)
         var producerEnded = false
         do {
-            var document = OpenDocument?.none
-            let existing = try db.cachedStatement(sql: "SELECT id FROM unit WHERE keyHash = ? AND searchKey = ? ORDER BY id DESC")
-            let sameRendering = try db.cachedStatement(sql: "SELECT 1 FROM rendering WHERE unitId = ? AND text = ? LIMIT 1")
-            var stored = try KeyHashFilter(db)
-            let documents = try DocumentStatements(db, at: date)
-            // Key hashes of the units and renderings the writer still holds back, which the
-            // queries below would not see.
+            var document = OpenPart?.none
+            let existing = try db.cachedStatement(sql: """
+                SELECT u.text, r.id, r.text FROM unit u JOIN document d ON d.id = u.documentId
+                \(CurrentRendering.join("r", unit: "u"))
+                WHERE u.keyHash = ? AND d.memoryId = ?
+                """)
+            let merge = try db.cachedStatement(sql: """
+                UPDATE rendering SET translator = ?, status = ?, createdAt = ?, note = ?, properties = ?
+                WHERE id = ? AND createdAt < ?
+                """)
+            var stored = try KeyHashFilter(memory: memoryID, db)
+            let parts = try PartStatements(db, memory: memoryID, at: date)
+            // Key hashes of the entries the writer still holds back, which the query above would not see.
             var heldBack = Set<Int64>()
             while let taken = queue.take(), let batch = taken {
                 for item in batch {
                     let unit = item.unit
                     let prepared = item.prepared ?? PreparedUnit(unit.source)
                     if writer.pendingRows == 0 { heldBack.removeAll(keepingCapacity: true) }
-                    var known: [Int64] = []
                     if stored.mayContain(prepared.keyHash) {
                         if heldBack.contains(prepared.keyHash) {
                             try writer.flushRows()
                             heldBack.removeAll(keepingCapacity: true)
                         }
-                        known = try Int64.fetchAll(existing, arguments: [prepared.keyHash, prepared.key])
+                        let same = try Row.fetchAll(existing, arguments: [prepared.keyHash, memoryID]).first { row in
+                            MergePolicy.sameEntry(source: unit.source, target: unit.target, asSource: row[0], target: row[2])
+                        }
+                        if let same {
+                            let rendering: Int64 = same[1]
+                            let when = unit.date ?? date
+                            try merge.execute(arguments: [unit.translator, item.status, when, item.note, item.properties, rendering, when])
+                            outcome.merged += 1
+                            continue
+                        }
                     }
                     heldBack.insert(prepared.keyHash)
-                    if let newest = known.first {
-                        if try known.contains(where: { try Bool.fetchOne(sameRendering, arguments: [$0, unit.target]) == true }) {
-                            outcome.duplicates += 1
-                        } else {
-                            try writer.addRendering(unit: newest, text: unit.target, translator: unit.translator, status: item.status,
-                                                    origin: origin, at: unit.date ?? date, note: item.note, properties: item.properties)
-                            outcome.newRenderings += 1
-                        }
-                        continue
-                    }
                     if let open = document, open.group != item.group || open.count >= documentSize {
-                        try documents.close(open)
                         document = nil
                     }
                     if document == nil {
-                        document = try documents.open(name: item.group.map { "\(name): \($0)" } ?? name, group: item.group)
-                        outcome.documents.append(document!.id)
+                        document = try parts.open(name: item.group.map { "\(name): \($0)" } ?? name, group: item.group)
                     }
                     stored.insert(prepared.keyHash)
                     let offsets = document!.append(prepared)
@@ -180,7 +191,6 @@ public struct MemoryImporter: Sendable {
             state.done.wait()
             producerEnded = true
             if let error = state.error { throw error }
-            if let document { try documents.close(document) }
         } catch {
             if !producerEnded {
                 queue.cancel()
@@ -192,18 +202,24 @@ public struct MemoryImporter: Sendable {
         outcome.skipped = state.reader.skipped
         outcome.droppedCodes = state.reader.droppedCodes
         outcome.reading = state.reader.reading
+        try db.execute(sql: """
+            INSERT INTO memoryImport (memoryId, file, importedAt, read, added, merged) VALUES (?, ?, ?, ?, ?, ?)
+            """, arguments: [memoryID, name, date, outcome.read, outcome.added, outcome.merged])
         return outcome
     }
 
-    /// The key hashes of the stored units, as bits: a clear bit means no stored unit has that
+    /// The key hashes of a memory's entries, as bits: a clear bit means no entry has that
     /// hash, so the lookup of a known source can be skipped; a set bit means maybe.
     struct KeyHashFilter {
         private var bits = [UInt64](repeating: 0, count: 1 << 17)
         private static let mask = UInt64(1 << 23 - 1)
 
-        init(_ db: Database) throws {
-            let hashes = try FastStatement(db, sql: "SELECT keyHash FROM unit")
+        init(memory: Int64, _ db: Database) throws {
+            let hashes = try FastStatement(db, sql: """
+                SELECT u.keyHash FROM document d JOIN unit u ON u.documentId = d.id WHERE d.memoryId = ?
+                """)
             hashes.reset()
+            hashes.bind(memory, at: 1)
             while try hashes.step() { insert(hashes.int64(at: 0)) }
         }
 
@@ -218,60 +234,55 @@ public struct MemoryImporter: Sendable {
         }
     }
 
-    /// A document being filled: its text grows by one paragraph per unit and is written when
-    /// it is closed.
-    struct OpenDocument {
+    /// A part of a memory being filled. Entries are numbered and placed as paragraphs of a text
+    /// that is not stored (a memory's entries have no document text), for context matches.
+    struct OpenPart {
         let id: Int64
         let group: String?
-        var paragraphs = ParagraphText()
-        var count: Int { paragraphs.count }
+        private(set) var count = 0
+        private var length = 0
 
-        /// Adds a unit's text; returns its offsets in the document.
+        init(id: Int64, group: String?) {
+            self.id = id
+            self.group = group
+        }
+
+        /// Adds an entry's source; returns its offsets.
         mutating func append(_ unit: PreparedUnit) -> Range<Int> {
-            paragraphs.append(unit.text, length: unit.length)
+            let start = count == 0 ? 0 : length + 2
+            length = start + unit.length
+            count += 1
+            return start ..< length
         }
     }
 
-    /// Stores the documents an import creates: a row when one opens, its text and content hash
-    /// when it closes (a text stored before gets the document id after its hash, which must be unique).
-    struct DocumentStatements {
+    /// Stores the parts an import adds to a memory.
+    final class PartStatements {
         private let insert: FastStatement
-        private let update: FastStatement
-        private let hashTaken: FastStatement
+        private var parts: Int
         private let db: Database
         private let importedAt: String
-        /// The content hash of the one document open at a time, until it closes.
-        private let placeholder = "pending:\(UUID().uuidString)"
+        private let memory: Int64
+        /// Parts have no text to hash: their content hash is unique by this import's id.
+        private let importID = UUID().uuidString
 
-        init(_ db: Database, at date: Date) throws {
+        init(_ db: Database, memory: Int64, at date: Date) throws {
             self.db = db
+            self.memory = memory
             importedAt = String.fromDatabaseValue(date.databaseValue) ?? ""
-            insert = try FastStatement(db, sql: "INSERT INTO document (name, contentHash, importedAt, text) VALUES (?, ?, ?, '')")
-            update = try FastStatement(db, sql: "UPDATE document SET text = ?, contentHash = ? WHERE id = ?")
-            hashTaken = try FastStatement(db, sql: "SELECT 1 FROM document WHERE contentHash = ?")
+            insert = try FastStatement(db, sql: "INSERT INTO document (name, contentHash, importedAt, text, memoryId) VALUES (?, ?, ?, '', ?)")
+            parts = try Int.fetchOne(db, sql: "SELECT count(*) FROM document WHERE memoryId = ?", arguments: [memory]) ?? 0
         }
 
-        func open(name: String, group: String?) throws -> OpenDocument {
+        func open(name: String, group: String?) throws -> OpenPart {
+            parts += 1
             insert.reset()
             insert.bind(name, at: 1)
-            insert.bind(placeholder, at: 2)
+            insert.bind("memory \(memory) part \(parts) \(importID)", at: 2)
             insert.bind(importedAt, at: 3)
+            insert.bind(memory, at: 4)
             try insert.step()
-            return OpenDocument(id: db.lastInsertedRowID, group: group)
-        }
-
-        func close(_ document: OpenDocument) throws {
-            let text = document.paragraphs.text
-            let hash = ContentHash.sha256Hex(text)
-            hashTaken.reset()
-            hashTaken.bind(hash, at: 1)
-            let taken = try hashTaken.step()
-            hashTaken.reset()
-            update.reset()
-            update.bind(text, at: 1)
-            update.bind(taken ? "\(hash):\(document.id)" : hash, at: 2)
-            update.bind(document.id, at: 3)
-            try update.step()
+            return OpenPart(id: db.lastInsertedRowID, group: group)
         }
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GRDB
 
 /// Writes rendered units as TMX 1.4b, streamed: one `tu` per unit with its current rendering
-/// (the newest approved one first, else the newest), read from the database with a cursor and
+/// (its current rendering), read from the database with a cursor and
 /// written in blocks, so memory stays flat whatever the size.
 public struct TMXWriter: Sendable, ExportWriter {
     public let database: TarjumanDatabase

@@ -66,7 +66,7 @@ public struct XLIFFImporter: Sendable {
         if let first = mismatches.first {
             throw TarjumanError.sourceMismatch(file: path, line: first.line, unit: first.id, count: mismatches.count)
         }
-        let current = try db.cachedStatement(sql: "SELECT text, status FROM rendering WHERE unitId = ? ORDER BY \(Rendering.preferredFirst) LIMIT 1")
+        let current = try db.cachedStatement(sql: "SELECT text, status FROM \(CurrentRendering.view) WHERE unitId = ?")
         for update in updates {
             let status: RenderingStatus = update.xliff.isApproved ? .approved : .draft
             if let row = try Row.fetchOne(current, arguments: [update.unit]), XMLText.allowedOnly(row[0]) == update.target,

@@ -32,6 +32,8 @@ public struct XLIFFWriter: Sendable, ExportWriter {
         func closeFile() {
             if openDocument != nil { XMLText.put("    </body>\n  </file>\n", to: &output) }
         }
+        var options = options
+        options.documentsOnly = true
         try ExportSelection.scan(options, includeUnrendered: true, db) { unit in
             var droppedHere = 0
             if openDocument != unit.id.document {

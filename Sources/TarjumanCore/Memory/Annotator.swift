@@ -108,13 +108,9 @@ public struct Annotator: Sendable {
             try writer.finish()
             var drafts = 0
             if !outcome.alreadyPresent {
-                let ids = try Int64.fetchAll(db, sql: "SELECT id FROM unit WHERE documentId = ? ORDER BY ordinal", arguments: [outcome.document])
-                for (unit, id) in zip(units, ids) where unit.band == .context || unit.band == .exact {
-                    guard let match = unit.match else { continue }
-                    try writer.addRendering(unit: id, text: match.target, translator: nil, status: .draft,
-                                            origin: "memory \(match.unit)", at: date)
-                    drafts += 1
-                }
+                var filler = Pretranslator(database: database, minimum: 100)
+                filler.scope = .everything
+                drafts = try filler.fill([outcome.document], at: date, db).filledCount
             }
             return Annotation(name: name, units: units, summary: summary, document: outcome.document,
                               alreadyPresent: outcome.alreadyPresent, draftsAdded: drafts, layout: decision)

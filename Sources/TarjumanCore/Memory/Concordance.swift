@@ -107,7 +107,7 @@ public struct ConcordanceSearch: Sendable {
         let unitStatement = try db.cachedStatement(sql: """
             SELECT u.documentId, u.ordinal, u.text, d.name, r.text, r.status
             FROM unit u JOIN document d ON d.id = u.documentId
-            LEFT JOIN rendering r ON r.id = (SELECT id FROM rendering WHERE unitId = u.id ORDER BY \(Rendering.preferredFirst) LIMIT 1)
+            \(CurrentRendering.leftJoin("r", unit: "u"))
             WHERE u.id = ?
             """)
         var lines: [ConcordanceLine] = []

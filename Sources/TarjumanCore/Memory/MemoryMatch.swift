@@ -49,17 +49,24 @@ public struct NumberDifference: Codable, Sendable, Equatable {
     public let memory: String
 }
 
-/// One translation memory match for a query: a stored unit and one of its renderings.
+/// One translation memory match for a query: a live translation (a document unit's current
+/// rendering, or a memory entry) and where it comes from.
 public struct MemoryMatch: Codable, Sendable, Equatable {
-    /// 0 to 100; 101 for a context match.
+    /// 0 to 100; 101 for a context match; less the penalty of the memory it comes from.
     public let score: Int
     public let kind: MemoryMatchKind
     /// The memory unit's Arabic text.
     public let source: String
     /// Its English rendering.
     public let target: String
+    /// The document unit, or the memory entry (a unit of one of the memory's parts).
     public let unit: UnitID
+    /// The document's name, or the file the memory entry came from.
     public let document: String
+    /// The memory the entry belongs to; nil for a document unit's rendering.
+    public let memory: String?
+    /// How many places (document units, memory entries) hold this same source and English.
+    public var occurrences = 1
     public let translator: String?
     public let status: RenderingStatus
     public let date: Date

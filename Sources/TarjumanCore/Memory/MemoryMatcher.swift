@@ -36,36 +36,46 @@ public struct MemoryMatcher: Sendable {
 
     /// The best matches for one Arabic sentence, best first: at most `limit`, scoring at least
     /// `minimum` (0 to 100). `context` gives the query's neighbours for context matches.
-    public func matches(for text: String, context: MatchContext? = nil, minimum: Int = 70, limit: Int = 5) throws(TarjumanError) -> [MemoryMatch] {
+    /// Only live translations are offered: each document unit's current rendering and each
+    /// memory entry, scored less a memory's penalty; identical targets for one source show once, counted.
+    public func matches(for text: String, context: MatchContext? = nil, minimum: Int = 70, limit: Int = 5,
+                        scope: MatchScope = .everything) throws(TarjumanError) -> [MemoryMatch] {
         let query = MemoryQuery(text)
         guard !query.tokens.tokens.isEmpty else { throw TarjumanError.emptyQuery }
         return try database.read { db in
-            try matches(for: query, context: context, minimum: minimum, limit: limit, db)
+            try matches(for: query, context: context, minimum: minimum, limit: limit, scope: scope, db)
         }
     }
 
-    func matches(for query: MemoryQuery, context: MatchContext?, minimum: Int, limit: Int, _ db: Database) throws -> [MemoryMatch] {
+    func matches(for query: MemoryQuery, context: MatchContext?, minimum: Int, limit: Int,
+                 scope: MatchScope = .everything, _ db: Database) throws -> [MemoryMatch] {
         guard limit > 0, !query.tokens.tokens.isEmpty else { return [] }
         let minimum = min(max(minimum, 1), 100)
+        let places = try UnitPlaces(scope: scope, db)
         var scored: [ScoredUnit] = []
-        let exactUnits = try Int64.fetchAll(db.cachedStatement(sql: """
-            SELECT u.id FROM unit u
+        var exactUnits = Set<Int64>()
+        for row in try Row.fetchAll(db.cachedStatement(sql: """
+            SELECT u.id, u.documentId FROM unit u
             WHERE u.keyHash = ? AND u.searchKey = ? AND EXISTS (SELECT 1 FROM rendering r WHERE r.unitId = u.id)
             ORDER BY u.id DESC
-            """), arguments: [MemoryIndex.keyHash(query.key), query.key])
-        for unit in exactUnits {
-            scored.append(ScoredUnit(unit: unit, score: 100, distance: 0, key: query.key))
+            """), arguments: [MemoryIndex.keyHash(query.key), query.key]) {
+            let unit: Int64 = row[0]
+            exactUnits.insert(unit)
+            guard let place = try places.place(ofDocument: row[1]), 100 - place.penalty >= minimum else { continue }
+            scored.append(ScoredUnit(unit: unit, score: 100 - place.penalty, distance: 0, key: query.key, place: place))
         }
-        scored += try fuzzyUnits(for: query, excluding: Set(exactUnits), exactFound: !exactUnits.isEmpty,
-                                 minimum: minimum, limit: limit, db)
-        return try matches(from: scored, query: query, context: context, limit: limit, db)
+        scored += try fuzzyUnits(for: query, excluding: exactUnits, exactFound: !scored.isEmpty,
+                                 minimum: minimum, limit: limit, places: places, db)
+        return try matches(from: scored, query: query, context: context, limit: limit, excluding: scope.excludedUnit, db)
     }
 
     struct ScoredUnit {
         let unit: Int64
+        /// The score less the penalty of the unit's memory.
         let score: Int
         let distance: Int
         let key: String
+        let place: UnitPlace
     }
 
     struct Candidate {
@@ -76,7 +86,7 @@ public struct MemoryMatcher: Sendable {
 
     /// Units other than `excluded` scoring at least `minimum`, verified exactly.
     func fuzzyUnits(for query: MemoryQuery, excluding excluded: Set<Int64>, exactFound: Bool, minimum: Int, limit: Int,
-                    _ db: Database) throws -> [ScoredUnit] {
+                    places: UnitPlaces, _ db: Database) throws -> [ScoredUnit] {
         guard minimum < 100 else { return [] }
         let reader = try MemoryIndexReader(db: db)
         let queryWeight = query.tokens.weight
@@ -139,18 +149,20 @@ public struct MemoryMatcher: Sendable {
         var bestByKey: [String: Int] = exactFound ? [query.key: 100] : [:]
         var threshold = minimum
         let fetch = try db.cachedStatement(sql: """
-            SELECT searchKey FROM unit u WHERE id = ? AND EXISTS (SELECT 1 FROM rendering r WHERE r.unitId = u.id)
+            SELECT searchKey, documentId FROM unit u WHERE id = ? AND EXISTS (SELECT 1 FROM rendering r WHERE r.unitId = u.id)
             """)
         for item in bounded {
             if item.bound < threshold { break }
-            guard let key = try String.fetchOne(fetch, arguments: [item.candidate.unit]) else { continue }
+            guard let row = try Row.fetchOne(fetch, arguments: [item.candidate.unit]),
+                  let place = try places.place(ofDocument: row[1]) else { continue }
+            let key: String = row[0]
             let sourceTokens = KeyTokens(key: key)
             let larger = max(queryWeight, sourceTokens.weight)
             let limitDistance = larger * (100 - threshold) / 100
             guard let distance = TokenEditDistance.distance(query.tokens.tokens, sourceTokens.tokens, limit: limitDistance) else { continue }
-            let score = TokenEditDistance.score(distance: distance, queryWeight: queryWeight, sourceWeight: sourceTokens.weight)
+            let score = TokenEditDistance.score(distance: distance, queryWeight: queryWeight, sourceWeight: sourceTokens.weight) - place.penalty
             guard score >= threshold else { continue }
-            found.append(ScoredUnit(unit: item.candidate.unit, score: score, distance: distance, key: key))
+            found.append(ScoredUnit(unit: item.candidate.unit, score: score, distance: distance, key: key, place: place))
             bestByKey[key] = max(bestByKey[key] ?? 0, score)
             if bestByKey.count >= limit {
                 let kth = bestByKey.values.sorted(by: >)[limit - 1]
@@ -187,22 +199,30 @@ public struct MemoryMatcher: Sendable {
         }
     }
 
-    /// Turns scored units into matches: each unit's renderings (approved first, then newest),
-    /// the same source and English given once, best first.
-    func matches(from scored: [ScoredUnit], query: MemoryQuery, context: MatchContext?, limit: Int, _ db: Database) throws -> [MemoryMatch] {
+    /// Turns scored units into matches, each with its current rendering, best first: in context,
+    /// then by score, then a source written as the query is, then approved, then newest. The same
+    /// source and English from several places is one match with their count.
+    func matches(from scored: [ScoredUnit], query: MemoryQuery, context: MatchContext?, limit: Int,
+                 excluding excluded: UnitID?, _ db: Database) throws -> [MemoryMatch] {
         let unitStatement = try db.cachedStatement(sql: """
-            SELECT u.documentId, u.ordinal, u.text, d.name FROM unit u JOIN document d ON d.id = u.documentId WHERE u.id = ?
-            """)
-        let renderingStatement = try db.cachedStatement(sql: """
-            SELECT text, translator, status, createdAt FROM rendering WHERE unitId = ? ORDER BY \(Rendering.preferredFirst)
+            SELECT u.documentId, u.ordinal, u.text, d.name, r.text, r.translator, r.status, r.createdAt
+            FROM unit u JOIN document d ON d.id = u.documentId \(CurrentRendering.join("r", unit: "u"))
+            WHERE u.id = ?
             """)
         let neighbourStatement = try db.cachedStatement(sql: "SELECT searchKey FROM unit WHERE documentId = ? AND ordinal = ?")
         let contextKeys = context.map { (previous: $0.previous.map(ArabicSearchKey.key), next: $0.next.map(ArabicSearchKey.key)) }
-        var results: [MemoryMatch] = []
-        var seen = Set<String>()
-        var byUnit: [(ScoredUnit, Row, Bool)] = []
+        let written = MergePolicy.comparable(query.text)
+        struct Found {
+            let item: ScoredUnit
+            let row: Row
+            let score: Int
+            let sameSpelling: Bool
+            let approved: Bool
+        }
+        var found: [Found] = []
         for item in scored {
             guard let row = try Row.fetchOne(unitStatement, arguments: [item.unit]) else { continue }
+            if let excluded, excluded == UnitID(document: row[0], ordinal: row[1]) { continue }
             var inContext = false
             if item.distance == 0, item.key == query.key, let contextKeys {
                 let document: Int64 = row[0], ordinal: Int = row[1]
@@ -210,28 +230,35 @@ public struct MemoryMatcher: Sendable {
                 let next = try String.fetchOne(neighbourStatement, arguments: [document, ordinal + 1])
                 inContext = previous == contextKeys.previous && next == contextKeys.next
             }
-            byUnit.append((item, row, inContext))
+            let source: String = row[2]
+            found.append(Found(item: item, row: row, score: inContext ? 101 - item.place.penalty : item.score,
+                               sameSpelling: item.distance == 0 && MergePolicy.comparable(source) == written,
+                               approved: row[6] == RenderingStatus.approved.rawValue))
         }
-        byUnit.sort { a, b in
-            let scoreA = a.2 ? 101 : a.0.score, scoreB = b.2 ? 101 : b.0.score
-            return (scoreA, a.0.unit) > (scoreB, b.0.unit)
+        found.sort { a, b in
+            (a.score, a.sameSpelling ? 1 : 0, a.approved ? 1 : 0, a.item.unit) > (b.score, b.sameSpelling ? 1 : 0, b.approved ? 1 : 0, b.item.unit)
         }
-        for (item, row, inContext) in byUnit {
-            let sourceText: String = row[2]
-            let sourceQuery = MemoryQuery(sourceText)
-            let comparison = Self.compare(query, sourceQuery)
-            for rendering in try Row.fetchAll(renderingStatement, arguments: [item.unit]) {
-                let target: String = rendering[0]
-                guard seen.insert(item.key + "\u{1}" + target).inserted else { continue }
-                let status: String = rendering[2]
-                let kind: MemoryMatchKind = inContext ? .context : (item.distance == 0 ? .exact : comparison.kind)
-                results.append(MemoryMatch(
-                    score: inContext ? 101 : item.score, kind: kind, source: sourceText, target: target,
-                    unit: UnitID(document: row[0], ordinal: row[1]), document: row[3],
-                    translator: rendering[1], status: RenderingStatus(rawValue: status) ?? .draft, date: rendering[3],
-                    differences: item.distance == 0 ? [] : comparison.differences, numbers: comparison.numbers))
-                if results.count == limit { return results }
+        var results: [MemoryMatch] = []
+        var positions: [String: Int] = [:]
+        for entry in found {
+            let row = entry.row, item = entry.item
+            let target: String = row[4]
+            let identity = item.key + "\u{1}" + MergePolicy.comparable(target)
+            if let position = positions[identity] {
+                results[position].occurrences += 1
+                continue
             }
+            guard results.count < limit else { continue }
+            let sourceText: String = row[2]
+            let comparison = item.distance == 0 ? (kind: MemoryMatchKind.exact, differences: [], numbers: [])
+                : Self.compare(query, MemoryQuery(sourceText))
+            let inContext = entry.score > item.score
+            positions[identity] = results.count
+            results.append(MemoryMatch(
+                score: entry.score, kind: inContext ? .context : comparison.kind, source: sourceText, target: target,
+                unit: UnitID(document: row[0], ordinal: row[1]), document: row[3], memory: item.place.memory,
+                translator: row[5], status: RenderingStatus(rawValue: row[6]) ?? .draft, date: row[7],
+                differences: comparison.differences, numbers: comparison.numbers))
         }
         return results
     }
@@ -299,5 +326,63 @@ public struct MemoryMatcher: Sendable {
             kind = .fuzzy
         }
         return (kind, differences, numbers)
+    }
+}
+
+/// Which translations a match may come from.
+public struct MatchScope: Sendable, Equatable {
+    /// Whether document units' current renderings are offered.
+    public var documents = true
+    /// The memories whose entries are offered, by name; every memory when nil.
+    public var memories: [String]?
+    /// A unit never offered as its own match (the one being translated).
+    public var excludedUnit: UnitID?
+
+    public init(documents: Bool = true, memories: [String]? = nil, excludedUnit: UnitID? = nil) {
+        self.documents = documents
+        self.memories = memories
+        self.excludedUnit = excludedUnit
+    }
+
+    /// Document renderings and every memory.
+    public static let everything = MatchScope()
+}
+
+/// Where a matched unit lives: a document (no memory), or the memory it is an entry of.
+struct UnitPlace {
+    let memory: String?
+    let penalty: Int
+}
+
+/// The places of documents, looked up once per document for one query, and whether the scope takes them.
+final class UnitPlaces {
+    private let statement: Statement
+    private let scope: MatchScope
+    private var known: [Int64: UnitPlace?] = [:]
+
+    init(scope: MatchScope, _ db: Database) throws {
+        self.scope = scope
+        statement = try db.cachedStatement(sql: """
+            SELECT m.name, m.penalty FROM document d LEFT JOIN memory m ON m.id = d.memoryId WHERE d.id = ?
+            """)
+        if let names = scope.memories {
+            for name in names { _ = try MemoryStore.memoryID(named: name, db) }
+        }
+    }
+
+    /// The place of a document's units, or nil when the scope leaves them out.
+    func place(ofDocument document: Int64) throws -> UnitPlace? {
+        if let place = known[document] { return place }
+        var place: UnitPlace?
+        if let row = try Row.fetchOne(statement, arguments: [document]) {
+            let memory: String? = row[0]
+            if let memory {
+                if scope.memories?.contains(memory) ?? true { place = UnitPlace(memory: memory, penalty: row[1] ?? 0) }
+            } else if scope.documents {
+                place = UnitPlace(memory: nil, penalty: 0)
+            }
+        }
+        known[document] = place
+        return place
     }
 }

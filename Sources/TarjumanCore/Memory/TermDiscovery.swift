@@ -194,7 +194,7 @@ public struct TermDiscovery: Sendable {
                 if units[hit].count < Self.sampleUnits { units[hit].append(unit) }
             }
         }
-        let renderingOf = try db.cachedStatement(sql: "SELECT text FROM rendering WHERE unitId = ? ORDER BY \(Rendering.preferredFirst) LIMIT 1")
+        let renderingOf = try db.cachedStatement(sql: "SELECT text FROM \(CurrentRendering.view) WHERE unitId = ?")
         func englishGrams(of unit: Int) throws -> [String: String] {
             guard let text = try String.fetchOne(renderingOf, arguments: [corpus.rows[unit]]) else { return [:] }
             return EnglishWords.grams(text)

@@ -83,7 +83,8 @@ public enum RenderingStatus: String, Codable, Sendable, CaseIterable, DatabaseVa
 }
 
 /// One English rendering of a unit. Renderings are only ever added: the newest is the current
-/// one, the older ones are its history.
+/// one (`CurrentRendering`), whatever its status; the older ones are its history. A memory
+/// entry is a unit of a memory's part with its target as its one rendering.
 public struct Rendering: Codable, Sendable, Equatable, FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "rendering"
     public var id: Int64?
@@ -116,7 +117,4 @@ public struct Rendering: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public mutating func didInsert(_ inserted: InsertionSuccess) {
         id = inserted.rowID
     }
-
-    /// SQL ordering of a unit's renderings by preference: approved ones first, then the newest.
-    static let preferredFirst = "status = 'approved' DESC, id DESC"
 }

@@ -117,6 +117,29 @@ enum Schema {
             try db.rename(table: "newRendering", to: "rendering")
             try db.create(index: "rendering_on_unitId", on: "rendering", columns: ["unitId"])
         }
+        migrator.registerMigration("v7: memories apart from documents") { db in
+            try db.create(table: "memory") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique()
+                t.column("penalty", .integer).notNull().defaults(to: 0)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "memoryImport") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("memory", onDelete: .cascade).notNull()
+                t.column("file", .text).notNull()
+                t.column("importedAt", .datetime).notNull()
+                t.column("read", .integer).notNull()
+                t.column("added", .integer).notNull()
+                t.column("merged", .integer).notNull()
+            }
+            try db.alter(table: "document") { t in
+                t.add(column: "memoryId", .integer).references("memory", onDelete: .cascade)
+            }
+            try db.create(index: "document_memoryId", on: "document", columns: ["memoryId"])
+            try db.execute(sql: CurrentRendering.createView)
+            try MemoryUpgrade.separateMemories(db)
+        }
         return migrator
     }
 }

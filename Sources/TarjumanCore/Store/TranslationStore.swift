@@ -53,7 +53,7 @@ public struct RenderOutcome: Sendable, Equatable {
 }
 
 /// Documents, units and renderings: every operation is one transaction.
-public struct TranslationStore: Sendable {
+public struct TranslationStore: DocumentStoring {
     public let database: TarjumanDatabase
 
     public init(database: TarjumanDatabase) {
@@ -77,23 +77,21 @@ public struct TranslationStore: Sendable {
     /// Units in document order with their current renderings.
     public func units(document: Int64? = nil, untranslatedOnly: Bool = false) throws(TarjumanError) -> [UnitListing] {
         try database.read { db in
-            if let document, try Document.fetchOne(db, key: document) == nil {
-                throw TarjumanError.unknownDocument(document)
-            }
+            if let document { try Self.requireDocument(document, db) }
             var sql = """
                 SELECT u.documentId, u.ordinal, u.paragraph, u.text AS source,
                        r.text AS rendering, r.status, r.translator, r.id AS renderingId
-                FROM unit u
-                LEFT JOIN rendering r ON r.id = (SELECT max(id) FROM rendering WHERE unitId = u.id)
+                FROM unit u JOIN document d ON d.id = u.documentId
+                \(CurrentRendering.leftJoin("r", unit: "u"))
                 """
-            var conditions: [String] = []
+            var conditions = ["d.memoryId IS NULL"]
             var arguments: StatementArguments = []
             if let document {
                 conditions.append("u.documentId = ?")
                 arguments += [document]
             }
             if untranslatedOnly { conditions.append("r.id IS NULL") }
-            if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
+            sql += " WHERE " + conditions.joined(separator: " AND ")
             sql += " ORDER BY u.documentId, u.ordinal"
             return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
                 let documentID: Int64 = row["documentId"]
@@ -138,8 +136,8 @@ public struct TranslationStore: Sendable {
             for input in inputs {
                 let unit = try Self.fetchUnit(input.unit, db)
                 guard let unitRowID = unit.id else { continue }
-                let current = try Rendering.filter(Column("unitId") == unitRowID).order(Column("id").desc).fetchOne(db)
-                if let current, current.text == input.text, current.status == status {
+                let current = try Self.currentRendering(of: unitRowID, db)
+                if let current, MergePolicy.repeatsCurrent(current, text: input.text, status: status) {
                     outcomes.append(RenderOutcome(unit: input.unit, rendering: current, changed: false))
                     continue
                 }
@@ -163,8 +161,8 @@ public struct TranslationStore: Sendable {
         }
         return try database.write { db in
             let unit = try Self.fetchUnit(input.unit, db)
-            let current = try Rendering.filter(Column("unitId") == unit.id).order(Column("id").desc).fetchOne(db)
-            if let current, current.text == input.text, current.status == status {
+            let current = try Self.currentRendering(of: unit.id ?? 0, db)
+            if let current, MergePolicy.repeatsCurrent(current, text: input.text, status: status) {
                 return RenderOutcome(unit: input.unit, rendering: current, changed: false)
             }
             if current?.id != expected {
@@ -212,6 +210,19 @@ public struct TranslationStore: Sendable {
         return ImportOutcome(document: row[0], name: row[1], unitCount: row[2], alreadyPresent: true)
     }
 
+    /// The unit's current rendering, when it has one.
+    static func currentRendering(of unit: Int64, _ db: Database) throws -> Rendering? {
+        try Rendering.fetchOne(db, sql: "SELECT * FROM \(CurrentRendering.view) WHERE unitId = ?", arguments: [unit])
+    }
+
+    /// Throws unless `id` is a document (not a memory's part).
+    static func requireDocument(_ id: Int64, _ db: Database) throws {
+        guard let row = try Row.fetchOne(db, sql: """
+            SELECT m.name FROM document d LEFT JOIN memory m ON m.id = d.memoryId WHERE d.id = ?
+            """, arguments: [id]) else { throw TarjumanError.unknownDocument(id) }
+        if let memory: String = row[0] { throw TarjumanError.notADocument(id, memory: memory) }
+    }
+
     static func fetchUnit(_ id: UnitID, _ db: Database) throws -> Unit {
         guard let unit = try Unit
             .filter(Column("documentId") == id.document && Column("ordinal") == id.ordinal)
@@ -241,7 +252,18 @@ extension TranslationStore {
 
     /// One document with its progress, counted over its own units only.
     public func document(_ id: Int64) throws(TarjumanError) -> DocumentSummary {
+        try database.read { db in try Self.requireDocument(id, db) }
         guard let summary = try summaries(of: id).first else { throw .unknownDocument(id) }
+        return summary
+    }
+
+    /// Removes a document with its units and their renderings; returns what it held.
+    public func removeDocument(_ id: Int64) throws(TarjumanError) -> DocumentSummary {
+        let summary = try document(id)
+        try database.write { db in
+            try Self.requireDocument(id, db)
+            try db.execute(sql: "DELETE FROM document WHERE id = ?", arguments: [id])
+        }
         return summary
     }
 
@@ -254,8 +276,8 @@ extension TranslationStore {
                        count(CASE WHEN r.status = 'approved' THEN 1 END) AS approved
                 FROM document d
                 LEFT JOIN unit u ON u.documentId = d.id
-                LEFT JOIN rendering r ON r.id = (SELECT max(id) FROM rendering WHERE unitId = u.id)
-                \(id == nil ? "" : "WHERE d.id = ?")
+                \(CurrentRendering.leftJoin("r", unit: "u"))
+                WHERE d.memoryId IS NULL \(id == nil ? "" : "AND d.id = ?")
                 GROUP BY d.id
                 ORDER BY d.id
                 """

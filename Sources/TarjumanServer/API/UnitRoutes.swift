@@ -78,8 +78,8 @@ struct UnitRoutes {
         let neighbours = try store.neighbours(of: id)
         let context = MatchContext(previous: neighbours.previous, next: neighbours.next)
         let found = try MemoryMatcher(database: database)
-            .matches(for: detail.unit.text, context: context, minimum: minimum, limit: limit + 1)
-        return Array(found.filter { $0.unit != id }.prefix(limit))
+            .matches(for: detail.unit.text, context: context, minimum: minimum, limit: limit, scope: MatchScope(excludedUnit: id))
+        return found
     }
 
     func findings(for id: UnitID) throws -> [Finding] {

@@ -7,10 +7,11 @@ struct ExportCommand: ParsableCommand {
         commandName: "export",
         abstract: "Write the memory as TMX 1.4b, TSV or CSV, or documents as XLIFF 1.2 for other CAT tools.",
         discussion: """
-            tarjuman export memory.tmx [--document 3]... [--approved-only] [--since 2026-11-01]
+            tarjuman export memory.tmx [--document 3]... [--memory NAME]... [--approved-only] [--since 2026-11-01]
             tarjuman export memory.tsv | memory.csv     (source, target, status, translator, date, note, document, unit)
             tarjuman export article.xlf --document 3    (every unit; 'tarjuman import article.xlf' takes the work back)
-            TMX, TSV and CSV: one entry per rendered unit, with its current rendering (the newest approved one, else the newest).
+            TMX, TSV and CSV: every document unit's current rendering (its newest) and every memory entry, each its own
+            entry, alternatives included; --document and --memory select (both together: those documents and those memories).
             """
     )
 
@@ -22,14 +23,17 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("document"), help: "Only this document (repeatable).")
     var documents: [Int64] = []
 
-    @Flag(help: "Only approved renderings.")
+    @Option(name: .customLong("memory"), help: "Only this memory's entries (repeatable).")
+    var memories: [String] = []
+
+    @Flag(help: "Only units whose current rendering is approved.")
     var approvedOnly = false
 
     @Option(help: "Only renderings made on or after this date (YYYY-MM-DD, or an ISO 8601 date and time).")
     var since: String?
 
     func run() throws {
-        var options = ExportOptions(documents: documents, approvedOnly: approvedOnly)
+        var options = ExportOptions(documents: documents, memories: memories, approvedOnly: approvedOnly)
         if let since {
             guard let date = Self.parseDate(since) else {
                 throw ValidationError("--since \(since): give a date such as 2026-11-01 or 2026-11-01T09:30:00Z")

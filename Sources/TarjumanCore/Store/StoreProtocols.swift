@@ -1,0 +1,24 @@
+import Foundation
+
+/// Documents being translated: their units and, for each unit, the renderings people gave it.
+/// `TranslationStore` is the SQLite implementation.
+public protocol DocumentStoring: Sendable {
+    func importDocuments(_ documents: [(source: SourceText, segments: [Segment])], at date: Date) throws(TarjumanError) -> [ImportOutcome]
+    func documents() throws(TarjumanError) -> [DocumentSummary]
+    func units(document: Int64?, untranslatedOnly: Bool) throws(TarjumanError) -> [UnitListing]
+    func detail(of id: UnitID) throws(TarjumanError) -> UnitDetail
+    func render(_ inputs: [RenderingInput], translator: String?, status: RenderingStatus,
+                origin: String, at date: Date) throws(TarjumanError) -> [RenderOutcome]
+    func save(_ input: RenderingInput, expected: Int64?, translator: String?, status: RenderingStatus,
+              origin: String, at date: Date) throws(TarjumanError) -> RenderOutcome
+    func removeDocument(_ id: Int64) throws(TarjumanError) -> DocumentSummary
+}
+
+/// Named memories of translation entries, kept apart from documents. `MemoryStore` is the
+/// SQLite implementation; `MemoryImporter` fills them.
+public protocol MemoryStoring: Sendable {
+    func memories() throws(TarjumanError) -> [MemorySummary]
+    func removeMemory(named name: String) throws(TarjumanError) -> Int
+    func renameMemory(_ name: String, to newName: String) throws(TarjumanError)
+    func setPenalty(_ penalty: Int, of name: String) throws(TarjumanError)
+}

@@ -4,13 +4,17 @@ import TarjumanCore
 struct UnitsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "units",
-        abstract: "List units with their current English renderings."
+        abstract: "List units with their current English renderings, or a memory's entries (--memory).",
+        discussion: "Lists the units of documents; memory entries are listed only with --memory NAME."
     )
 
     @OptionGroup var store: StoreOptions
 
     @Option(help: "Only the units of this document.")
     var document: Int64?
+
+    @Option(help: "The entries of this memory instead of document units.")
+    var memory: String?
 
     @Flag(help: "Only units with no rendering yet.")
     var untranslated = false
@@ -19,7 +23,9 @@ struct UnitsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let units = try store.openStore().units(document: document, untranslatedOnly: untranslated)
+        if memory != nil && document != nil { throw ValidationError("give --document or --memory, not both") }
+        let opened = try store.openStore()
+        let units = try memory.map { try opened.entries(ofMemory: $0) } ?? opened.units(document: document, untranslatedOnly: untranslated)
         if json {
             try Output.printJSON(units.map(UnitJSON.init))
             return

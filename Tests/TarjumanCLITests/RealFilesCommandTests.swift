@@ -15,9 +15,9 @@ struct RealFilesCommandTests {
                   "un.tsv", in: directory)
         let imported = try run(["import", "un.tsv"], in: directory)
         #expect(imported.status == 0)
-        #expect(imported.stdout.contains("un.tsv: 2 units read, 2 added"))
+        #expect(imported.stdout.contains("un.tsv: 2 entries read into memory 'un.tsv', 2 added"))
         #expect(imported.stdout.contains("no header row, columns by position: source, target"))
-        let units = try run(["units"], in: directory).stdout
+        let units = try run(["units", "--memory", "un.tsv"], in: directory).stdout
         #expect(units.contains("→ \"Water for Life\" Decade"))
         #expect(units.contains("→ \"Resistance is our strategic choice.\""))
         let forced = try run(["import", "un.tsv", "--db", "forced.sqlite", "--quoting", "rfc4180"], in: directory)

@@ -61,9 +61,11 @@ struct ReliabilityCommandTests {
         second.waitUntilExit()
         #expect(first.terminationStatus == 0)
         #expect(second.terminationStatus == 0)
-        let units = try run(["units"], in: directory).stdout
-        #expect(units.contains("البيان رقم 19999 a."))
-        #expect(units.contains("البيان رقم 19999 b."))
-        #expect(lines(try run(["documents"], in: directory).stdout).count == 1 + 20 + 20)
+        #expect(try run(["units", "--memory", "a.tsv"], in: directory).stdout.contains("البيان رقم 19999 a."))
+        #expect(try run(["units", "--memory", "b.tsv"], in: directory).stdout.contains("البيان رقم 19999 b."))
+        #expect(lines(try run(["documents"], in: directory).stdout).count == 1)
+        let memories = try run(["memories"], in: directory).stdout
+        #expect(memories.contains("a.tsv\t20000 entries"))
+        #expect(memories.contains("b.tsv\t20000 entries"))
     }
 }

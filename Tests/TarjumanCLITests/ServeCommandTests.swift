@@ -187,7 +187,7 @@ struct ServeCommandTests {
         try tmx.data.write(to: file)
         let imported = try run(["import", file.path, "--db", other.appendingPathComponent("other.sqlite").path], in: other)
         #expect(imported.status == 0)
-        let units = try run(["units", "--db", other.appendingPathComponent("other.sqlite").path], in: other)
+        let units = try run(["units", "--memory", "download.tmx", "--db", other.appendingPathComponent("other.sqlite").path], in: other)
         #expect(units.stdout.contains("Dr. Ahmed said Hamas agreed."))
     }
 

@@ -58,7 +58,7 @@ struct AnnotatorTests {
         #expect(units.map(\.rendering) == ["The spokesman said the delegation had arrived.", "The delegation held a long meeting.", nil])
         #expect(units.map(\.status) == [.draft, .draft, nil])
         let detail = try store.detail(of: UnitID(document: 2, ordinal: 1))
-        #expect(detail.current?.origin == "memory 1.1")
+        #expect(detail.current?.origin == "pretranslated from unit 1.1, context")
         let again = try Annotator(database: store.database).annotate(source, store: true)
         #expect(again.alreadyPresent)
         #expect(again.draftsAdded == 0)

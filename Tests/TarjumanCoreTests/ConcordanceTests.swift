@@ -27,8 +27,8 @@ struct ConcordanceTests {
         let first = try #require(result.lines.first)
         let scalars = Array(first.source.unicodeScalars)
         #expect(String(scalars: scalars[first.hits[0]]) == "والجهاد الإسلامي")
-        // Unit 1.2's approved rendering is offered, not its newer draft.
-        #expect(result.lines[1].rendering == "An Islamic Jihad delegation met Egyptian officials.")
+        // Unit 1.2's current rendering (its newer draft) is offered, not the approved one it replaced.
+        #expect(result.lines[1].rendering == "A delegation from Islamic Jihad met Egyptian officials.")
         #expect(result.renderings == [RenderingVariants.Variant(text: "Islamic Jihad", count: 3)])
         #expect(result.otherRenderings == 0)
     }

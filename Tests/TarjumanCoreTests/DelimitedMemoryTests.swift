@@ -53,7 +53,7 @@ struct DelimitedMemoryTests {
         #expect(names == ["\(file): news.txt", "\(file): tm"])
 
         let again = try MemoryImporter(database: copy.database).importFile(path)
-        #expect(again.duplicates == 4)
+        #expect(again.merged == 4)
         #expect(again.added == 0)
     }
 

@@ -81,7 +81,7 @@ struct MemoryMatcherTests {
         #expect(try matcher.matches(for: "عقد اجتماع في مدينة رفح بحضور كبار قادة كتائب القسام.", minimum: 95).isEmpty)
     }
 
-    @Test("The approved rendering comes first, then the newest, and every rendering is memory")
+    @Test("Only a unit's current rendering is offered: an approved rendering edited into a draft offers the draft")
     func renderingOrder() throws {
         let (store, matcher) = try makeMemory()
         let unit = UnitID(document: 1, ordinal: 2)
@@ -89,11 +89,12 @@ struct MemoryMatcherTests {
         _ = try store.render([RenderingInput(unit: unit, text: "Five were killed in an air strike on Gaza City.")],
                              translator: "sara", status: .draft, origin: "manual", at: later)
         var found = try matcher.matches(for: "قتل 5 أشخاص في غارة على مدينة غزة.")
-        #expect(found.map(\.target) == ["Five people were killed in a strike on Gaza City.",
-                                        "Five were killed in an air strike on Gaza City."])
-        #expect(found.map(\.status) == [.approved, .draft])
+        #expect(found.map(\.target) == ["Five were killed in an air strike on Gaza City."])
+        #expect(found.map(\.status) == [.draft])
+        _ = try store.render([RenderingInput(unit: unit, text: "Five were killed in an air strike on Gaza City.")],
+                             translator: "sara", status: .approved, origin: "manual", at: later)
         found = try matcher.matches(for: "قتل 5 أشخاص في غارة على مدينة غزة.", limit: 1)
-        #expect(found.count == 1)
+        #expect(found.map(\.status) == [.approved])
     }
 
     @Test("Context matches score 101 when the neighbouring units match too")

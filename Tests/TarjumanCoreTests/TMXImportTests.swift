@@ -64,8 +64,8 @@ struct TMXImportTests {
         let second = try store.detail(of: UnitID(document: 1, ordinal: 2))
         #expect(second.current?.translator == "omar")
         #expect(second.current?.createdAt == Date(timeIntervalSince1970: 1_714_979_289))
-        let document = try store.database.read { db in try String.fetchOne(db, sql: "SELECT text FROM document") }
-        #expect(document == "قال المتحدث إن الوفد وصل.\n\nوعقد الوفد اجتماعا مطولا.\n\nثم غادر الوفد المدينة.")
+        #expect(try store.documents().isEmpty)
+        #expect(try MemoryStore(database: store.database).memories().map(\.entries) == [3])
         #expect(try MemoryMatcher(database: store.database).matches(for: "وعقد الوفد اجتماعا مطولا.").first?.kind == .exact)
         // Notes and properties go out again on export.
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString).tmx")
@@ -85,7 +85,7 @@ struct TMXImportTests {
         #expect(try MemoryImporter(database: store.database).importFile(try write(Self.lenient, bom: [0xEF, 0xBB, 0xBF])).added == 3)
     }
 
-    @Test("Within one file, a source seen before is a duplicate or a new rendering; text imported before counts too")
+    @Test("Within one file, the same source and target is merged; another target or spelling is an entry; documents are not touched")
     func repeatsInOneFile() throws {
         let store = try makeStore()
         _ = try store.importDocuments([try segmented("قالت حماس إن الاتفاق صامد.")])
@@ -100,10 +100,10 @@ struct TMXImportTests {
             </body></tmx>
             """
         let outcome = try MemoryImporter(database: store.database).importFile(try write(file))
-        #expect(outcome.added == 1)
-        #expect(outcome.duplicates == 2)
-        #expect(outcome.newRenderings == 2)
-        #expect(try store.detail(of: UnitID(document: 1, ordinal: 1)).current?.text == "Hamas said the deal holds.")
+        #expect(outcome.added == 4)
+        #expect(outcome.merged == 1)
+        #expect(try store.detail(of: UnitID(document: 1, ordinal: 1)).current == nil)
+        #expect(try MemoryStore(database: store.database).memories().map(\.entries) == [4])
     }
 
     @Test("Repeats near and far in a long file are found whether or not their first occurrence was written yet")
@@ -126,34 +126,38 @@ struct TMXImportTests {
         body += unit(5, "Message 5 reached the office.") + unit(299, "The last message arrived.")
         let outcome = try MemoryImporter(database: store.database).importFile(try write(header + body + "</body></tmx>"))
         #expect(outcome.read == 320)
-        #expect(outcome.added == 300)
-        #expect(outcome.newRenderings == 7)
-        #expect(outcome.duplicates == 13)
+        #expect(outcome.added == 307)
+        #expect(outcome.merged == 13)
         let ids = try store.database.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM unit ORDER BY id") }
-        #expect(ids == Array(1 ... 300))
-        let first = try store.detail(of: UnitID(document: 1, ordinal: 2))
-        #expect(first.history.map(\.text) == ["Message number 1 arrived.", "Message 1 reached the office."])
-        let last = try store.detail(of: UnitID(document: 1, ordinal: 300))
-        #expect(last.history.map(\.text) == ["The last message arrived.", "Message 299 reached the office."])
+        #expect(ids == Array(1 ... 307))
+        func targets(_ number: Int) throws -> [String] {
+            try store.database.read { db in
+                try String.fetchAll(db, sql: "SELECT r.text FROM unit u JOIN rendering r ON r.unitId = u.id WHERE u.text = ? ORDER BY r.text",
+                                    arguments: ["وصلت الرسالة رقم \(number) إلى المكتب."])
+            }
+        }
+        #expect(try targets(1) == ["Message 1 reached the office.", "Message number 1 arrived."])
+        #expect(try targets(299) == ["Message 299 reached the office.", "The last message arrived."])
+        #expect(try targets(7) == ["Message 7 reached the office."])
         let matches = try MemoryMatcher(database: store.database).matches(for: "وصلت الرسالة رقم 151 إلى المكتب.")
         #expect(matches.first?.score == 100)
     }
 
-    @Test("The same unit again is a duplicate; another English becomes a new rendering with the history kept")
+    @Test("The same entry again is merged; another English for a source is an alternative entry beside it")
     func duplicates() throws {
         let store = try makeStore()
-        let importer = MemoryImporter(database: store.database)
+        let importer = MemoryImporter(database: store.database, memory: "desk")
         _ = try importer.importFile(try write(Self.lenient))
         let again = try importer.importFile(try write(Self.lenient))
         #expect(again.added == 0)
-        #expect(again.duplicates == 3)
+        #expect(again.merged == 3)
         let changed = Self.lenient.replacingOccurrences(of: "The delegation held a long meeting.", with: "The delegation met at length.")
         let third = try importer.importFile(try write(changed))
-        #expect(third.duplicates == 2)
-        #expect(third.newRenderings == 1)
-        let detail = try store.detail(of: UnitID(document: 1, ordinal: 2))
-        #expect(detail.history.map(\.text) == ["The delegation met at length.", "The delegation held a long meeting."])
-        #expect(try store.documents().count == 1)
+        #expect(third.merged == 2)
+        #expect(third.added == 1)
+        #expect(try store.detail(of: UnitID(document: 1, ordinal: 2)).history.map(\.text) == ["The delegation held a long meeting."])
+        #expect(try store.documents().isEmpty)
+        #expect(try MemoryStore(database: store.database).memories().map(\.entries) == [4])
     }
 
     @Test("Export then import gives back the same units, renderings, translators, dates and status")
@@ -330,7 +334,7 @@ struct TMXImportTests {
             let store = try makeStore()
             let outcome = try MemoryImporter(database: store.database).importFile(path)
             #expect(outcome.read == expected, "\(file)")
-            #expect(outcome.read == outcome.added + outcome.duplicates + outcome.newRenderings + outcome.skipped.values.reduce(0, +), "\(file)")
+            #expect(outcome.read == outcome.added + outcome.merged + outcome.skipped.values.reduce(0, +), "\(file)")
         }
     }
 }

@@ -37,9 +37,9 @@ public struct CheckReport: Sendable {
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 }
 
-/// Runs the consistency and QA checks over the stored units and their current renderings (the
-/// newest approved rendering, else the newest), honouring the project's check settings and
-/// accepted findings.
+/// Runs the checks over the stored units and their current renderings, honouring the project's
+/// check settings and accepted findings. The consistency checks compare every live translation,
+/// document units and memory entries alike; the other checks look at document units only.
 public struct QAChecker: Sendable {
     public let database: TarjumanDatabase
     /// Units read and checked per batch; a batch is split among the processor cores.
@@ -89,8 +89,8 @@ public struct QAChecker: Sendable {
         let filter = documents.isEmpty ? "" : "WHERE u.documentId IN (\(documents.map { _ in "?" }.joined(separator: ", ")))"
         let statement = try FastStatement(db, sql: """
             SELECT u.id, u.documentId, u.ordinal, u.text, u.keyHash,
-                   r.text
-            FROM unit u \(CurrentRendering.leftJoin("r", unit: "u")) \(filter) ORDER BY u.id
+                   r.text, d.memoryId IS NOT NULL
+            FROM unit u JOIN document d ON d.id = u.documentId \(CurrentRendering.leftJoin("r", unit: "u")) \(filter) ORDER BY u.id
             """)
         statement.reset()
         statement.bind(all: documents)
@@ -105,7 +105,7 @@ public struct QAChecker: Sendable {
         var batch: [CheckedUnit] = []
         batch.reserveCapacity(batchSize)
 
-        var rows: [(row: Int64, keyHash: Int64)] = []
+        var rows: [(row: Int64, keyHash: Int64, isEntry: Bool)] = []
         var unitCount = 0
         // A batch is checked on the worker threads while this thread reads the next one.
         var running: (group: DispatchGroup, results: FindingSlots)?
@@ -134,7 +134,7 @@ public struct QAChecker: Sendable {
                     var hashed: [Keys] = []
                     for index in range {
                         let unit = units[index]
-                        if !unitChecks.isEmpty { found += checkers[worker].run(unit) }
+                        if !unitChecks.isEmpty && !unitRows[index].isEntry { found += checkers[worker].run(unit) }
                         if consistency, let target = unit.target {
                             hashed.append(Keys(row: unitRows[index].row, id: unit.id, keyHash: unitRows[index].keyHash,
                                                targetHash: Self.collapsedHash(target), looseTargetHash: Self.looseHash(target)))
@@ -153,7 +153,7 @@ public struct QAChecker: Sendable {
                 unitCount += 1
                 let id = UnitID(document: statement.int64(at: 1), ordinal: Int(statement.int64(at: 2)))
                 batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: statement.optionalText(at: 5)))
-                rows.append((statement.int64(at: 0), statement.int64(at: 4)))
+                rows.append((statement.int64(at: 0), statement.int64(at: 4), statement.int64(at: 6) != 0))
                 if batch.count >= batchSize { flush() }
             }
         } catch {
@@ -196,17 +196,18 @@ public struct QAChecker: Sendable {
         var findings: [Finding] = []
         for group in Self.groups(keys, by: { UInt64(bitPattern: $0.keyHash) }) where Set(group.map(\.targetHash)).count > 1 {
             let texts = try Self.texts(of: group, db)
+            func place(_ unit: Keys) -> String { texts[unit.row]!.memory.map { "\(unit.id) in memory \($0)" } ?? unit.id.description }
             for sameKey in Dictionary(grouping: group, by: { texts[$0.row]!.key }).values where sameKey.count > 1 {
-                var variants: [String: [UnitID]] = [:]
+                var variants: [String: [Keys]] = [:]
                 var order: [String] = []
                 for unit in sameKey {
                     let rendering = Self.collapsed(texts[unit.row]!.target)
                     if variants[rendering] == nil { order.append(rendering) }
-                    variants[rendering, default: []].append(unit.id)
+                    variants[rendering, default: []].append(unit)
                 }
                 guard variants.count > 1 else { continue }
-                order.sort { (variants[$0]!.count, variants[$1]!.first!) > (variants[$1]!.count, variants[$0]!.first!) }
-                let listed = order.map { "'\(Self.shortened($0))' (\(variants[$0]!.map(\.description).joined(separator: ", ")))" }
+                order.sort { (variants[$0]!.count, variants[$1]!.first!.id) > (variants[$1]!.count, variants[$0]!.first!.id) }
+                let listed = order.map { "'\(Self.shortened($0))' (\(variants[$0]!.map(place).joined(separator: ", ")))" }
                 let units = sameKey.map(\.id).sorted()
                 findings.append(Finding(
                     check: .inconsistentTarget, severity: .warning, units: units,
@@ -227,6 +228,7 @@ public struct QAChecker: Sendable {
         let eligible = keys.filter { $0.looseTargetHash != 0 }
         for group in Self.groups(eligible, by: \.looseTargetHash) where Set(group.map(\.keyHash)).count > 1 {
             let texts = try Self.texts(of: group, db)
+            func place(_ unit: Keys) -> String { texts[unit.row]!.memory.map { "\(unit.id) in memory \($0)" } ?? unit.id.description }
             var sources: [String: [Keys]] = [:]
             var order: [String] = []
             for unit in group {
@@ -238,7 +240,7 @@ public struct QAChecker: Sendable {
             let rendering = Self.shortened(Self.collapsed(texts[group[0].row]!.target))
             let listed = order.map { key in
                 let units = sources[key]!
-                return "'\(Self.shortened(texts[units[0].row]!.source))' (\(units.map(\.id.description).joined(separator: ", ")))"
+                return "'\(Self.shortened(texts[units[0].row]!.source))' (\(units.map(place).joined(separator: ", ")))"
             }
             let sorted = group.sorted { $0.id < $1.id }
             findings.append(Finding(
@@ -268,14 +270,15 @@ public struct QAChecker: Sendable {
     }
 
     /// The source, search key and current rendering of units, by row id.
-    static func texts(of units: [Keys], _ db: Database) throws -> [Int64: (source: String, key: String, target: String)] {
-        var texts: [Int64: (String, String, String)] = [:]
+    static func texts(of units: [Keys], _ db: Database) throws -> [Int64: (source: String, key: String, target: String, memory: String?)] {
+        var texts: [Int64: (String, String, String, String?)] = [:]
         let statement = try db.cachedStatement(sql: """
-            SELECT u.text, u.searchKey, r.text
-            FROM unit u \(CurrentRendering.leftJoin("r", unit: "u")) WHERE u.id = ?
+            SELECT u.text, u.searchKey, r.text, m.name
+            FROM unit u JOIN document d ON d.id = u.documentId LEFT JOIN memory m ON m.id = d.memoryId
+            \(CurrentRendering.leftJoin("r", unit: "u")) WHERE u.id = ?
             """)
         for unit in units {
-            if let row = try Row.fetchOne(statement, arguments: [unit.row]) { texts[unit.row] = (row[0], row[1], row[2]) }
+            if let row = try Row.fetchOne(statement, arguments: [unit.row]) { texts[unit.row] = (row[0], row[1], row[2], row[3]) }
         }
         return texts
     }

@@ -35,6 +35,7 @@ public struct Pretranslator: Sendable {
     public func pretranslate(documents: [Int64] = [], at date: Date = Date()) throws(TarjumanError) -> PretranslateOutcome {
         try database.write { db in
             for document in documents { try TranslationStore.requireDocument(document, db) }
+            _ = try MemoryStore.memoryIDs(named: scope.memories ?? [], db)
             let ids = documents.isEmpty
                 ? try Int64.fetchAll(db, sql: "SELECT id FROM document WHERE memoryId IS NULL ORDER BY id")
                 : documents

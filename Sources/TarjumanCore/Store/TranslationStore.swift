@@ -93,21 +93,37 @@ public struct TranslationStore: DocumentStoring {
             if untranslatedOnly { conditions.append("r.id IS NULL") }
             sql += " WHERE " + conditions.joined(separator: " AND ")
             sql += " ORDER BY u.documentId, u.ordinal"
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map { row in
-                let documentID: Int64 = row["documentId"]
-                let status: String? = row["status"]
-                return UnitListing(
-                    id: UnitID(document: documentID, ordinal: row["ordinal"]),
-                    document: documentID,
-                    paragraph: row["paragraph"],
-                    source: row["source"],
-                    rendering: row["rendering"],
-                    status: status.flatMap(RenderingStatus.init(rawValue:)),
-                    translator: row["translator"],
-                    renderingID: row["renderingId"]
-                )
-            }
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.listing)
         }
+    }
+
+    /// The entries of a memory in the order they were imported, each with its target as its rendering.
+    public func entries(ofMemory name: String) throws(TarjumanError) -> [UnitListing] {
+        try database.read { db in
+            let memory = try MemoryStore.memoryID(named: name, db)
+            return try Row.fetchAll(db, sql: """
+                SELECT u.documentId, u.ordinal, u.paragraph, u.text AS source,
+                       r.text AS rendering, r.status, r.translator, r.id AS renderingId
+                FROM unit u JOIN document d ON d.id = u.documentId
+                \(CurrentRendering.leftJoin("r", unit: "u"))
+                WHERE d.memoryId = ? ORDER BY u.id
+                """, arguments: [memory]).map(Self.listing)
+        }
+    }
+
+    static func listing(_ row: Row) -> UnitListing {
+        let documentID: Int64 = row["documentId"]
+        let status: String? = row["status"]
+        return UnitListing(
+            id: UnitID(document: documentID, ordinal: row["ordinal"]),
+            document: documentID,
+            paragraph: row["paragraph"],
+            source: row["source"],
+            rendering: row["rendering"],
+            status: status.flatMap(RenderingStatus.init(rawValue:)),
+            translator: row["translator"],
+            renderingID: row["renderingId"]
+        )
     }
 
     /// A unit, its document's name and its rendering history.

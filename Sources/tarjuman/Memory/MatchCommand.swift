@@ -59,7 +59,8 @@ struct MatchCommand: ParsableCommand {
 extension Output {
     /// A memory match as a few readable lines.
     static func printMatch(_ match: MemoryMatch, indent: String = "") {
-        var header = "\(match.score)% \(match.kind.rawValue)\tunit \(match.unit) (\(match.document))"
+        var header = "\(match.score)% \(match.kind.rawValue)\t\(place(of: match))"
+        if match.occurrences > 1 { header += " and \(match.occurrences - 1) more place\(match.occurrences == 2 ? "" : "s") with this English" }
         header += "\t\(match.status.rawValue)"
         if let translator = match.translator { header += ", \(translator)" }
         header += ", \(timestamp(match.date))"
@@ -67,6 +68,12 @@ extension Output {
         print(indent + "  ar: " + oneLine(match.source))
         print(indent + "  en: " + oneLine(match.target))
         printDifferences(of: match, prefix: indent + "  ")
+    }
+
+    /// Where a match comes from: a memory entry, or a document unit.
+    static func place(of match: MemoryMatch) -> String {
+        if let memory = match.memory { return "memory \(memory) (entry \(match.unit), from \(match.document))" }
+        return "unit \(match.unit) (\(match.document))"
     }
 
     /// Where a match differs from the query, and the numbers that differ, a line each.
@@ -88,6 +95,10 @@ struct MemoryMatchJSON: Encodable {
     let target: String
     let unit: String
     let document: String
+    /// The memory of an entry; null for a document unit.
+    let memory: String?
+    /// How many places hold this same source and English.
+    let occurrences: Int
     let translator: String?
     let status: String
     let date: String
@@ -101,6 +112,8 @@ struct MemoryMatchJSON: Encodable {
         target = match.target
         unit = match.unit.description
         document = match.document
+        memory = match.memory
+        occurrences = match.occurrences
         translator = match.translator
         status = match.status.rawValue
         date = Output.timestamp(match.date)

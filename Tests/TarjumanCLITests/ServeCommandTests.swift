@@ -191,6 +191,29 @@ struct ServeCommandTests {
         #expect(units.stdout.contains("Dr. Ahmed said Hamas agreed."))
     }
 
+    @Test("Pretranslate fills a document's unrendered units from memories; suggestions say which memory")
+    func pretranslate() async throws {
+        let fixture = try editorFixture()
+        let exact = fixture.directory.appendingPathComponent("exact.tsv")
+        try "يذكر أنه سيصدر بيان مشترك عقب الاجتماع بين حركتي الجهاد وحماس.\tA joint statement will follow.\n".write(to: exact, atomically: true, encoding: .utf8)
+        #expect(try run(["import", exact.path, "--memory", "desk", "--db", fixture.database], in: fixture.directory).status == 0)
+        let server = try EditorProcess(database: fixture.database, in: fixture.directory)
+        defer { _ = server.stop() }
+        try await server.openSession()
+        let suggestions = try await server.request("GET", "/api/units/1.12/matches?min=50")
+        #expect(suggestions.array.first?["memory"] as? String == "desk")
+        let filled = try await server.request("POST", "/api/documents/1/pretranslate")
+        #expect(filled.status == 200)
+        #expect(filled.object["filled"] as? Int == 1)
+        #expect(filled.object["unrendered"] as? Int == 12)
+        let units = try #require(try await server.request("GET", "/api/documents/1").object["units"] as? [[String: Any]])
+        let last = try #require(units.last?["rendering"] as? [String: Any])
+        #expect(last["text"] as? String == "A joint statement will follow.")
+        #expect(last["status"] as? String == "draft")
+        #expect(try await server.request("POST", "/api/documents/1/pretranslate?min=0").status == 400)
+        #expect(try await server.request("POST", "/api/documents/1/pretranslate?memory=none").status == 404)
+    }
+
     @Test("Pages and assets come from the binary with a strict content security policy")
     func pages() async throws {
         let fixture = try editorFixture()

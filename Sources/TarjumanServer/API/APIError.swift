@@ -21,7 +21,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public init(_ error: TarjumanError) {
         let message = error.description
         switch error {
-        case .unknownUnit, .unknownDocument, .unknownTerm, .unknownFinding:
+        case .unknownUnit, .unknownDocument, .unknownTerm, .unknownFinding, .unknownMemory, .notADocument:
             self.init(.notFound, message)
         case .renderingConflict(_, let current):
             self.init(.conflict, message, current: current.map(RenderingJSON.init))

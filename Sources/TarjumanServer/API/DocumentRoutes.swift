@@ -17,10 +17,36 @@ struct DocumentRoutes {
             let id = try context.pathID(of: "document")
             return try JSONResponse.make(try document(id))
         }
+        api.post("documents/{id}/pretranslate") { request, context in
+            let id = try context.pathID(of: "document")
+            let query = request.uri.queryParameters
+            let minimum = query.get("min").flatMap(Int.init) ?? 100
+            guard (1 ... 100).contains(minimum) else { throw APIError(.badRequest, "min must be 1 to 100") }
+            let memories: [String] = query.getAll("memory")
+            let outcome = try Pretranslator(database: database, minimum: minimum, memories: memories).pretranslate(documents: [id])
+            return try JSONResponse.make(PretranslateJSON(outcome, document: try TranslationStore(database: database).document(id)))
+        }
         api.get("documents/{id}/findings") { _, context in
             let id = try context.pathID(of: "document")
             _ = try TranslationStore(database: database).document(id)
             return try JSONResponse.make(try QAChecker(database: database).run(CheckOptions(documents: [id])).findings)
+        }
+    }
+
+    /// What pretranslating a document did, with its progress after.
+    struct PretranslateJSON: Encodable {
+        let filled: Int
+        let unrendered: Int
+        let unmatched: Int
+        let bands: [String: Int]
+        let document: DocumentJSON
+
+        init(_ outcome: PretranslateOutcome, document: DocumentSummary) {
+            filled = outcome.filledCount
+            unrendered = outcome.unrendered
+            unmatched = outcome.unmatched
+            bands = Dictionary(uniqueKeysWithValues: outcome.filled.map { ($0.key.rawValue, $0.value) })
+            self.document = DocumentJSON(document)
         }
     }
 

@@ -137,6 +137,8 @@ enum EditorScript {
         el("div", { class: "exports" },
           el("a", { id: "export-tmx", href: `/api/export?format=tmx&document=${id}`, download: "" }, "Export TMX"), " ",
           el("a", { id: "export-xliff", href: `/api/export?format=xliff&document=${id}`, download: "" }, "Export XLIFF"), " ",
+          el("button", { type: "button", id: "pretranslate", title: "Fill units without a rendering with exact memory matches, as drafts",
+            onclick: () => pretranslate(id) }, "Pretranslate"), " ",
           el("label", { class: "filter" }, "Show ", editor.filter = el("select", { id: "unit-filter", onchange: applyFilter },
             el("option", { value: "all" }, "all units"),
             el("option", { value: "new" }, "units without a rendering"),
@@ -151,6 +153,24 @@ enum EditorScript {
     const wanted = decodeURIComponent(location.hash.replace(/^#u-/, ""));
     const start = editor.rows.find((row) => row.unit.id === wanted) || editor.rows.find((row) => !row.unit.rendering) || editor.rows[0];
     if (start) { start.input.focus(); start.node.scrollIntoView({ block: "center" }); }
+  }
+
+  // Fills units without a rendering from the memories (exact matches, as drafts), then shows the document again.
+  async function pretranslate(id) {
+    const unsaved = editor.rows.some((row) => row.input.value !== row.saved);
+    if (unsaved && !confirm("Some edits are not saved. Pretranslate and reload the document anyway? Unsaved edits are lost.")) return;
+    const button = document.getElementById("pretranslate");
+    button.disabled = true;
+    try {
+      const outcome = await api("POST", `/api/documents/${id}/pretranslate?min=100`);
+      await editorPage(id);
+      const status = document.getElementById("doc-status");
+      status.append(" · ", el("span", { role: "status" },
+        `${outcome.filled} of ${outcome.unrendered} units without a rendering filled from memories as drafts`));
+    } catch (error) {
+      button.disabled = false;
+      alert(error.message);
+    }
   }
 
   // Units scrolled to or focused stop below the sticky headers, whose height varies with the width.
@@ -332,10 +352,11 @@ enum EditorScript {
       return;
     }
     row.suggestionList.replaceChildren(...row.suggestions.map((match, index) =>
-      el("li", {}, el("button", { type: "button", class: "suggestion", title: `${match.source} (unit ${match.unit}, ${match.document})`,
+      el("li", {}, el("button", { type: "button", class: "suggestion", title: `${match.source} (${match.memory ? `memory ${match.memory}, entry ${match.unit}` : `unit ${match.unit}`}, ${match.document}${match.occurrences > 1 ? `; ${match.occurrences} places` : ""})`,
         onclick: () => insert(row, match.target) },
       el("span", { class: `score ${match.kind}` }, `${match.score}%`), " ",
       el("span", { class: "kind" }, match.kind), " ",
+      el("span", { class: "origin" }, match.memory ? match.memory : `unit ${match.unit}`), " ",
       el("span", { class: "target-text" }, match.target),
       index < 9 ? el("kbd", {}, `Ctrl+${index + 1}`) : null,
       el("span", { class: "suggestion-source", lang: "ar", dir: "rtl" }, match.source),

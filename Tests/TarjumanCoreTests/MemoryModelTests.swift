@@ -243,3 +243,79 @@ struct MemoryModelTests {
         #expect(throws: TarjumanError.notADocument(part, memory: "a")) { try exported(ExportOptions(documents: [part])) }
     }
 }
+
+@Suite("Memory round trip")
+struct MemoryRoundTripTests {
+    /// The (source, target, notes, properties) of a TMX file as the reader gives them, entries
+    /// compared as the merge policy compares them; Tarjuman's own properties left out.
+    func entries(of path: String) throws -> Set<[String]> {
+        var result = Set<[String]>()
+        try TMXReader().parse(path: path) { entry in
+            let properties = entry.properties.filter { !MemoryImporter.ownProperties.contains($0.type) }.map { "\($0.type)=\($0.value)" }
+            result.insert([MergePolicy.comparable(entry.source), MergePolicy.comparable(entry.target),
+                           entry.notes.joined(separator: "\n"), properties.joined(separator: "\n")])
+        }
+        return result
+    }
+
+    func roundTrip(_ path: String) throws -> (before: Set<[String]>, after: Set<[String]>) {
+        let store = try makeStore()
+        _ = try MemoryImporter(database: store.database).importFile(path)
+        let exported = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString).tmx").path
+        _ = try TMXWriter(database: store.database).export(to: exported)
+        // Notes and properties of merged duplicates are the newer entry's: compare pairs for those.
+        return (try entries(of: path), try entries(of: exported))
+    }
+
+    @Test("A TMX with alternatives, spellings, notes and properties comes back whole")
+    func alternatives() throws {
+        let file = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.4"><header srclang="ar" datatype="plaintext" segtype="sentence" adminlang="en" o-tmf="x" creationtool="x" creationtoolversion="1"/><body>
+            <tu><note>desk</note><prop type="client">UN</prop><tuv xml:lang="ar"><seg>أنا جائع.</seg></tuv><tuv xml:lang="en"><seg>I am hungry.</seg></tuv></tu>
+            <tu><tuv xml:lang="ar"><seg>انا جائع.</seg></tuv><tuv xml:lang="en"><seg>I'm hungry.</seg></tuv></tu>
+            <tu><prop type="client">NGO</prop><tuv xml:lang="ar"><seg>أنا جائع.</seg></tuv><tuv xml:lang="en"><seg>I am hungry!</seg></tuv></tu>
+            <tu><tuv xml:lang="ar"><seg>أنا  جائعٌ.</seg></tuv><tuv xml:lang="en"><seg>I am hungry.</seg></tuv></tu>
+            </body></tmx>
+            """
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString).tmx")
+        try file.write(to: path, atomically: true, encoding: .utf8)
+        let (before, after) = try roundTrip(path.path)
+        #expect(before.count == 4)
+        #expect(after == before)
+    }
+
+    @Test("The shared corpora as a TMX 1.1 file of another tool (lang attributes, notes, properties): every distinct pair comes back",
+          .enabled(if: FileManager.default.fileExists(atPath: sharedData.path), "../shared/data is absent; skipping"))
+    func corpora() throws {
+        let pairs = try ParallelCorpus.all(dataRoot: sharedData).flatMap(\.pairs)
+        var file = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tmx version="1.1"><header creationtool="other" creationtoolversion="1" segtype="sentence" o-tmf="x" adminlang="EN" srclang="AR" datatype="plaintext"/><body>
+
+            """
+        func escaped(_ text: String) -> String {
+            var bytes: [UInt8] = []
+            _ = XMLText.append(text, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        for (index, pair) in pairs.enumerated() {
+            file += "<tu tuid=\"\(index)\"><note>line \(index)</note><prop type=\"corpus\">\(index % 7)</prop>"
+            file += "<tuv lang=\"AR\"><seg>\(escaped(pair.source))</seg></tuv><tuv lang=\"EN\"><seg>\(escaped(pair.target))</seg></tuv></tu>\n"
+        }
+        file += "</body></tmx>\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString)-corpora.tmx")
+        try file.write(to: path, atomically: true, encoding: .utf8)
+        let (before, after) = try roundTrip(path.path)
+        let distinct = Set(pairs.map { [MergePolicy.comparable($0.source), MergePolicy.comparable($0.target)] })
+        #expect(Set(before.map { [$0[0], $0[1]] }) == distinct)
+        let returned = Set(after.map { [$0[0], $0[1]] })
+        let lost = distinct.subtracting(returned)
+        #expect(lost.isEmpty, "\(lost.count) of \(distinct.count) pairs lost, such as \(lost.first ?? [])")
+        #expect(returned.count == distinct.count)
+        // A pair seen once keeps its note and property.
+        let counts = Dictionary(grouping: before, by: { [$0[0], $0[1]] }).mapValues(\.count)
+        let single = before.filter { counts[[$0[0], $0[1]]] == 1 }
+        #expect(single.subtracting(after).isEmpty)
+    }
+}

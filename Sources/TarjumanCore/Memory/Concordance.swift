@@ -3,17 +3,23 @@ import GRDB
 
 /// One unit of the memory where a term occurs, with the occurrence marked.
 public struct ConcordanceLine: Sendable, Equatable, Codable {
+    /// The document unit, or the memory entry.
     public let unit: UnitID
+    /// The document's name, or the file a memory entry came from.
     public let document: String
+    /// The memory of an entry; nil for a document unit.
+    public var memory: String? = nil
     /// The unit's Arabic text.
     public let source: String
     /// Unicode scalar offsets of each occurrence in `source`.
     public let hits: [Range<Int>]
     /// The occurrence as written (the first one when there are several).
     public let surface: String
-    /// The unit's English rendering (approved first, then the newest); nil when it has none.
+    /// The unit's current English rendering; nil when it has none.
     public let rendering: String?
     public let status: RenderingStatus?
+    /// When the current rendering was made.
+    public var date: Date? = nil
 }
 
 /// How a term was rendered across the memory.
@@ -105,8 +111,8 @@ public struct ConcordanceSearch: Sendable {
 
     func confirm(_ units: [Int64], term: String, matcher: GlossaryMatcher, _ db: Database) throws -> Concordance {
         let unitStatement = try db.cachedStatement(sql: """
-            SELECT u.documentId, u.ordinal, u.text, d.name, r.text, r.status
-            FROM unit u JOIN document d ON d.id = u.documentId
+            SELECT u.documentId, u.ordinal, u.text, d.name, r.text, r.status, m.name, r.createdAt
+            FROM unit u JOIN document d ON d.id = u.documentId LEFT JOIN memory m ON m.id = d.memoryId
             \(CurrentRendering.leftJoin("r", unit: "u"))
             WHERE u.id = ?
             """)
@@ -119,9 +125,9 @@ public struct ConcordanceSearch: Sendable {
             let rendering: String? = row[4]
             let status: String? = row[5]
             lines.append(ConcordanceLine(
-                unit: UnitID(document: row[0], ordinal: row[1]), document: row[3], source: text,
+                unit: UnitID(document: row[0], ordinal: row[1]), document: row[3], memory: row[6], source: text,
                 hits: found.map { $0.start ..< $0.end }, surface: first.surface,
-                rendering: rendering, status: status.flatMap(RenderingStatus.init(rawValue:))))
+                rendering: rendering, status: status.flatMap(RenderingStatus.init(rawValue:)), date: row[7]))
         }
         let variants = RenderingVariants.variants(in: lines.compactMap(\.rendering), known: try glossaryRenderings(of: term, db))
         return Concordance(term: term, lines: lines, renderings: variants.variants, otherRenderings: variants.other)

@@ -19,6 +19,8 @@ struct ConcordanceJSON: Encodable {
     struct Line: Encodable {
         let unit: String
         let document: String
+        /// The memory of an entry; null for a document unit.
+        let memory: String?
         let pieces: [TextPiece]
         let rendering: String?
         let status: String?
@@ -35,7 +37,7 @@ struct ConcordanceJSON: Encodable {
         term = concordance.term
         total = concordance.lines.count
         lines = concordance.lines.prefix(limit).map { line in
-            Line(unit: line.unit.description, document: line.document, pieces: TextPiece.split(line.source, at: line.hits),
+            Line(unit: line.unit.description, document: line.document, memory: line.memory, pieces: TextPiece.split(line.source, at: line.hits),
                  rendering: line.rendering, status: line.status?.rawValue)
         }
         renderings = concordance.renderings

@@ -40,8 +40,8 @@ struct LookupCommand: ParsableCommand {
         Output.print("«\(result.term)» in \(result.lines.count) unit\(result.lines.count == 1 ? "" : "s")")
         for line in shown {
             let context = KeywordInContext(line, width: width)
-            Output.print("\(line.unit)\t\(context.left)[\(context.hit)]\(context.right)")
-            Output.print("\t→ " + (line.rendering.map(Output.oneLine) ?? "(not rendered yet)"))
+            Output.print("\(line.memory.map { "\(line.unit) in memory \($0)" } ?? line.unit.description)\t\(context.left)[\(context.hit)]\(context.right)")
+            Output.print("\t→ " + (line.rendering.map { "\(Output.oneLine($0)) [\(line.status?.rawValue ?? "")]" } ?? "(not rendered yet)"))
         }
         if shown.count < result.lines.count { Output.print("… \(result.lines.count - shown.count) more (--limit)") }
         Output.print("rendered as:")
@@ -73,6 +73,8 @@ struct ConcordanceJSON: Encodable {
     struct Line: Encodable {
         let unit: String
         let document: String
+        /// The memory of an entry; null for a document unit.
+        let memory: String?
         let source: String
         let hits: [[Int]]
         let surface: String
@@ -91,7 +93,7 @@ struct ConcordanceJSON: Encodable {
     init(_ concordance: Concordance, lines: [ConcordanceLine], width: Int) {
         term = concordance.term
         units = lines.map { line in
-            Line(unit: line.unit.description, document: line.document, source: line.source,
+            Line(unit: line.unit.description, document: line.document, memory: line.memory, source: line.source,
                  hits: line.hits.map { [$0.lowerBound, $0.upperBound] }, surface: line.surface,
                  context: KeywordInContext(line, width: width), rendering: line.rendering, status: line.status?.rawValue)
         }

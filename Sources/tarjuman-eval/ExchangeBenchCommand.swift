@@ -45,46 +45,23 @@ struct ExchangeBenchCommand: ParsableCommand {
             let size = (try FileManager.default.attributesOfItem(atPath: tmx)[.size] as? Int) ?? 0
             print("\(outcome.units) units: export \(format(exportSeconds)) s = \(Int(Double(outcome.units) / exportSeconds)) units/s, \(size / 1_000_000) MB")
 
-            let child = try runChild(binary("tarjuman"), ["import", tmx, "--db", folder.appendingPathComponent("\(label)-import.sqlite").path])
+            let child = try ChildProcess.run(ChildProcess.binary("tarjuman"), ["import", tmx, "--db", folder.appendingPathComponent("\(label)-import.sqlite").path])
             print("  import (tarjuman import, new database): \(format(child.seconds)) s = \(Int(Double(outcome.units) / child.seconds)) units/s, peak memory \(child.peakMegabytes) MB; \(child.output.trimmingCharacters(in: .whitespacesAndNewlines))")
             let tsv = folder.appendingPathComponent("\(label).tsv").path
             let tsvStart = DispatchTime.now().uptimeNanoseconds
             let tsvOutcome = try DelimitedMemory.export(database, to: tsv, separator: "\t")
             let tsvSeconds = seconds(since: tsvStart)
             print("  TSV export: \(format(tsvSeconds)) s = \(Int(Double(tsvOutcome.units) / tsvSeconds)) units/s")
-            let tsvChild = try runChild(binary("tarjuman"), ["import", tsv, "--db", folder.appendingPathComponent("\(label)-tsv.sqlite").path])
+            let tsvChild = try ChildProcess.run(ChildProcess.binary("tarjuman"), ["import", tsv, "--db", folder.appendingPathComponent("\(label)-tsv.sqlite").path])
             print("  TSV import (tarjuman import, new database): \(format(tsvChild.seconds)) s = \(Int(Double(tsvOutcome.units) / tsvChild.seconds)) units/s, peak memory \(tsvChild.peakMegabytes) MB")
             if label == "tmx", FileManager.default.isExecutableFile(atPath: "/usr/bin/xmllint") {
-                let xmllint = try runChild(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--stream", "--noout", tmx])
+                let xmllint = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/xmllint"), ["--stream", "--noout", tmx])
                 print("  xmllint --stream --noout: \(format(xmllint.seconds)) s, peak memory \(xmllint.peakMegabytes) MB; import / xmllint = \(format(child.seconds / xmllint.seconds))")
             }
         }
     }
 
-    func binary(_ name: String) -> URL {
-        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name)
-    }
-
     func seconds(since start: UInt64) -> Double {
         Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    }
-
-    /// Runs a program to the end under /usr/bin/time: wall time, its peak resident memory and
-    /// standard output.
-    func runChild(_ executable: URL, _ arguments: [String]) throws -> (seconds: Double, peakMegabytes: Int, output: String) {
-        let report = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-time-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: report) }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
-        process.arguments = ["-f", "%M", "-o", report.path, executable.path] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        let start = DispatchTime.now().uptimeNanoseconds
-        try process.run()
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let elapsed = seconds(since: start)
-        let kilobytes = Int((try? String(contentsOf: report, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") ?? 0
-        return (elapsed, kilobytes / 1024, String(decoding: output, as: UTF8.self))
     }
 }

@@ -13,6 +13,9 @@ struct MemoryBenchCommand: ParsableCommand {
             times exact matches (real sentences) and fuzzy matches (real sentences with one or two words
             dropped, replaced or added, or a number changed), and compares each fuzzy query's top score with
             a brute-force scan of every unit.
+            With --files the memory is written as a TSV and a TMX file instead and each is imported into a memory
+            of a new database by `tarjuman import` (a child process, so the peak memory is its own); matches
+            are then timed on the database imported from TSV. `--units 10000000 --files` is the 10-million-entry run.
             """
     )
 
@@ -33,26 +36,41 @@ struct MemoryBenchCommand: ParsableCommand {
     @Option(help: "Keep the database at this path instead of a temporary folder.")
     var keep: String?
 
+    @Flag(help: "Time matches on the database --keep names, made by an earlier run, without importing.")
+    var reuse = false
+
+    @Flag(help: "Import through memory files (TSV, then TMX) with tarjuman import, instead of storing pairs as documents.")
+    var files = false
+
     func run() throws {
         let root = try data.requireData()
         let real = try ParallelCorpus.all(dataRoot: root).flatMap(\.pairs)
-        let pairs = SyntheticMemory.pairs(from: real, count: units)
-        print("memory: \(pairs.count) distinct units built from \(real.count) real pairs")
+        var pairs = SyntheticMemory.pairs(from: real, count: units)
+        let count = pairs.count
+        print("memory: \(count) distinct units built from \(real.count) real pairs")
 
         let folder = try benchmarkFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = keep ?? folder.appendingPathComponent("memory.sqlite").path
-        let database = try TarjumanDatabase.open(path: path, create: true)
-        let store = TranslationStore(database: database)
-        let documents = SyntheticMemory.documents(pairs)
-        let importStart = DispatchTime.now().uptimeNanoseconds
-        let cpuStart = cpuSeconds()
-        _ = try store.importPairDocuments(documents, origin: "benchmark")
-        let importSeconds = seconds(since: importStart)
-        let importCPU = cpuSeconds() - cpuStart
-        try database.writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
-        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        print("import: \(pairs.count) units in \(format(importSeconds)) s = \(Int(Double(pairs.count) / importSeconds)) units/s (CPU \(format(importCPU)) s); database \(size / 1_000_000) MB")
+        let database: TarjumanDatabase
+        if reuse {
+            guard keep != nil else { throw ValidationError("--reuse times the database that --keep names") }
+            database = try TarjumanDatabase.open(path: path, create: false)
+        } else if files {
+            database = try importFiles(&pairs, folder: folder, path: path)
+        } else {
+            database = try TarjumanDatabase.open(path: path, create: true)
+            let store = TranslationStore(database: database)
+            let documents = SyntheticMemory.documents(pairs)
+            let importStart = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = cpuSeconds()
+            _ = try store.importPairDocuments(documents, origin: "benchmark")
+            let importSeconds = seconds(since: importStart)
+            let importCPU = cpuSeconds() - cpuStart
+            try database.writer.writeWithoutTransaction { db in _ = try db.checkpoint(.truncate) }
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+            print("import: \(count) units in \(format(importSeconds)) s = \(Int(Double(count) / importSeconds)) units/s (CPU \(format(importCPU)) s); database \(size / 1_000_000) MB")
+        }
 
         let matcher = MemoryMatcher(database: database)
         var generator = SeededGenerator(seed: 3)
@@ -81,6 +99,7 @@ struct MemoryBenchCommand: ParsableCommand {
         print("peak memory after matching: \(peakMegabytes()) MB")
 
         guard bruteForce > 0 else { return }
+        if pairs.isEmpty { pairs = SyntheticMemory.pairs(from: real, count: units) }
         var reference = BruteForceMemory()
         for pair in pairs { reference.add(key: ArabicSearchKey.key(pair.source)) }
         let checked = Array(fuzzyQueries.prefix(bruteForce))
@@ -103,6 +122,31 @@ struct MemoryBenchCommand: ParsableCommand {
         }
         print("agreement with brute force (top-1 score, minimum \(minimum)): \(agree)/\(checked.count) = \(format(Double(agree) / Double(checked.count))) (brute force took \(format(seconds(since: bruteStart))) s)")
         disagreements.forEach { print($0) }
+    }
+
+    /// Writes the pairs as a TSV and a TMX file (then lets them go), imports each into a new
+    /// database with `tarjuman import`, and returns the database imported from TSV.
+    func importFiles(_ pairs: inout [TranslationPair], folder: URL, path: String) throws -> TarjumanDatabase {
+        let count = pairs.count
+        let tsv = folder.appendingPathComponent("memory.tsv"), tmx = folder.appendingPathComponent("memory.tmx")
+        try MemoryFiles.write(pairs, tsv: tsv, tmx: tmx)
+        pairs = []
+        let tsvSize = (try? FileManager.default.attributesOfItem(atPath: tsv.path)[.size] as? Int) ?? 0
+        let tmxSize = (try? FileManager.default.attributesOfItem(atPath: tmx.path)[.size] as? Int) ?? 0
+        print("files: TSV \(tsvSize / 1_000_000) MB, TMX \(tmxSize / 1_000_000) MB")
+        let tmxPath = folder.appendingPathComponent("from-tmx.sqlite").path
+        for (label, file, database) in [("TSV", tsv, path), ("TMX", tmx, tmxPath)] {
+            let child = try ChildProcess.run(ChildProcess.binary("tarjuman"), ["import", file.path, "--db", database, "--memory", "bench"])
+            let size = (try? FileManager.default.attributesOfItem(atPath: database)[.size] as? Int) ?? 0
+            print("\(label) import (tarjuman import): \(count) entries in \(format(child.seconds)) s = \(Int(Double(count) / child.seconds)) entries/s, "
+                + "peak memory \(child.peakMegabytes) MB; database \(size / 1_000_000) MB = \(format(Double(size) / Double(max(tsvSize, 1)))) × the TSV")
+            if label == "TMX" {
+                try? FileManager.default.removeItem(atPath: database)
+                try? FileManager.default.removeItem(at: tmx)
+            }
+        }
+        try? FileManager.default.removeItem(at: tsv)
+        return try TarjumanDatabase.open(path: path, create: false)
     }
 
     func seconds(since start: UInt64) -> Double {

@@ -14,7 +14,7 @@ public struct GlossaryImportReport: Sendable, Equatable {
 }
 
 /// The glossary in the database: every operation is one transaction.
-public struct GlossaryStore: Sendable {
+public struct GlossaryStore: GlossaryStoring {
     public let database: TarjumanDatabase
 
     public init(database: TarjumanDatabase) {

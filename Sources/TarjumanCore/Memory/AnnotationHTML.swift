@@ -35,7 +35,7 @@ public enum AnnotationHTML {
             if let match = unit.match {
                 html += "<span class=\"band \(bandClass)\">\(match.score)% \(HTMLEscaping.escape(match.kind.rawValue))</span> "
                 html += HTMLEscaping.escape(match.target)
-                html += "<div class=\"src\" lang=\"ar\">\(HTMLEscaping.escape(match.source)) <span dir=\"ltr\">(unit \(match.unit))</span></div>"
+                html += "<div class=\"src\" lang=\"ar\">\(HTMLEscaping.escape(match.source)) <span dir=\"ltr\">(\(HTMLEscaping.escape(match.memory.map { "memory \($0), entry \(match.unit)" } ?? "unit \(match.unit)")))</span></div>"
                 if !match.differences.isEmpty {
                     let text = match.differences.map(\.description).joined(separator: "; ")
                     html += "<div class=\"diff\">\(HTMLEscaping.escape(text))</div>"

@@ -24,7 +24,7 @@ struct MemoryQuery {
 /// tokens whose weight exceeds what the score allows to miss (prefix filtering). Candidates
 /// are ranked by an upper bound on their score and verified best first, until the bound falls
 /// below the scores already found.
-public struct MemoryMatcher: Sendable {
+public struct MemoryMatcher: TranslationMatching {
     public let database: TarjumanDatabase
     /// Lists longer than this are not read unless the prefix filter needs them; their tokens
     /// count as possibly matched in the bound.
@@ -151,11 +151,23 @@ public struct MemoryMatcher: Sendable {
         let fetch = try db.cachedStatement(sql: """
             SELECT searchKey, documentId FROM unit u WHERE id = ? AND EXISTS (SELECT 1 FROM rendering r WHERE r.unitId = u.id)
             """)
+        let fetchKey = try db.cachedStatement(sql: """
+            SELECT searchKey FROM unit u WHERE id = ? AND EXISTS (SELECT 1 FROM rendering r WHERE r.unitId = u.id)
+            """)
         for item in bounded {
             if item.bound < threshold { break }
-            guard let row = try Row.fetchOne(fetch, arguments: [item.candidate.unit]),
-                  let place = try places.place(ofDocument: row[1]) else { continue }
-            let key: String = row[0]
+            let key: String
+            let place: UnitPlace
+            if places.takesEverything {
+                guard let found = try String.fetchOne(fetchKey, arguments: [item.candidate.unit]) else { continue }
+                key = found
+                place = UnitPlace.unpenalized
+            } else {
+                guard let row = try Row.fetchOne(fetch, arguments: [item.candidate.unit]),
+                      let found = try places.place(ofDocument: row[1]) else { continue }
+                key = row[0]
+                place = found
+            }
             let sourceTokens = KeyTokens(key: key)
             let larger = max(queryWeight, sourceTokens.weight)
             let limitDistance = larger * (100 - threshold) / 100
@@ -205,8 +217,9 @@ public struct MemoryMatcher: Sendable {
     func matches(from scored: [ScoredUnit], query: MemoryQuery, context: MatchContext?, limit: Int,
                  excluding excluded: UnitID?, _ db: Database) throws -> [MemoryMatch] {
         let unitStatement = try db.cachedStatement(sql: """
-            SELECT u.documentId, u.ordinal, u.text, d.name, r.text, r.translator, r.status, r.createdAt
-            FROM unit u JOIN document d ON d.id = u.documentId \(CurrentRendering.join("r", unit: "u"))
+            SELECT u.documentId, u.ordinal, u.text, d.name, r.text, r.translator, r.status, r.createdAt, m.name
+            FROM unit u JOIN document d ON d.id = u.documentId LEFT JOIN memory m ON m.id = d.memoryId
+            \(CurrentRendering.join("r", unit: "u"))
             WHERE u.id = ?
             """)
         let neighbourStatement = try db.cachedStatement(sql: "SELECT searchKey FROM unit WHERE documentId = ? AND ordinal = ?")
@@ -218,22 +231,41 @@ public struct MemoryMatcher: Sendable {
             let score: Int
             let sameSpelling: Bool
             let approved: Bool
+            /// The same source key and English: one match, counted.
+            let identity: String
         }
+        // Scores come in tiers (one per score); a tier can rank above the one before it only by a
+        // context match, one point. Once `limit` results rank above what is left, the rest is not read.
+        let ordered = scored.sorted { ($0.score, $0.unit) > ($1.score, $1.unit) }
         var found: [Found] = []
-        for item in scored {
-            guard let row = try Row.fetchOne(unitStatement, arguments: [item.unit]) else { continue }
-            if let excluded, excluded == UnitID(document: row[0], ordinal: row[1]) { continue }
-            var inContext = false
-            if item.distance == 0, item.key == query.key, let contextKeys {
-                let document: Int64 = row[0], ordinal: Int = row[1]
-                let previous = try String.fetchOne(neighbourStatement, arguments: [document, ordinal - 1])
-                let next = try String.fetchOne(neighbourStatement, arguments: [document, ordinal + 1])
-                inContext = previous == contextKeys.previous && next == contextKeys.next
+        var best: [String: Int] = [:]
+        var start = 0
+        while start < ordered.count {
+            if best.count >= limit {
+                let kth = best.values.sorted(by: >)[limit - 1]
+                if kth > ordered[start].score + 1 { break }
             }
-            let source: String = row[2]
-            found.append(Found(item: item, row: row, score: inContext ? 101 - item.place.penalty : item.score,
-                               sameSpelling: item.distance == 0 && MergePolicy.comparable(source) == written,
-                               approved: row[6] == RenderingStatus.approved.rawValue))
+            var end = start
+            while end < ordered.count && ordered[end].score == ordered[start].score { end += 1 }
+            for item in ordered[start ..< end] {
+                guard let row = try Row.fetchOne(unitStatement, arguments: [item.unit]) else { continue }
+                if let excluded, excluded == UnitID(document: row[0], ordinal: row[1]) { continue }
+                var inContext = false
+                if item.distance == 0, item.key == query.key, let contextKeys {
+                    let document: Int64 = row[0], ordinal: Int = row[1]
+                    let previous = try String.fetchOne(neighbourStatement, arguments: [document, ordinal - 1])
+                    let next = try String.fetchOne(neighbourStatement, arguments: [document, ordinal + 1])
+                    inContext = previous == contextKeys.previous && next == contextKeys.next
+                }
+                let source: String = row[2], target: String = row[4]
+                let entry = Found(item: item, row: row, score: inContext ? 101 - item.place.penalty : item.score,
+                                  sameSpelling: item.distance == 0 && (source == query.text || MergePolicy.comparable(source) == written),
+                                  approved: row[6] == RenderingStatus.approved.rawValue,
+                                  identity: item.key + "\u{1}" + MergePolicy.comparable(target))
+                found.append(entry)
+                best[entry.identity] = max(best[entry.identity] ?? 0, entry.score)
+            }
+            start = end
         }
         found.sort { a, b in
             (a.score, a.sameSpelling ? 1 : 0, a.approved ? 1 : 0, a.item.unit) > (b.score, b.sameSpelling ? 1 : 0, b.approved ? 1 : 0, b.item.unit)
@@ -243,7 +275,7 @@ public struct MemoryMatcher: Sendable {
         for entry in found {
             let row = entry.row, item = entry.item
             let target: String = row[4]
-            let identity = item.key + "\u{1}" + MergePolicy.comparable(target)
+            let identity = entry.identity
             if let position = positions[identity] {
                 results[position].occurrences += 1
                 continue
@@ -256,7 +288,7 @@ public struct MemoryMatcher: Sendable {
             positions[identity] = results.count
             results.append(MemoryMatch(
                 score: entry.score, kind: inContext ? .context : comparison.kind, source: sourceText, target: target,
-                unit: UnitID(document: row[0], ordinal: row[1]), document: row[3], memory: item.place.memory,
+                unit: UnitID(document: row[0], ordinal: row[1]), document: row[3], memory: row[8],
                 translator: row[5], status: RenderingStatus(rawValue: row[6]) ?? .draft, date: row[7],
                 differences: comparison.differences, numbers: comparison.numbers))
         }
@@ -348,10 +380,11 @@ public struct MatchScope: Sendable, Equatable {
     public static let everything = MatchScope()
 }
 
-/// Where a matched unit lives: a document (no memory), or the memory it is an entry of.
+/// What the place a matched unit lives in (a document, or a memory) takes off its score.
 struct UnitPlace {
-    let memory: String?
     let penalty: Int
+
+    static let unpenalized = UnitPlace(penalty: 0)
 }
 
 /// The places of documents, looked up once per document for one query, and whether the scope takes them.
@@ -359,12 +392,16 @@ final class UnitPlaces {
     private let statement: Statement
     private let scope: MatchScope
     private var known: [Int64: UnitPlace?] = [:]
+    /// Whether every unit is taken with no penalty (no scope, no memory with a penalty): then no place need be looked up.
+    let takesEverything: Bool
 
     init(scope: MatchScope, _ db: Database) throws {
         self.scope = scope
         statement = try db.cachedStatement(sql: """
             SELECT m.name, m.penalty FROM document d LEFT JOIN memory m ON m.id = d.memoryId WHERE d.id = ?
             """)
+        let penalized = try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM memory WHERE penalty > 0)")) ?? false
+        takesEverything = scope.documents && scope.memories == nil && !penalized
         if let names = scope.memories {
             for name in names { _ = try MemoryStore.memoryID(named: name, db) }
         }
@@ -372,14 +409,15 @@ final class UnitPlaces {
 
     /// The place of a document's units, or nil when the scope leaves them out.
     func place(ofDocument document: Int64) throws -> UnitPlace? {
+        if takesEverything { return .unpenalized }
         if let place = known[document] { return place }
         var place: UnitPlace?
         if let row = try Row.fetchOne(statement, arguments: [document]) {
             let memory: String? = row[0]
             if let memory {
-                if scope.memories?.contains(memory) ?? true { place = UnitPlace(memory: memory, penalty: row[1] ?? 0) }
+                if scope.memories?.contains(memory) ?? true { place = UnitPlace(penalty: row[1] ?? 0) }
             } else if scope.documents {
-                place = UnitPlace(memory: nil, penalty: 0)
+                place = .unpenalized
             }
         }
         known[document] = place

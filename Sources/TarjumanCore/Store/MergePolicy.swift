@@ -4,12 +4,24 @@ import Foundation
 /// (render, editor save, XLIFF, alignment, pretranslate, annotate --store) and memory entries.
 /// Nothing is ever replaced: what is not the same is added beside what is stored.
 public enum MergePolicy {
-    /// A text as entries are compared: NFC, runs of white space made one space, ends trimmed.
-    /// The text as written is what is stored; this form only decides sameness.
+    /// A text as entries are compared: runs of white space made one space, ends trimmed. The
+    /// text as written is what is stored; this form only decides sameness, with Swift's string
+    /// equality, which holds canonically equivalent texts (NFC or not) equal.
     public static func comparable(_ text: String) -> String {
+        var clean = true
+        var afterSpace = true
+        for scalar in text.unicodeScalars {
+            let space = scalar.value < 0x80 ? (scalar == " " || (0x09 ... 0x0D).contains(scalar.value)) : scalar.properties.isWhitespace
+            if space && (afterSpace || scalar != " ") {
+                clean = false
+                break
+            }
+            afterSpace = space
+        }
+        if clean && !afterSpace { return text }
         var result = ""
         var pendingSpace = false
-        for scalar in text.precomposedStringWithCanonicalMapping.unicodeScalars {
+        for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue

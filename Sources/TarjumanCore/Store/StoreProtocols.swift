@@ -22,3 +22,19 @@ public protocol MemoryStoring: Sendable {
     func renameMemory(_ name: String, to newName: String) throws(TarjumanError)
     func setPenalty(_ penalty: Int, of name: String) throws(TarjumanError)
 }
+
+/// The Arabic→English glossary. `GlossaryStore` is the SQLite implementation.
+public protocol GlossaryStoring: Sendable {
+    func add(_ term: Term, at date: Date) throws(TarjumanError) -> (term: Term, added: Bool)
+    func importTerms(_ terms: [Term], at date: Date) throws(TarjumanError) -> GlossaryImportReport
+    func update(id: Int64, with term: Term, at date: Date) throws(TarjumanError) -> Term
+    func remove(id: Int64) throws(TarjumanError) -> Term
+    func search(_ query: String) throws(TarjumanError) -> [Term]
+    func terms(domain: String?) throws(TarjumanError) -> [Term]
+}
+
+/// The match index over live translations (document units' current renderings and memory
+/// entries). `MemoryMatcher` is the SQLite implementation, its posting lists kept in SQLite.
+public protocol TranslationMatching: Sendable {
+    func matches(for text: String, context: MatchContext?, minimum: Int, limit: Int, scope: MatchScope) throws(TarjumanError) -> [MemoryMatch]
+}

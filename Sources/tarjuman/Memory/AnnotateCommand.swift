@@ -47,7 +47,7 @@ struct AnnotateCommand: ParsableCommand {
             for unit in annotation.units {
                 Output.print("\(unit.segment.index)\t[\(unit.band == .new ? "new" : unit.match.map { "\($0.score)% \($0.kind.rawValue)" } ?? "")]\t\(Output.oneLine(unit.segment.text))")
                 if let match = unit.match {
-                    Output.print("\ten: \(Output.oneLine(match.target))\t(unit \(match.unit))")
+                    Output.print("\ten: \(Output.oneLine(match.target))\t(\(match.memory.map { "memory \($0), entry \(match.unit)" } ?? "unit \(match.unit)"))")
                     Output.printDifferences(of: match, prefix: "\t")
                 }
                 if !unit.terms.isEmpty {

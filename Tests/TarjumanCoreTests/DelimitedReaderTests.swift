@@ -37,6 +37,10 @@ struct DelimitedReaderTests {
     func quotationAcrossRows() throws {
         let text = "\"He said he would come\tقال إنه سيأتي\nand he came.\"\tوقد جاء.\"\n"
         #expect(try rows(text) == [["\"He said he would come", "قال إنه سيأتي"], ["and he came.\"", "وقد جاء.\""]])
+        // Quotations open in both columns of one row and close in both of the next: read as quoted,
+        // the second column would take the next row's first field and the row be a field too wide.
+        let both = "source\ttarget\n\"قال إنه\t\"He said\nسيأتي\"\the would come\"\nنص\ttext\n"
+        #expect(try rows(both) == [["source", "target"], ["\"قال إنه", "\"He said"], ["سيأتي\"", "he would come\""], ["نص", "text"]])
     }
 
     @Test("Spreadsheet TSV: quoted cells with tabs, line breaks and doubled quotes are unquoted; other cells stay as written")

@@ -41,6 +41,10 @@ struct DelimitedReaderTests {
         // the second column would take the next row's first field and the row be a field too wide.
         let both = "source\ttarget\n\"قال إنه\t\"He said\nسيأتي\"\the would come\"\nنص\ttext\n"
         #expect(try rows(both) == [["source", "target"], ["\"قال إنه", "\"He said"], ["سيأتي\"", "he would come\""], ["نص", "text"]])
+        // An Arabic opening with a quotation mark and an English closing with one, on one row.
+        let quoted = "\"قال إنه سيأتي”\tHe said he would come.\"\nنص\ttext\n"
+        #expect(try rows(quoted) == [["\"قال إنه سيأتي”", "He said he would come.\""], ["نص", "text"]])
+        #expect(try rows("source\ttarget\n" + quoted).dropFirst() == [["\"قال إنه سيأتي”", "He said he would come.\""], ["نص", "text"]])
     }
 
     @Test("Spreadsheet TSV: quoted cells with tabs, line breaks and doubled quotes are unquoted; other cells stay as written")

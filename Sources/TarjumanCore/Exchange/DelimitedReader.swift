@@ -230,15 +230,16 @@ final class DelimitedReader {
                         return nil
                     case .wellFormed(let closing, let doubled, let separatorInside, let lineBreakInside):
                         let needed = doubled || separatorInside || lineBreakInside
-                        // In TSV, a quote that opens in one row and closes in another is a
-                        // quotation, not quoting, unless doubled quotes show a writer's escaping,
-                        // when read as quoted the row would not have the first row's width, or
-                        // (with tabs between) its first line read as text has that width too.
+                        // In TSV, a quote that opens a field and closes after a tab or a line break
+                        // is a quotation, not quoting (the Arabic opens with a quotation mark, the
+                        // English closes with one), unless doubled quotes show a writer's escaping,
+                        // or read as quoted the row has the first row's width where read as text
+                        // it has not. In the first row, a quoted field holding a tab is text.
                         func swallowsRows() -> Bool {
-                            guard lineBreakInside, !doubled else { return false }
+                            guard !doubled, separatorInside || lineBreakInside else { return false }
                             guard let width = expectedWidth else { return separatorInside }
                             if lineWidth(bytes, from: closing + 1, fieldsBefore: spans.count, skippingQuoted: true) != width { return true }
-                            return separatorInside && lineWidth(bytes, from: index, fieldsBefore: spans.count) == width
+                            return separatorInside && lineBreakInside && lineWidth(bytes, from: index, fieldsBefore: spans.count) == width
                         }
                         if strict || layout.quotesEveryField || (needed && !swallowsRows()) {
                             span.start = index + 1

@@ -130,7 +130,6 @@ struct MemoryBenchCommand: ParsableCommand {
         let count = pairs.count
         let tsv = folder.appendingPathComponent("memory.tsv"), tmx = folder.appendingPathComponent("memory.tmx")
         try MemoryFiles.write(pairs, tsv: tsv, tmx: tmx)
-        if let copy = ProcessInfo.processInfo.environment["KEEP_TSV"] { try? FileManager.default.copyItem(at: tsv, to: URL(fileURLWithPath: copy)) }
         pairs = []
         let tsvSize = (try? FileManager.default.attributesOfItem(atPath: tsv.path)[.size] as? Int) ?? 0
         let tmxSize = (try? FileManager.default.attributesOfItem(atPath: tmx.path)[.size] as? Int) ?? 0

@@ -45,6 +45,12 @@ struct DelimitedReaderTests {
         let quoted = "\"قال إنه سيأتي”\tHe said he would come.\"\nنص\ttext\n"
         #expect(try rows(quoted) == [["\"قال إنه سيأتي”", "He said he would come.\""], ["نص", "text"]])
         #expect(try rows("source\ttarget\n" + quoted).dropFirst() == [["\"قال إنه سيأتي”", "He said he would come.\""], ["نص", "text"]])
+        // A doubled quote in a quotation that spans whole rows is no writer's escaping.
+        let peppa = "source\ttarget\n\"بيبا على ذلك.\t\"\"Peppa regrets it.\nماذا عليك.\tWhat.\nستبدأ الدراسة؟\"\tSchool begins?\n"
+        #expect(try rows(peppa).count == 4)
+        #expect(try rows(peppa)[2] == ["ماذا عليك.", "What."])
+        let closedAtLineEnd = "source\ttarget\n\"بيبا.\t\"\"Peppa.\nماذا.\tWhat.\nنص\tbuilt on Solid.\"\n"
+        #expect(try rows(closedAtLineEnd).count == 4)
     }
 
     @Test("Spreadsheet TSV: quoted cells with tabs, line breaks and doubled quotes are unquoted; other cells stay as written")

@@ -232,14 +232,18 @@ final class DelimitedReader {
                         let needed = doubled || separatorInside || lineBreakInside
                         // In TSV, a quote that opens a field and closes after a tab or a line break
                         // is a quotation, not quoting (the Arabic opens with a quotation mark, the
-                        // English closes with one), unless doubled quotes show a writer's escaping,
-                        // or read as quoted the row has the first row's width where read as text
-                        // it has not. In the first row, a quoted field holding a tab is text.
+                        // English closes with one), when read as quoted the row would not have the
+                        // first row's width (doubled quotes or not), or when read as text it has that width too: for a
+                        // field with tabs and line breaks, every line of it (doubled quotes then
+                        // show no writer's escaping); otherwise its first line, unless doubled
+                        // quotes show escaping. In the first row, a quoted field holding a tab is text.
                         func swallowsRows() -> Bool {
-                            guard !doubled, separatorInside || lineBreakInside else { return false }
-                            guard let width = expectedWidth else { return separatorInside }
+                            guard separatorInside || lineBreakInside else { return false }
+                            guard let width = expectedWidth else { return separatorInside && !doubled }
                             if lineWidth(bytes, from: closing + 1, fieldsBefore: spans.count, skippingQuoted: true) != width { return true }
-                            return separatorInside && lineBreakInside && lineWidth(bytes, from: index, fieldsBefore: spans.count) == width
+                            guard separatorInside, lineBreakInside else { return false }
+                            if doubled { return everyLineHasWidth(width, bytes, rowStart: position, through: closing) }
+                            return lineWidth(bytes, from: index, fieldsBefore: spans.count) == width
                         }
                         if strict || layout.quotesEveryField || (needed && !swallowsRows()) {
                             span.start = index + 1
@@ -313,6 +317,20 @@ final class DelimitedReader {
             index += 1
         }
         return fields
+    }
+
+    /// Whether every line from `rowStart` to the end of the line holding `through`, read as
+    /// text, has `width` fields.
+    private func everyLineHasWidth(_ width: Int, _ bytes: UnsafeBufferPointer<UInt8>, rowStart: Int, through last: Int) -> Bool {
+        var start = rowStart
+        while true {
+            if lineWidth(bytes, from: start, fieldsBefore: 0) != width { return false }
+            var end = start
+            while end < bytes.count, bytes[end] != Self.lineFeed, bytes[end] != Self.carriageReturn { end += 1 }
+            if end >= last || end >= bytes.count { return true }
+            start = end + 1
+            if bytes[end] == Self.carriageReturn, start < bytes.count, bytes[start] == Self.lineFeed { start += 1 }
+        }
     }
 
     private func scalars(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int {

@@ -47,6 +47,22 @@ public struct Finding: Sendable, Equatable, Codable {
         self.message = message
         self.spans = spans
     }
+
+    init(id: String, check: QACheck, severity: Severity, units: [UnitID], message: String, spans: [FindingSpan]) {
+        self.id = id
+        self.check = check
+        self.severity = severity
+        self.units = units
+        self.message = message
+        self.spans = spans
+    }
+}
+
+extension Finding {
+    /// The same finding, id kept, with other spans.
+    func with(spans: [FindingSpan]) -> Finding {
+        Finding(id: id, check: check, severity: severity, units: units, message: message, spans: spans)
+    }
 }
 
 extension String {

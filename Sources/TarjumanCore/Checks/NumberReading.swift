@@ -10,24 +10,54 @@ struct NumberMention: Equatable {
     /// Written against Latin letters as in a code (`WIV1`, `G20`): only digits can render it.
     var isCode = false
     /// Its values in canonical form (ASCII digits, no grouping, `.` before decimals, no
-    /// trailing zeros): one, or two when the writing is ambiguous (`1.500`, `3,5`).
-    let forms: Set<String>
+    /// trailing zeros): one, or two when the writing is ambiguous (`1.500`, `3,5`); a time of
+    /// day also has its `ClockTime.form` (`t13:00`).
+    var forms: Set<String>
+    /// The time of day it names, when it is written as one (`13:00`, `1 p.m.`, `1855 hours`).
+    var time: ClockTime?
+    /// Written as hours and minutes (`13:00`, `00/13`): a time that words (`noon`) may render.
+    var isWrittenTime = false
+    /// English: the a.m. (false) or p.m. (true) written after it.
+    var pm: Bool?
+    /// Digit groups separated by spaces (`200 000`, `000 200`): the groups read one by one,
+    /// for when they are separate numbers after all.
+    var parts: [NumberMention] = []
+    /// Its digit groups were read in reverse order, as right-to-left copying leaves them
+    /// (`000 200` for 200,000; `958.6 1` for 1,958.6).
+    var reversedGrouping = false
+    /// The day of a Hijri date (`1 محرم`), which a rendering may give as its Gregorian date.
+    var isHijriDay = false
+
+    /// Whether any of its readings is among `values`: its forms, or every one of its parts.
+    func isIn(_ values: Set<String>) -> Bool {
+        !forms.isDisjoint(with: values) || (!parts.isEmpty && parts.allSatisfy { !$0.forms.isDisjoint(with: values) })
+    }
 }
 
 /// Reads the numbers of Arabic sources and English renderings so that they can be compared:
-/// Western, Arabic-Indic and Eastern Arabic digits, `٫` `٬` `,` `.` separators, multipliers
-/// (`5 ملايين` and `5 million` = 5000000), and the words, ordinals, months, decades and Hijri
-/// years that stand for numbers on either side.
+/// Western, Arabic-Indic and Eastern Arabic digits, `٫` `٬` `,` `.` and space separators (and
+/// digit groups reversed by right-to-left copying), multipliers (`5 ملايين` and `5 million` =
+/// 5000000), times of day in 24-hour and 12-hour writing, and the words, ordinals, months,
+/// decades and Hijri years that stand for numbers on either side.
 enum NumberReading {
     /// The numbers written in digits, in order.
     static func mentions(in text: String, language: Language) -> [NumberMention] {
         mentions(in: Array(text.unicodeScalars), language: language)
     }
 
-    /// The numbers written in digits in a text given as scalars, in order.
-    static func mentions(in scalars: [Unicode.Scalar], language: Language) -> [NumberMention] {
-        guard scalars.contains(where: { digit($0) != nil }) else { return [] }
-        var mentions: [NumberMention] = []
+    /// Digits and the separators between them, as written.
+    struct Numeral {
+        let start: Int
+        let end: Int
+        let groups: [String]
+        let separators: [Character]
+
+        var isPlain: Bool { separators.isEmpty }
+    }
+
+    /// The runs of digits joined by `,` `.` `٫` `٬` `،`, in order.
+    static func numerals(in scalars: [Unicode.Scalar]) -> [Numeral] {
+        var numerals: [Numeral] = []
         var index = 0
         while index < scalars.count {
             guard digit(scalars[index]) != nil else {
@@ -49,22 +79,205 @@ enum NumberReading {
                     break
                 }
             }
-            var forms = values(groups: groups, separators: separators, language: language)
-            if let multiplier = multiplier(after: index, in: scalars, language: language) {
-                for form in forms {
-                    if let value = Double(form), let scaled = canonical(value * multiplier) { forms.insert(scaled) }
-                }
-            }
-            if language == .arabic, isHijriMarker(after: index, in: scalars), groups.count == 1, let year = Int(groups[0]), year > 0, year < 2000 {
-                let gregorian = Int(Double(year) * 0.970229 + 621.5643)
-                forms.formUnion([String(gregorian), String(gregorian + 1)])
-            }
-            var written = String.UnicodeScalarView()
-            written.append(contentsOf: scalars[start ..< index])
-            let isCode = (start > 0 && isLatinLetter(scalars[start - 1])) || (index < scalars.count && isLatinLetter(scalars[index]) && language == .arabic)
-            mentions.append(NumberMention(start: start, end: index, text: String(written), isCode: isCode, forms: forms))
+            numerals.append(Numeral(start: start, end: index, groups: groups, separators: separators))
         }
+        return numerals
+    }
+
+    /// The numbers written in digits in a text given as scalars, in order.
+    static func mentions(in scalars: [Unicode.Scalar], language: Language) -> [NumberMention] {
+        guard scalars.contains(where: { digit($0) != nil }) else { return [] }
+        let numerals = numerals(in: scalars)
+        var mentions: [NumberMention] = []
+        var index = 0
+        while index < numerals.count {
+            if let (mention, count) = time(at: index, numerals, scalars, language) {
+                mentions.append(mention)
+                index += count
+                continue
+            }
+            if let (mention, count) = spacedGroups(at: index, numerals, scalars, language) {
+                mentions.append(mention)
+                index += count
+                continue
+            }
+            mentions.append(plain(numerals[index], scalars, language))
+            index += 1
+        }
+        if language == .english { applyRangeMeridiem(&mentions, scalars) }
         return mentions
+    }
+
+    static func text(_ scalars: [Unicode.Scalar], _ range: Range<Int>) -> String {
+        var written = String.UnicodeScalarView()
+        written.append(contentsOf: scalars[range])
+        return String(written)
+    }
+
+    /// One run of digits read alone: its values, scaled by a multiplier word after it; a Hijri
+    /// year with its Gregorian years; an Arabic clock hour (`الساعة 2`) with its times.
+    static func plain(_ numeral: Numeral, _ scalars: [Unicode.Scalar], _ language: Language) -> NumberMention {
+        let start = numeral.start, end = numeral.end
+        var forms = values(groups: numeral.groups, separators: numeral.separators, language: language)
+        if let multiplier = multiplier(after: end, in: scalars, language: language) {
+            for form in forms {
+                if let value = Double(form), let scaled = canonical(value * multiplier) { forms.insert(scaled) }
+            }
+        }
+        var mention = NumberMention(start: start, end: end, text: text(scalars, start ..< end), forms: forms)
+        if language == .arabic, numeral.isPlain, let value = Int(numeral.groups[0]) {
+            if isHijriMarker(after: end, in: scalars), value > 0, value < 2000 {
+                let gregorian = Int(Double(value) * 0.970229 + 621.5643)
+                mention.forms.formUnion([String(gregorian), String(gregorian + 1)])
+            }
+            if value >= 1, value <= 30, isHijriMonth(after: end, in: scalars) { mention.isHijriDay = true }
+            if value <= 24, isClockTime(start, end, in: scalars) {
+                let half = ClockTime.arabicMeridiem(after: end, in: scalars, afterMinutes: false)
+                let times = half.flatMap { ClockTime.twelveHour(value, 0, pm: $0).map { [$0] } } ?? ClockTime.eitherHalf(value, 0)
+                mention.forms.formUnion(times.map(\.form))
+                if times.count == 1 { mention.time = times[0] }
+            }
+        }
+        mention.isCode = (start > 0 && isLatinLetter(scalars[start - 1])) || (end < scalars.count && isLatinLetter(scalars[end]) && language == .arabic)
+        return mention
+    }
+
+    /// A time of day starting at `numerals[index]`, and how many numerals it takes.
+    static func time(at index: Int, _ numerals: [Numeral], _ scalars: [Unicode.Scalar], _ language: Language) -> (NumberMention, Int)? {
+        let first = numerals[index]
+        var hour: Int?, minute = 0, end = first.end, count = 1, written = false
+        if first.isPlain, index + 1 < numerals.count, numerals[index + 1].start == first.end + 1, numerals[index + 1].isPlain,
+           scalars[first.end] == ":" || (language == .arabic && scalars[first.end] == "/") {
+            let second = numerals[index + 1]
+            let a = first.groups[0], b = second.groups[0]
+            if scalars[first.end] == ":", a.count <= 2, b.count == 2, let h = Int(a), let m = Int(b), h <= 24, m < 60 {
+                (hour, minute) = (h, m)
+            } else if scalars[first.end] == "/", a.count == 2, b.count <= 2, let m = Int(a), let h = Int(b), h <= 24, m < 60,
+                      a == "00" || isClockTime(first.start, first.start, in: scalars) {
+                // `الساعة 00/13`: Arabic documents write the minutes first.
+                (hour, minute) = (h, m)
+            }
+            if hour != nil {
+                end = second.end
+                count = 2
+                written = true
+            }
+        }
+        if hour == nil, language == .english {
+            if first.isPlain, let value = Int(first.groups[0]) {
+                if first.groups[0].count <= 2, value <= 12, ClockTime.englishMeridiem(after: first.end, in: scalars) != nil {
+                    hour = value
+                } else if (3 ... 4).contains(first.groups[0].count), ClockTime.englishHoursWord(after: first.end, in: scalars) {
+                    (hour, minute) = (value / 100, value % 100)
+                    written = true
+                }
+            } else if first.separators == ["."], first.groups.count == 2, first.groups[0].count <= 2, first.groups[1].count == 2,
+                      let h = Int(first.groups[0]), let m = Int(first.groups[1]), h <= 24, m < 60 {
+                (hour, minute) = (h, m)
+                written = true
+            }
+        }
+        guard let hour, ClockTime(hour: hour, minute: minute) != nil else { return nil }
+        var mention = NumberMention(start: first.start, end: end, text: text(scalars, first.start ..< end), forms: [])
+        mention.isWrittenTime = written
+        switch language {
+        case .arabic:
+            let half = ClockTime.arabicMeridiem(after: end, in: scalars, afterMinutes: true)
+            let time = half.flatMap { hour <= 12 ? ClockTime.twelveHour(hour, minute, pm: $0) : nil } ?? ClockTime(hour: hour, minute: minute)!
+            mention.time = time
+            mention.forms = [time.form]
+        case .english:
+            if let meridiem = ClockTime.englishMeridiem(after: end, in: scalars), let time = ClockTime.twelveHour(hour, minute, pm: meridiem.pm) {
+                mention = NumberMention(start: first.start, end: meridiem.end, text: text(scalars, first.start ..< meridiem.end), forms: [time.form])
+                mention.time = time
+                mention.pm = meridiem.pm
+                if !written { mention.forms.insert(String(hour)) }
+            } else if !written || first.separators == ["."] {
+                // `12.30` is a decimal or, in British writing, a time.
+                guard first.separators == ["."] || ClockTime.englishHoursWord(after: end, in: scalars) || count == 2 else { return nil }
+                mention.forms = values(groups: first.groups, separators: first.separators, language: language)
+                mention.forms.insert(ClockTime(hour: hour, minute: minute)!.form)
+                if ClockTime.englishHoursWord(after: end, in: scalars) { mention.time = ClockTime(hour: hour, minute: minute) }
+            } else {
+                let time = ClockTime(hour: hour, minute: minute)!
+                mention.time = time
+                mention.forms = [time.form]
+                if count == 2, (1 ... 11).contains(hour), !ClockTime.englishHoursWord(after: end, in: scalars),
+                   let afternoon = ClockTime(hour: hour + 12, minute: minute) {
+                    // `at 7:30` without a.m. or p.m. may be either.
+                    mention.forms.insert(afternoon.form)
+                }
+                if (3 ... 4).contains(first.groups[0].count) { mention.forms.insert(canonical(integer: first.groups[0], fraction: "")) }
+            }
+        }
+        return (mention, count)
+    }
+
+    /// `3` in `3 to 6 p.m.`, `10:30` in `10:30 to 11.45 a.m.`: the start of a range takes the
+    /// a.m. or p.m. of its end.
+    static func applyRangeMeridiem(_ mentions: inout [NumberMention], _ scalars: [Unicode.Scalar]) {
+        guard mentions.count > 1 else { return }
+        for index in (0 ..< mentions.count - 1).reversed() where mentions[index].pm == nil {
+            let next = mentions[index + 1]
+            guard let pm = next.pm, let position = ClockTime.englishRangeWord(after: mentions[index].end, in: scalars), position == next.start else { continue }
+            let hour: Int, minute: Int
+            if let time = mentions[index].time {
+                (hour, minute) = (time.hour, time.minute)
+            } else if let value = Int(mentions[index].text), value <= 12 {
+                (hour, minute) = (value, 0)
+            } else {
+                continue
+            }
+            guard let time = ClockTime.twelveHour(hour == 0 ? 12 : hour > 12 ? hour - 12 : hour, minute, pm: pm) else { continue }
+            mentions[index].forms.insert(time.form)
+            mentions[index].pm = pm
+        }
+    }
+
+    /// Digit groups separated by single spaces starting at `numerals[index]` (`200 000`,
+    /// `1 958.6`), read in order, else in reverse order (`000 200`, `958.6 1`); the longest
+    /// run that reads either way, and how many numerals it takes.
+    static func spacedGroups(at index: Int, _ numerals: [Numeral], _ scalars: [Unicode.Scalar], _ language: Language) -> (NumberMention, Int)? {
+        var last = index
+        while last + 1 < numerals.count, numerals[last + 1].start == numerals[last].end + 1, ClockTime.isSpace(scalars[numerals[last].end]) {
+            last += 1
+        }
+        guard last > index else { return nil }
+        func reading(_ run: [Numeral]) -> String? {
+            guard let head = run.first, head.isPlain, (1 ... 3).contains(head.groups[0].count), head.groups[0].first != "0" || run.count == 1 else { return nil }
+            for middle in run.dropFirst().dropLast() where !(middle.isPlain && middle.groups[0].count == 3) { return nil }
+            let tail = run.last!
+            var integer = run.dropLast().map { $0.groups[0] }.joined()
+            var fraction = ""
+            if tail.isPlain, tail.groups[0].count == 3 {
+                integer += tail.groups[0]
+            } else if tail.groups.count == 2, tail.groups[0].count == 3, tail.separators[0] == "." || tail.separators[0] == "٫" || tail.separators[0] == "," {
+                integer += tail.groups[0]
+                fraction = tail.groups[1]
+            } else {
+                return nil
+            }
+            return canonical(integer: integer, fraction: fraction)
+        }
+        for end in stride(from: last, to: index, by: -1) {
+            let run = Array(numerals[index ... end])
+            var value = reading(run)
+            var reversed = false
+            if value == nil, let backwards = reading(run.reversed()) {
+                value = backwards
+                reversed = true
+            }
+            guard let value else { continue }
+            let start = run[0].start, stop = run.last!.end
+            var mention = NumberMention(start: start, end: stop, text: text(scalars, start ..< stop), forms: [value])
+            if let multiplier = multiplier(after: stop, in: scalars, language: language), let number = Double(value), let scaled = canonical(number * multiplier) {
+                mention.forms.insert(scaled)
+            }
+            mention.parts = run.map { plain($0, scalars, language) }
+            mention.reversedGrouping = reversed
+            return (mention, run.count)
+        }
+        return nil
     }
 
     enum Language { case arabic, english }
@@ -78,7 +291,9 @@ enum NumberReading {
             for word in englishWords(text) {
                 if let values = englishValues[word] {
                     known.formUnion(values)
-                } else if word.contains("-") {
+                } else if let time = ClockTime.englishWords[word] {
+                    known.insert(time.form)
+                } else if word.utf8.contains(0x2D) {
                     let parts = word.split(separator: "-").map(String.init)
                     if parts.count == 2, let tens = englishValues[parts[0]]?.first.flatMap(Int.init), let units = englishValues[parts[1]]?.first.flatMap(Int.init),
                        tens % 10 == 0, tens >= 20, units < 10 {
@@ -112,7 +327,8 @@ enum NumberReading {
     /// name by a hyphen (`كوفيد-19`), a list marker (`(1)`), a time of day (`الساعة 2`) or the day
     /// of a date (`1 ديسمبر`).
     static func needsDigits(_ mention: NumberMention, in scalars: [Unicode.Scalar]) -> Bool {
-        mention.isCode || isListMarker(mention.start, mention.end, in: scalars) || isDesignation(mention.start, in: scalars)
+        if mention.isWrittenTime { return false }
+        return mention.isCode || isListMarker(mention.start, mention.end, in: scalars) || isDesignation(mention.start, in: scalars)
             || isDay(mention.end, in: scalars) || isClockTime(mention.start, mention.end, in: scalars)
     }
 
@@ -254,14 +470,48 @@ enum NumberReading {
         }
     }
 
-    /// Whether `هـ` or `ه` (the Hijri era) follows a number.
+    /// Whether `هـ`, `ه` or `هجري` (the Hijri era) follows a number.
     static func isHijriMarker(after index: Int, in scalars: [Unicode.Scalar]) -> Bool {
         var position = index
         while position < scalars.count, scalars[position] == " " { position += 1 }
-        guard position < scalars.count, scalars[position] == "\u{0647}" else { return false }
+        guard position < scalars.count, scalars[position] == "\u{0647}" else { return hijriWords.contains(nextWord(after: index, in: scalars)) }
         position += 1
         while position < scalars.count, scalars[position] == "\u{0640}" { position += 1 }
-        return position == scalars.count || !ScalarClass.isAlphabetic(scalars[position])
+        return position == scalars.count || !ScalarClass.isAlphabetic(scalars[position]) || hijriWords.contains(nextWord(after: index, in: scalars))
+    }
+
+    static let hijriWords: Set<String> = Set(["هجري", "هجرية", "الهجري", "الهجرية", "للهجرة", "هجرياً", "هجريا"].map(ArabicSearchKey.key))
+
+    /// Whether a Hijri month follows a number (`1 محرم`, `27 رمضان`, `10 ذي الحجة`).
+    static func isHijriMonth(after index: Int, in scalars: [Unicode.Scalar]) -> Bool {
+        let word = nextWord(after: index, in: scalars)
+        if hijriMonths.contains(word) { return true }
+        guard word == ArabicSearchKey.key("ذو") || word == ArabicSearchKey.key("ذي") else { return false }
+        var position = index
+        while position < scalars.count, !ScalarClass.isAlphabetic(scalars[position]) { position += 1 }
+        while position < scalars.count, ScalarClass.isAlphabetic(scalars[position]) { position += 1 }
+        return ["القعدة", "الحجة"].map(ArabicSearchKey.key).contains(nextWord(after: position, in: scalars))
+    }
+
+    static let hijriMonths: Set<String> = Set(["محرم", "المحرم", "صفر", "ربيع", "جمادى", "جمادي", "رجب", "شعبان", "رمضان", "شوال"].map(ArabicSearchKey.key))
+
+    /// The search key of the word after `index`, past spaces.
+    static func nextWord(after index: Int, in scalars: [Unicode.Scalar]) -> String {
+        var position = index
+        while position < scalars.count, ClockTime.isSpace(scalars[position]) { position += 1 }
+        var letters = String.UnicodeScalarView()
+        while position < scalars.count, ScalarClass.isAlphabetic(scalars[position]) || scalars[position] == "\u{0640}", letters.count < 16 {
+            letters.append(scalars[position])
+            position += 1
+        }
+        return letters.isEmpty ? "" : ArabicSearchKey.key(String(letters))
+    }
+
+    /// Whether an English text names a Hijri month, so that it gives a Hijri date of its own.
+    static func namesHijriMonth(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return ["muharram", "safar", "rabi", "jumad", "rajab", "sha'ban", "shaban", "shaaban", "ramadan", "ramadhan", "shawwal",
+                "dhu al", "dhul", "dhu'l", "hijja", "qa'da", "qada", " ah", "a.h."].contains { lower.contains($0) }
     }
 
     /// Lowercased English words (ASCII letters, with inner hyphens) short enough to name a number.

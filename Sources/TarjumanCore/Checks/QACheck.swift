@@ -14,6 +14,7 @@ public enum QACheck: String, Sendable, CaseIterable, Codable, Comparable {
     case repeatedWord = "repeated-word"
     case lengthRatio = "length-ratio"
     case urlsEmails = "urls-emails"
+    case reversedGrouping = "reversed-grouping"
 
     /// What the check looks for, in one line.
     public var summary: String {
@@ -32,7 +33,13 @@ public enum QACheck: String, Sendable, CaseIterable, Codable, Comparable {
         case .repeatedWord: return "a word repeated in the English (the the)"
         case .lengthRatio: return "an English rendering much shorter or longer than human translations are"
         case .urlsEmails: return "web addresses, e-mail addresses and handles not kept unchanged"
+        case .reversedGrouping: return "source numbers whose digit groups right-to-left copying reversed (000 200 for 200,000); off unless turned on"
         }
+    }
+
+    /// Whether the check runs when the project has not turned it on or off.
+    public var isOnByDefault: Bool {
+        self != .reversedGrouping
     }
 
     public static func < (lhs: QACheck, rhs: QACheck) -> Bool {

@@ -33,6 +33,9 @@ public struct CheckReport: Sendable {
     public var checks: [QACheck]
     /// Findings left out because they were accepted.
     public var acceptedHidden: Int
+    /// Source numbers whose digit groups were reversed by right-to-left copying (`000 200`) and
+    /// were read in reverse, so that the English's right number is accepted.
+    public var reversedGroupingsRead = 0
 
     public var hasErrors: Bool { findings.contains { $0.severity == .error } }
 }
@@ -56,7 +59,7 @@ public struct QAChecker: Sendable {
             var checks = options.only ?? Set(QACheck.allCases).subtracting(disabled)
             checks.subtract(options.skip)
             let terms = checks.contains(.glossaryMissing) || checks.contains(.glossaryForbidden) ? try Term.fetchAll(db) : []
-            var (findings, count) = try check(checks: checks, terms: terms, documents: options.documents, db)
+            var (findings, count, reversed) = try check(checks: checks, terms: terms, documents: options.documents, db)
             findings.removeAll { $0.severity < options.minimumSeverity }
             var hidden = 0
             if !options.includeAccepted {
@@ -69,7 +72,8 @@ public struct QAChecker: Sendable {
             findings = findings.enumerated().sorted {
                 ($0.element.check, $0.element.units.first ?? none, $0.offset) < ($1.element.check, $1.element.units.first ?? none, $1.offset)
             }.map(\.element)
-            return CheckReport(findings: findings, unitsChecked: count, checks: checks.sorted(), acceptedHidden: hidden)
+            return CheckReport(findings: findings, unitsChecked: count, checks: checks.sorted(), acceptedHidden: hidden,
+                               reversedGroupingsRead: reversed)
         }
     }
 
@@ -85,7 +89,7 @@ public struct QAChecker: Sendable {
     }
 
     /// The findings, and how many units were read.
-    func check(checks: Set<QACheck>, terms: [Term], documents: [Int64], _ db: Database) throws -> (findings: [Finding], units: Int) {
+    func check(checks: Set<QACheck>, terms: [Term], documents: [Int64], _ db: Database) throws -> (findings: [Finding], units: Int, reversed: Int) {
         let filter = documents.isEmpty ? "" : "WHERE u.documentId IN (\(documents.map { _ in "?" }.joined(separator: ", ")))"
         let statement = try FastStatement(db, sql: """
             SELECT u.id, u.documentId, u.ordinal, u.text, u.keyHash,
@@ -164,7 +168,7 @@ public struct QAChecker: Sendable {
         collect()
         if checks.contains(.inconsistentTarget) { findings += try inconsistentTargets(keys, db) }
         if checks.contains(.inconsistentSource) { findings += try inconsistentSources(keys, db) }
-        return (findings, unitCount)
+        return (findings, unitCount, checkers.map(\.reversedGroupings).reduce(0, +))
     }
 
     /// Findings written by the workers, one slot each.
@@ -349,7 +353,12 @@ public struct QAChecker: Sendable {
     // MARK: - Settings
 
     static func disabledChecks(_ db: Database) throws -> Set<QACheck> {
-        Set(try String.fetchAll(db, sql: "SELECT checkId FROM checkSetting WHERE enabled = 0").compactMap(QACheck.init(rawValue:)))
+        var disabled = Set(QACheck.allCases.filter { !$0.isOnByDefault })
+        for row in try Row.fetchAll(db, sql: "SELECT checkId, enabled FROM checkSetting") {
+            guard let check = QACheck(rawValue: row[0]) else { continue }
+            if row[1] as Bool { disabled.remove(check) } else { disabled.insert(check) }
+        }
+        return disabled
     }
 
     /// Whether each check runs by default in this project.

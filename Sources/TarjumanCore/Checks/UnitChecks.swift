@@ -60,7 +60,24 @@ final class UnitChecks: @unchecked Sendable {
         if enabled.contains(.lengthRatio) { lengthRatio(context, &findings) }
         if enabled.contains(.urlsEmails) { urlsEmails(context, &findings) }
         if glossary != nil { glossaryChecks(context, &findings) }
-        return findings
+        return Self.merged(findings)
+    }
+
+    /// The findings with those of one id (one problem found twice) made one, with every span.
+    static func merged(_ findings: [Finding]) -> [Finding] {
+        guard findings.count > 1, Set(findings.map(\.id)).count < findings.count else { return findings }
+        var merged: [Finding] = []
+        var position: [String: Int] = [:]
+        for finding in findings {
+            if let index = position[finding.id] {
+                let spans = merged[index].spans + finding.spans.filter { !merged[index].spans.contains($0) }
+                merged[index] = merged[index].with(spans: spans)
+            } else {
+                position[finding.id] = merged.count
+                merged.append(finding)
+            }
+        }
+        return merged
     }
 
     /// One unit's texts, read once for every check.
@@ -69,12 +86,17 @@ final class UnitChecks: @unchecked Sendable {
         let target: String
         let sourceScalars: [Unicode.Scalar]
         let targetScalars: [Unicode.Scalar]
+        /// The paragraph numbers and enumerators opening each side.
+        let sourceMarkers: [LeadingMarker]
+        let targetMarkers: [LeadingMarker]
 
         init(unit: CheckedUnit, target: String) {
             self.unit = unit
             self.target = target
             self.sourceScalars = Array(unit.source.unicodeScalars)
             self.targetScalars = Array(target.unicodeScalars)
+            self.sourceMarkers = LeadingMarker.markers(in: sourceScalars, language: .arabic)
+            self.targetMarkers = LeadingMarker.markers(in: targetScalars, language: .english)
         }
 
         func sourceSpan(_ range: Range<Int>) -> FindingSpan {
@@ -129,28 +151,51 @@ final class UnitChecks: @unchecked Sendable {
     // MARK: - Numbers
 
     func numbers(_ context: Context, _ findings: inout [Finding]) {
-        let sourceNumbers = NumberReading.mentions(in: context.sourceScalars, language: .arabic)
-        let targetNumbers = NumberReading.mentions(in: context.targetScalars, language: .english)
+        markers(context, &findings)
+        let sourceBody = LeadingMarker.bodyStart(context.sourceMarkers), targetBody = LeadingMarker.bodyStart(context.targetMarkers)
+        let sourceNumbers = NumberReading.mentions(in: context.sourceScalars, language: .arabic).filter { $0.start >= sourceBody }
+        let targetNumbers = NumberReading.mentions(in: context.targetScalars, language: .english).filter { $0.start >= targetBody }
         if sourceNumbers.isEmpty && targetNumbers.isEmpty { return }
-        let targetDigits = Set(targetNumbers.flatMap(\.forms))
+        let targetDigits = Set(targetNumbers.flatMap { $0.forms.union($0.parts.flatMap(\.forms)) })
         var targetKnown: Set<String>?
         var missing: [NumberMention] = []
-        for mention in sourceNumbers where mention.forms.isDisjoint(with: targetDigits) {
+        for mention in sourceNumbers {
+            if mention.reversedGrouping, !mention.forms.isDisjoint(with: targetDigits) { reversed(mention, context, &findings) }
+            guard !mention.isIn(targetDigits) else { continue }
             if targetKnown == nil { targetKnown = NumberReading.knownValues(in: context.target, mentions: targetNumbers, language: .english) }
-            if mention.forms.isDisjoint(with: targetKnown!) || NumberReading.needsDigits(mention, in: context.sourceScalars),
-               !missing.contains(where: { $0.forms == mention.forms }) { missing.append(mention) }
+            guard !mention.isIn(targetKnown!) || NumberReading.needsDigits(mention, in: context.sourceScalars) else { continue }
+            // A Hijri date the English gives by its Gregorian date only.
+            if mention.isHijriDay, !NumberReading.namesHijriMonth(context.target) { continue }
+            if !missing.contains(where: { $0.forms == mention.forms }) { missing.append(mention) }
         }
         if !missing.isEmpty {
-            let list = missing.map { Self.describe($0) }.joined(separator: ", ")
-            let message = missing.count == 1 ? "the number \(list) of the source is not in the English" : "the numbers \(list) of the source are not in the English"
+            let message: String
+            if missing.allSatisfy({ $0.time == nil }) {
+                let list = missing.map { Self.describe($0) }.joined(separator: ", ")
+                message = missing.count == 1 ? "the number \(list) of the source is not in the English" : "the numbers \(list) of the source are not in the English"
+            } else {
+                let list = missing.map { $0.time == nil ? "the number \(Self.describe($0))" : "the time \(Self.describe($0))" }.joined(separator: ", ")
+                let halves = missing.compactMap { mention -> String? in
+                    guard let time = mention.time else { return nil }
+                    return targetNumbers.first { other in
+                        other.time.map { $0.minute == time.minute && $0.hour % 12 == time.hour % 12 && $0.hour != time.hour } ?? false
+                    }.map { "the English says \($0.text) (\($0.time!.twentyFourHour))" }
+                }
+                message = list + (missing.count == 1 ? " of the source is not in the English" : " of the source are not in the English")
+                    + (halves.isEmpty ? "" : "; " + halves.joined(separator: ", "))
+            }
             findings.append(context.finding(.numbers, .error, message, spans: missing.map { context.sourceSpan($0.start ..< $0.end) }))
         }
-        let sourceDigits = Set(sourceNumbers.flatMap(\.forms))
+        let sourceDigits = Set(sourceNumbers.flatMap { $0.forms.union($0.parts.flatMap(\.forms)) })
         var sourceKnown: Set<String>?
         var extra: [NumberMention] = []
-        for mention in targetNumbers where mention.forms.isDisjoint(with: sourceDigits) {
+        let footnotesLost = Self.hasEmptyBrackets(context.sourceScalars)
+        for mention in targetNumbers where !mention.isIn(sourceDigits) {
             if sourceKnown == nil { sourceKnown = NumberReading.knownValues(in: context.unit.source, mentions: sourceNumbers, language: .arabic) }
-            if mention.forms.isDisjoint(with: sourceKnown!) && !extra.contains(where: { $0.forms == mention.forms }) { extra.append(mention) }
+            guard !mention.isIn(sourceKnown!) else { continue }
+            // A footnote reference (`Council.1`) whose number the Arabic lost, leaving `()`.
+            if footnotesLost, Self.isFootnoteReference(mention, in: context.targetScalars) { continue }
+            if !extra.contains(where: { $0.forms == mention.forms }) { extra.append(mention) }
         }
         if !extra.isEmpty {
             let list = extra.map(\.text).joined(separator: ", ")
@@ -159,9 +204,85 @@ final class UnitChecks: @unchecked Sendable {
         }
     }
 
-    /// A source number as written, with its Western digits when it is written otherwise.
+    /// Source numbers read with their digit groups reversed, counted; listed when the
+    /// `reversed-grouping` check is on.
+    private(set) var reversedGroupings = 0
+
+    func reversed(_ mention: NumberMention, _ context: Context, _ findings: inout [Finding]) {
+        reversedGroupings += 1
+        guard enabled.contains(.reversedGrouping) else { return }
+        let value = mention.forms.sorted { $0.count < $1.count }.first ?? mention.text
+        findings.append(context.finding(.reversedGrouping, .info,
+                                        "the source writes \(Self.grouped(value)) with its digit groups reversed (\(mention.text)), as right-to-left copying leaves them; the English has it right",
+                                        spans: [context.sourceSpan(mention.start ..< mention.end)]))
+    }
+
+    /// A canonical number with its thousands grouped by commas: `1958.6` → `1,958.6`.
+    static func grouped(_ value: String) -> String {
+        let parts = value.split(separator: ".", maxSplits: 1)
+        var integer = String(parts[0])
+        var groups: [String] = []
+        while integer.count > 3 {
+            groups.insert(String(integer.suffix(3)), at: 0)
+            integer.removeLast(3)
+        }
+        groups.insert(integer, at: 0)
+        return groups.joined(separator: ",") + (parts.count > 1 ? "." + parts[1] : "")
+    }
+
+    /// Leading paragraph numbers and enumerators on both sides that count the same way but differ.
+    func markers(_ context: Context, _ findings: inout [Finding]) {
+        guard !context.sourceMarkers.isEmpty, !context.targetMarkers.isEmpty else { return }
+        for marker in context.sourceMarkers {
+            let comparable = context.targetMarkers.filter {
+                (!$0.numbers.isEmpty && !marker.numbers.isEmpty) || (!$0.letters.isEmpty && !marker.letters.isEmpty)
+            }
+            guard let other = comparable.first, comparable.allSatisfy({ marker.disagrees(with: $0) }) else { continue }
+            findings.append(context.finding(.numbers, .warning,
+                                            "the paragraph marker '\(marker.text)' of the source is '\(other.text)' in the English",
+                                            spans: [context.sourceSpan(marker.range), context.targetSpan(other.range)]))
+        }
+    }
+
+    /// Whether a text holds empty brackets, `()`, where a footnote reference was lost.
+    static func hasEmptyBrackets(_ scalars: [Unicode.Scalar]) -> Bool {
+        emptyBrackets(scalars).first != nil
+    }
+
+    /// The ranges of empty brackets, `()` or `( )`.
+    static func emptyBrackets(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < scalars.count {
+            if scalars[index] == "(" {
+                var end = index + 1
+                while end < scalars.count, scalars[end] == " " || ScalarClass.isInvisible(scalars[end].value) { end += 1 }
+                if end < scalars.count, scalars[end] == ")" {
+                    ranges.append(index ..< end + 1)
+                    index = end
+                }
+            }
+            index += 1
+        }
+        return ranges
+    }
+
+    /// A number of one to three digits glued to the word or punctuation before it, as a
+    /// footnote reference comes out of a document (`Council.1`, `measures;12`).
+    static func isFootnoteReference(_ mention: NumberMention, in scalars: [Unicode.Scalar]) -> Bool {
+        guard mention.start > 0, mention.end - mention.start <= 3, mention.time == nil, mention.parts.isEmpty else { return false }
+        let before = scalars[mention.start - 1]
+        return ScalarClass.isAlphabetic(before) || ".,;:)\u{201D}\"".unicodeScalars.contains(before)
+    }
+
+    /// A source number as written, with its Western digits when it is written otherwise, and
+    /// a time with its 12-hour reading.
     static func describe(_ mention: NumberMention) -> String {
-        let western = mention.forms.sorted().first ?? mention.text
+        if let time = mention.time {
+            return "\(mention.text) (\(time.twelveHour))"
+        }
+        let western = mention.forms.filter { !$0.hasPrefix("t") }.sorted { ($0.count, $0) < ($1.count, $1) }.first ?? mention.text
+        if mention.reversedGrouping { return "\(mention.text) (\(grouped(western)) with its groups reversed)" }
         return mention.text.unicodeScalars.allSatisfy({ $0.value < 0x80 }) ? mention.text : "\(mention.text) (\(western))"
     }
 
@@ -263,8 +384,9 @@ final class UnitChecks: @unchecked Sendable {
     }
 
     func bracketsQuotes(_ context: Context, _ findings: inout [Finding]) {
-        let target = context.targetScalars
-        let source = context.sourceScalars
+        // Leading markers (`(أ)`, `(a)`) and empty footnote brackets (`()`) are no brackets of the text.
+        let target = Self.blanked(context.targetScalars, context.targetMarkers.map(\.range))
+        let source = Self.blanked(context.sourceScalars, context.sourceMarkers.map(\.range) + Self.emptyBrackets(context.sourceScalars))
         var problems: [String] = []
         var spans: [FindingSpan] = []
         for (open, close) in Self.pairs {
@@ -283,15 +405,41 @@ final class UnitChecks: @unchecked Sendable {
         if !problems.isEmpty {
             findings.append(context.finding(.bracketsQuotes, .warning, "the English has " + problems.joined(separator: " and "), spans: spans))
         }
-        if let open = source.firstIndex(of: "("), source[open...].contains(")"), !target.contains("("), !target.contains("[") {
-            let close = source[open...].firstIndex(of: ")")!
+        if !target.contains("("), !target.contains("["), let bracket = Self.keptBracket(source, target: context.target) {
             findings.append(context.finding(.bracketsQuotes, .warning, "the source has brackets ( ) that the English does not",
-                                            spans: [context.sourceSpan(open ..< close + 1)]))
+                                            spans: [context.sourceSpan(bracket)]))
         }
         if let quotation = Self.longQuotation(source), !Self.hasQuotes(target) {
             findings.append(context.finding(.bracketsQuotes, .info, "the source quotes a statement that the English does not quote",
                                             spans: [context.sourceSpan(quotation)]))
         }
+    }
+
+    /// The scalars with these ranges made spaces.
+    static func blanked(_ scalars: [Unicode.Scalar], _ ranges: [Range<Int>]) -> [Unicode.Scalar] {
+        guard !ranges.isEmpty else { return scalars }
+        var copy = scalars
+        for range in ranges { copy.replaceSubrange(range, with: repeatElement(" ", count: range.count)) }
+        return copy
+    }
+
+    /// The first bracketed part of the source a rendering should keep in brackets: not a
+    /// footnote or list number (`(1)`), and not Latin text the English has without brackets
+    /// (`(UNDP)`).
+    static func keptBracket(_ source: [Unicode.Scalar], target: String) -> Range<Int>? {
+        var index = 0
+        while let open = source[index...].firstIndex(of: "(") {
+            guard let close = source[open...].firstIndex(of: ")") else { return nil }
+            index = close
+            let inside = source[open + 1 ..< close].filter { !ScalarClass.isWhitespace($0.value) }
+            if inside.isEmpty || (inside.count <= 3 && inside.allSatisfy { NumberReading.digit($0) != nil }) { continue }
+            if inside.allSatisfy({ $0.value < 0x80 }) {
+                let latin = Context.text(source[open + 1 ..< close]).trimmingCharacters(in: .whitespaces)
+                if target.utf8.count >= latin.utf8.count, target.contains(latin) { continue }
+            }
+            return open ..< close + 1
+        }
+        return nil
     }
 
     // MARK: - White space and repeated words
@@ -331,38 +479,12 @@ final class UnitChecks: @unchecked Sendable {
         }
     }
 
-    static let legitimateRepeats: Set<String> = ["had", "that", "is", "do", "bye", "very", "no", "ha"]
-
     func repeatedWord(_ context: Context, _ findings: inout [Finding]) {
-        let scalars = context.targetScalars
-        var spans: [FindingSpan] = []
-        var repeated: [String] = []
-        var previous: Range<Int>?
-        var index = 0
-        while index < scalars.count {
-            guard ScalarClass.isAlphabetic(scalars[index]) else {
-                if scalars[index] != " " { previous = nil }
-                index += 1
-                continue
-            }
-            var end = index + 1
-            while end < scalars.count, ScalarClass.isAlphabetic(scalars[end]) || scalars[end] == "'" || scalars[end] == "\u{2019}" { end += 1 }
-            let word = index ..< end
-            if let last = previous, last.count == word.count, last.upperBound < word.lowerBound,
-               zip(scalars[last], scalars[word]).allSatisfy({ Self.foldedASCII($0) == Self.foldedASCII($1) }) {
-                let text = Context.text(scalars[word])
-                if !Self.legitimateRepeats.contains(text.lowercased()) {
-                    repeated.append(text)
-                    spans.append(context.targetSpan(last.lowerBound ..< word.upperBound))
-                }
-            }
-            previous = word
-            index = end
-        }
-        if !repeated.isEmpty {
-            findings.append(context.finding(.repeatedWord, .warning,
-                                            "the English repeats " + repeated.map { "'\($0) \($0)'" }.joined(separator: ", "), spans: spans))
-        }
+        let repeats = RepeatedWords.find(in: context.targetScalars, source: context.sourceScalars)
+        guard !repeats.isEmpty else { return }
+        findings.append(context.finding(.repeatedWord, .warning,
+                                        "the English repeats " + repeats.map { "'\(Context.text(context.targetScalars[$0]))'" }.joined(separator: ", "),
+                                        spans: repeats.map(context.targetSpan)))
     }
 
     @inline(__always)
@@ -457,6 +579,8 @@ final class UnitChecks: @unchecked Sendable {
         let target = EnglishPhrase(context.target)
         var missing: [String: (match: GlossaryMatch, renderings: [String], spans: [FindingSpan])] = [:]
         var missingOrder: [String] = []
+        var forbiddenFound: [String: (hits: [Range<Int>], sources: [Range<Int>])] = [:]
+        var forbiddenOrder: [String] = []
         var index = 0
         while index < matches.count {
             var end = index + 1
@@ -481,13 +605,22 @@ final class UnitChecks: @unchecked Sendable {
                         let hits = target.occurrences(of: phrase(forbidden)).filter { hit in
                             !allowedRanges.contains { $0.lowerBound <= hit.lowerBound && hit.upperBound <= $0.upperBound }
                         }
-                        guard let hit = hits.first else { continue }
-                        findings.append(context.finding(.glossaryForbidden, .error,
-                                                        "'\(forbidden)' is a forbidden rendering of '\(term.arabic)'; the glossary says '\(term.english)'",
-                                                        spans: [context.sourceSpan(match.start ..< match.end), context.targetSpan(hit)]))
+                        guard !hits.isEmpty else { continue }
+                        let message = "'\(forbidden)' is a forbidden rendering of '\(term.arabic)'; the glossary says '\(term.english)'"
+                        if forbiddenFound[message] == nil {
+                            forbiddenOrder.append(message)
+                            forbiddenFound[message] = (hits, [])
+                        }
+                        forbiddenFound[message]!.sources.append(match.start ..< match.end)
                     }
                 }
             }
+        }
+        // One finding per forbidden rendering, however often its term occurs in the source.
+        for message in forbiddenOrder {
+            let (hits, sources) = forbiddenFound[message]!
+            findings.append(context.finding(.glossaryForbidden, .error, message,
+                                            spans: sources.map(context.sourceSpan) + hits.map(context.targetSpan)))
         }
         for key in missingOrder {
             let (match, renderings, spans) = missing[key]!

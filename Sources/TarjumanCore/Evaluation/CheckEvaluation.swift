@@ -96,7 +96,7 @@ public enum CheckEvaluation {
                     if defect == .dropNumber {
                         scalars.removeSubrange(mention.start ..< mention.end)
                     } else {
-                        let position = mention.end - 1
+                        guard let position = (mention.start ..< mention.end).last(where: { (0x30 ... 0x39).contains(scalars[$0].value) }) else { continue }
                         let digit = scalars[position].value - 0x30
                         scalars[position] = Unicode.Scalar(0x30 + (digit + 1) % 10)!
                     }

@@ -64,6 +64,11 @@ struct CheckRunCommand: ParsableCommand {
         }
         var summary = "\(report.unitsChecked) units checked: " + counts.joined(separator: ", ")
         if report.acceptedHidden > 0 { summary += "; \(report.acceptedHidden) accepted findings not shown" }
+        if report.reversedGroupingsRead > 0 {
+            let numbers = report.reversedGroupingsRead == 1 ? "1 source number" : "\(report.reversedGroupingsRead) source numbers"
+            summary += "; \(numbers) with digit groups reversed (000 200 for 200,000) read in reverse"
+                + (report.checks.contains(.reversedGrouping) ? "" : " ('check settings --enable reversed-grouping' lists them)")
+        }
         Output.print(summary)
     }
 }

@@ -8,8 +8,12 @@ struct CheckEvalCommand: ParsableCommand {
         abstract: "tarjuman check on published human translations: units flagged per check, and injected defects found.",
         discussion: """
             Loads FLORES-200 devtest, NTREX-128, Tatoeba and TICO-19 as units with renderings, with the shipped
-            glossaries, and runs every check: these are published translations, so most flags are false alarms.
-            Then puts known defects into a copy (--per-kind of each) and reports the share the checks find.
+            glossaries, and a fifth set: their pairs rewritten in the conventions of Arabic official documents
+            (paragraph numbers, enumerators, empty footnote brackets, spaced and reversed digit groups, double month
+            names, 24-hour times). It runs every check: these are published translations, so most flags are false
+            alarms; the share of each set is printed. Then it puts known defects into a copy (--per-kind of each,
+            each in a pair of its own; one source with two English texts arrives as rows of a TSV memory) and
+            reports the share the checks find.
             """
     )
 
@@ -30,64 +34,145 @@ struct CheckEvalCommand: ParsableCommand {
     func run() throws {
         let root = try data.requireData()
         let corpora = try ParallelCorpus.all(dataRoot: root)
-        let pairs = corpora.flatMap(\.pairs)
+        let real = corpora.flatMap(\.pairs)
+        let conventions = OfficialConventions.pairs(from: real)
         let terms = try shippedGlossaryTerms(in: glossaries)
-        print("\(pairs.count) pairs from \(corpora.map { "\($0.name) (\($0.pairs.count))" }.joined(separator: ", ")); \(terms.count) glossary entries")
-        printRatios(pairs)
+        print("\(real.count) pairs from \(corpora.map { "\($0.name) (\($0.pairs.count))" }.joined(separator: ", ")); \(terms.count) glossary entries")
+        let rewrites = Dictionary(grouping: conventions, by: \.rewrite).mapValues(\.count)
+        print("official conventions: \(conventions.count) of those pairs rewritten as Arabic official documents write them ("
+              + OfficialConventions.Rewrite.allCases.map { "\($0.rawValue) \(rewrites[$0] ?? 0)" }.joined(separator: ", ") + "), checked in a database of their own")
+        printRatios(real)
 
-        let clean = try TranslationStore(database: TarjumanDatabase.inMemory())
-        _ = try GlossaryStore(database: clean.database).importTerms(terms)
-        let ids = try CheckEvaluation.store(pairs, in: clean)
-        let start = DispatchTime.now().uptimeNanoseconds
-        let report = try QAChecker(database: clean.database).run()
-        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let flagged = CheckEvaluation.flaggedUnits(report.findings)
-        print("\nUnits flagged per check on the real translations (\(ids.count) units, checked in \(String(format: "%.1f", seconds)) s):")
-        print("check                  units   share   findings by severity")
+        let published = try Evaluated(pairs: real, terms: terms)
+        let official = try Evaluated(pairs: conventions.map(\.pair), terms: terms)
+        print("\nUnits flagged per check on the clean translations, share of each set (published sets checked in \(String(format: "%.1f", published.seconds)) s):")
+        let sets = corpora.map(\.pairs.count)
+        print("check".padding(toLength: 22, withPad: " ", startingAt: 0) + ["FLORES", "NTREX", "Tatoeba", "TICO-19", "all", "official"].map { $0.leftPad(9) }.joined()
+              + "   findings by severity (published; official)")
         for check in QACheck.allCases {
-            let units = flagged[check]?.count ?? 0
-            let findings = report.findings.filter { $0.check == check }
-            let severities = Severity.allCases.reversed().compactMap { severity -> String? in
-                let count = findings.filter { $0.severity == severity }.count
-                return count == 0 ? nil : "\(count) \(severity.rawValue)"
-            }.joined(separator: ", ")
-            print(check.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
-                  + String(units).leftPad(6) + String(format: "%7.2f%%", 100 * Double(units) / Double(ids.count)) + "   " + severities)
+            let units = published.flagged[check] ?? []
+            var shares: [Double] = []
+            var offset = 0
+            for count in sets {
+                let mine = Set(published.ids[offset ..< offset + count])
+                shares.append(Double(units.intersection(mine).count) / Double(max(1, count)))
+                offset += count
+            }
+            shares.append(Double(units.count) / Double(published.ids.count))
+            shares.append(Double((official.flagged[check] ?? []).count) / Double(max(1, official.ids.count)))
+            print(check.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0) + shares.map { String(format: "%8.2f%%", 100 * $0) }.joined()
+                  + "   " + published.severities(check) + "; " + official.severities(check))
+        }
+        print("\nOn the official conventions, units a check flags that it did not flag in the published pair, per rewrite:")
+        for rewrite in OfficialConventions.Rewrite.allCases {
+            let mine = conventions.indices.filter { conventions[$0].rewrite == rewrite }
+            var caused: [QACheck: Int] = [:]
+            for index in mine {
+                for (check, units) in official.flagged where units.contains(official.ids[index])
+                    && !(published.flagged[check]?.contains(published.ids[conventions[index].original]) ?? false) {
+                    caused[check, default: 0] += 1
+                    if show.contains(check.rawValue), caused[check]! <= 3 {
+                        let messages = official.report.findings.filter { $0.check == check && $0.units.contains(official.ids[index]) }.map(\.message)
+                        print("    \(check.rawValue): \(messages.joined(separator: "; "))\n      ar: \(conventions[index].pair.source)\n      en: \(conventions[index].pair.target)")
+                    }
+                }
+            }
+            let list = caused.sorted { $0.key < $1.key }.map { "\($0.key.rawValue) \($0.value)" }.joined(separator: ", ")
+            print("  \(rewrite.rawValue.padding(toLength: 28, withPad: " ", startingAt: 0))\(String(mine.count).leftPad(5)) pairs: \(list.isEmpty ? "none" : list)")
         }
 
         for name in show {
             guard let check = QACheck(rawValue: name) else { continue }
-            print("\nSample of \(check.rawValue):")
-            var generator = SeededGenerator(seed: 3)
-            for finding in report.findings.filter({ $0.check == check }).shuffled(using: &generator).prefix(samples) {
-                print("  \(finding.severity.rawValue) \(finding.message)")
-                for unit in finding.units.prefix(3) {
-                    let detail = try clean.detail(of: unit)
-                    print("    ar: \(detail.unit.text)\n    en: \(detail.current?.text ?? "-")")
+            for set in [published, official] {
+                print("\nSample of \(check.rawValue)\(set === official ? " on the official conventions" : ""):")
+                var generator = SeededGenerator(seed: 3)
+                for finding in set.report.findings.filter({ $0.check == check }).shuffled(using: &generator).prefix(samples) {
+                    print("  \(finding.severity.rawValue) \(finding.message)")
+                    for unit in finding.units.prefix(3) {
+                        let detail = try set.store.detail(of: unit)
+                        print("    ar: \(detail.unit.text)\n    en: \(detail.current?.text ?? "-")")
+                    }
                 }
             }
         }
 
-        var byIndex: [UnitID: Int] = [:]
-        for (index, id) in ids.enumerated() { byIndex[id] = index }
-        let flaggedIndices = flagged.mapValues { Set($0.compactMap { byIndex[$0] }) }
-        let injection = try CheckEvaluation.inject(into: pairs, flagged: flaggedIndices, terms: terms, perKind: perKind)
-        let broken = try TranslationStore(database: TarjumanDatabase.inMemory())
-        _ = try GlossaryStore(database: broken.database).importTerms(injection.terms)
-        let brokenIDs = try CheckEvaluation.store(injection.pairs, in: broken)
-        try CheckEvaluation.deleteRenderings(of: injection.deletions.map { brokenIDs[$0] }, in: broken)
-        let found = CheckEvaluation.flaggedUnits(try QAChecker(database: broken.database).run().findings)
-        print("\nInjected defects found:")
-        print("defect                              check                 injected   found")
+        print("\nInjected defects found (each in a pair of its own, one its check did not flag before):")
+        print("defect                              check                 injected   found   official: injected   found")
+        let results = try [published, official].map { try $0.injected(terms: terms, perKind: perKind, showMissed: !show.isEmpty) }
         for defect in InjectedDefect.allCases {
-            let cases = injection.defects.filter { $0.defect == defect }
-            let hits = cases.filter { found[defect.check]?.contains(brokenIDs[$0.pair]) ?? false }.count
-            for missed in cases.filter({ !(found[defect.check]?.contains(brokenIDs[$0.pair]) ?? false) }).prefix(show.isEmpty ? 0 : 3) {
-                let pair = injection.pairs[missed.pair]
-                print("  missed: \(pair.source) => \(pair.target)")
+            let columns = results.map { result -> String in
+                let (cases, hits) = result[defect] ?? (0, 0)
+                return String(cases).leftPad(8) + String(hits).leftPad(8) + String(format: " (%5.1f%%)", cases == 0 ? 0 : 100 * Double(hits) / Double(cases))
             }
             print(defect.rawValue.padding(toLength: 36, withPad: " ", startingAt: 0) + defect.check.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0)
-                  + String(cases.count).leftPad(8) + String(hits).leftPad(8) + String(format: " (%.1f%%)", cases.isEmpty ? 0 : 100 * Double(hits) / Double(cases.count)))
+                  + columns.joined(separator: "    "))
+        }
+    }
+
+    /// A set of clean pairs stored and checked.
+    final class Evaluated {
+        let pairs: [TranslationPair]
+        let store: TranslationStore
+        let ids: [UnitID]
+        let report: CheckReport
+        let flagged: [QACheck: Set<UnitID>]
+        let seconds: Double
+
+        init(pairs: [TranslationPair], terms: [Term]) throws {
+            self.pairs = pairs
+            store = try TranslationStore(database: TarjumanDatabase.inMemory())
+            _ = try GlossaryStore(database: store.database).importTerms(terms)
+            ids = try CheckEvaluation.store(pairs, in: store)
+            let start = DispatchTime.now().uptimeNanoseconds
+            report = try QAChecker(database: store.database).run()
+            seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            flagged = CheckEvaluation.flaggedUnits(report.findings)
+        }
+
+        func severities(_ check: QACheck) -> String {
+            let findings = report.findings.filter { $0.check == check }
+            let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+                let count = findings.filter { $0.severity == severity }.count
+                return count == 0 ? nil : "\(count) \(severity.rawValue)"
+            }
+            return counts.isEmpty ? "-" : counts.joined(separator: ", ")
+        }
+
+        /// Defects put into a copy of the pairs, and how many of each kind the checks found.
+        func injected(terms: [Term], perKind: Int, showMissed: Bool) throws -> [InjectedDefect: (cases: Int, found: Int)] {
+            var byIndex: [UnitID: Int] = [:]
+            for (index, id) in ids.enumerated() { byIndex[id] = index }
+            let flaggedIndices = flagged.mapValues { Set($0.compactMap { byIndex[$0] }) }
+            let injection = try CheckEvaluation.inject(into: pairs, flagged: flaggedIndices, terms: terms, perKind: perKind)
+            let broken = try TranslationStore(database: TarjumanDatabase.inMemory())
+            _ = try GlossaryStore(database: broken.database).importTerms(injection.terms)
+            let brokenIDs = try CheckEvaluation.store(injection.pairs, in: broken)
+            try CheckEvaluation.deleteRenderings(of: injection.deletions.map { brokenIDs[$0] }, in: broken)
+            if !injection.memoryRows.isEmpty {
+                // The rows arrive as a client's TSV memory would: one file, imported into a memory.
+                let folder = try benchmarkFolder()
+                defer { try? FileManager.default.removeItem(at: folder) }
+                let file = folder.appendingPathComponent("client.tsv")
+                let rows = injection.memoryRows.map { row in
+                    [row.source, row.target].map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t")
+                }
+                try (["source\ttarget"] + rows).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+                var importer = MemoryImporter(database: broken.database, memory: "client")
+                importer.quoting = .none
+                _ = try importer.importFile(file.path)
+            }
+            let found = CheckEvaluation.flaggedUnits(try QAChecker(database: broken.database).run().findings)
+            var results: [InjectedDefect: (Int, Int)] = [:]
+            for defect in InjectedDefect.allCases {
+                let cases = injection.defects.filter { $0.defect == defect }
+                let missed = cases.filter { !(found[defect.check]?.contains(brokenIDs[$0.pair]) ?? false) }
+                for miss in missed.prefix(showMissed ? 3 : 0) {
+                    let pair = injection.pairs[miss.pair]
+                    print("  missed (\(defect.rawValue)): \(pair.source) => \(pair.target)")
+                }
+                results[defect] = (cases.count, cases.count - missed.count)
+            }
+            return results
         }
     }
 

@@ -22,9 +22,12 @@ struct NumberMention: Equatable {
     /// Digit groups separated by spaces (`200 000`, `000 200`): the groups read one by one,
     /// for when they are separate numbers after all.
     var parts: [NumberMention] = []
-    /// Its digit groups were read in reverse order, as right-to-left copying leaves them
-    /// (`000 200` for 200,000; `958.6 1` for 1,958.6).
-    var reversedGrouping = false
+    /// Its value with its digit groups read in reverse order, as right-to-left copying leaves
+    /// them (`000 200` for 200,000; `958.6 1` for 1,958.6); also among `forms`.
+    var reversedReading: String?
+    /// Its value read in order, when digit groups read in order too (`822 153`); nil for
+    /// `000 200`, which only reads in reverse.
+    var forwardReading: String?
     /// The day of a Hijri date (`1 محرم`), which a rendering may give as its Gregorian date.
     var isHijriDay = false
 
@@ -261,20 +264,19 @@ enum NumberReading {
         }
         for end in stride(from: last, to: index, by: -1) {
             let run = Array(numerals[index ... end])
-            var value = reading(run)
-            var reversed = false
-            if value == nil, let backwards = reading(run.reversed()) {
-                value = backwards
-                reversed = true
-            }
-            guard let value else { continue }
+            let forward = reading(run), backward = reading(run.reversed())
+            guard forward != nil || backward != nil else { continue }
             let start = run[0].start, stop = run.last!.end
-            var mention = NumberMention(start: start, end: stop, text: text(scalars, start ..< stop), forms: [value])
-            if let multiplier = multiplier(after: stop, in: scalars, language: language), let number = Double(value), let scaled = canonical(number * multiplier) {
-                mention.forms.insert(scaled)
+            var mention = NumberMention(start: start, end: stop, text: text(scalars, start ..< stop), forms: Set([forward, backward].compactMap { $0 }))
+            let multiplier = multiplier(after: stop, in: scalars, language: language)
+            for value in [forward, backward].compactMap({ $0 }) {
+                if let multiplier, let number = Double(value), let scaled = canonical(number * multiplier) { mention.forms.insert(scaled) }
             }
             mention.parts = run.map { plain($0, scalars, language) }
-            mention.reversedGrouping = reversed
+            if let backward, backward != forward {
+                mention.reversedReading = backward
+                mention.forwardReading = forward
+            }
             return (mention, run.count)
         }
         return nil

@@ -154,13 +154,14 @@ final class UnitChecks: @unchecked Sendable {
         markers(context, &findings)
         let sourceBody = LeadingMarker.bodyStart(context.sourceMarkers), targetBody = LeadingMarker.bodyStart(context.targetMarkers)
         let sourceNumbers = NumberReading.mentions(in: context.sourceScalars, language: .arabic).filter { $0.start >= sourceBody }
-        let targetNumbers = NumberReading.mentions(in: context.targetScalars, language: .english).filter { $0.start >= targetBody }
+        var targetNumbers = NumberReading.mentions(in: context.targetScalars, language: .english).filter { $0.start >= targetBody }
+        Self.splitFinalFootnote(&targetNumbers, context)
         if sourceNumbers.isEmpty && targetNumbers.isEmpty { return }
         let targetDigits = Set(targetNumbers.flatMap { $0.forms.union($0.parts.flatMap(\.forms)) })
         var targetKnown: Set<String>?
         var missing: [NumberMention] = []
         for mention in sourceNumbers {
-            if mention.reversedGrouping, !mention.forms.isDisjoint(with: targetDigits) { reversed(mention, context, &findings) }
+            if let backward = mention.reversedReading, Self.readsReversed(mention, backward, targetDigits) { reversed(mention, context, &findings) }
             guard !mention.isIn(targetDigits) else { continue }
             if targetKnown == nil { targetKnown = NumberReading.knownValues(in: context.target, mentions: targetNumbers, language: .english) }
             guard !mention.isIn(targetKnown!) || NumberReading.needsDigits(mention, in: context.sourceScalars) else { continue }
@@ -204,6 +205,11 @@ final class UnitChecks: @unchecked Sendable {
         }
     }
 
+    /// Whether the English has a number in its reversed reading and not in its forward one.
+    static func readsReversed(_ mention: NumberMention, _ backward: String, _ digits: Set<String>) -> Bool {
+        digits.contains(backward) && !(mention.forwardReading.map(digits.contains) ?? false)
+    }
+
     /// Source numbers read with their digit groups reversed, counted; listed when the
     /// `reversed-grouping` check is on.
     private(set) var reversedGroupings = 0
@@ -211,7 +217,7 @@ final class UnitChecks: @unchecked Sendable {
     func reversed(_ mention: NumberMention, _ context: Context, _ findings: inout [Finding]) {
         reversedGroupings += 1
         guard enabled.contains(.reversedGrouping) else { return }
-        let value = mention.forms.sorted { $0.count < $1.count }.first ?? mention.text
+        let value = mention.reversedReading ?? mention.text
         findings.append(context.finding(.reversedGrouping, .info,
                                         "the source writes \(Self.grouped(value)) with its digit groups reversed (\(mention.text)), as right-to-left copying leaves them; the English has it right",
                                         spans: [context.sourceSpan(mention.start ..< mention.end)]))
@@ -242,6 +248,18 @@ final class UnitChecks: @unchecked Sendable {
                                             "the paragraph marker '\(marker.text)' of the source is '\(other.text)' in the English",
                                             spans: [context.sourceSpan(marker.range), context.targetSpan(other.range)]))
         }
+    }
+
+    /// `in 2017.1` closing a rendering whose source ends with a full stop: the number, its full
+    /// stop and a footnote reference glued to it, as text extracted from a document has them.
+    static func splitFinalFootnote(_ mentions: inout [NumberMention], _ context: Context) {
+        guard var last = mentions.last, last.time == nil, last.parts.isEmpty,
+              last.end == trimmed(context.targetScalars).endIndex, finalMark(context.sourceScalars) == .fullStop else { return }
+        let written = Array(last.text.unicodeScalars)
+        guard let dot = written.firstIndex(of: "."), written.lastIndex(of: ".") == dot, (1 ... 3).contains(written.count - dot - 1),
+              let whole = NumberReading.mentions(in: Array(written[..<dot]), language: .english).first else { return }
+        last.forms.formUnion(whole.forms)
+        mentions[mentions.count - 1] = last
     }
 
     /// Whether a text holds empty brackets, `()`, where a footnote reference was lost.
@@ -282,7 +300,7 @@ final class UnitChecks: @unchecked Sendable {
             return "\(mention.text) (\(time.twelveHour))"
         }
         let western = mention.forms.filter { !$0.hasPrefix("t") }.sorted { ($0.count, $0) < ($1.count, $1) }.first ?? mention.text
-        if mention.reversedGrouping { return "\(mention.text) (\(grouped(western)) with its groups reversed)" }
+        if mention.forwardReading == nil, let backward = mention.reversedReading { return "\(mention.text) (\(grouped(backward)) with its groups reversed)" }
         return mention.text.unicodeScalars.allSatisfy({ $0.value < 0x80 }) ? mention.text : "\(mention.text) (\(western))"
     }
 
@@ -297,6 +315,13 @@ final class UnitChecks: @unchecked Sendable {
     static func finalMark(_ scalars: [Unicode.Scalar]) -> FinalMark {
         var end = scalars.count
         while end > 0, ScalarClass.isWhitespace(scalars[end - 1].value) || closers.contains(scalars[end - 1]) { end -= 1 }
+        // A footnote reference glued after the final mark (`the Council.12`).
+        var digits = end
+        while digits > 0, end - digits < 3, NumberReading.digit(scalars[digits - 1]) != nil { digits -= 1 }
+        if digits < end, digits > 0, ".;!?\u{061F}".unicodeScalars.contains(scalars[digits - 1]) {
+            end = digits
+            while end > 0, closers.contains(scalars[end - 1]) { end -= 1 }
+        }
         guard end > 0 else { return .none }
         switch scalars[end - 1] {
         case "?", "\u{061F}": return .question

@@ -9,17 +9,23 @@ public enum InjectedDefect: String, Sendable, CaseIterable {
     case duplicateSource = "same source, another rendering"
     case forbiddenRendering = "forbidden glossary rendering"
     case doubleSpace = "add a double space"
+    case repeatedWord = "repeat a word or number"
+    case arabicLeft = "leave an Arabic word in"
     case questionToStatement = "swap ? for ."
+    case statementToQuestion = "swap . for ?"
+    case memoryRows = "two memory rows, one source"
 
     /// The check that must report it.
     public var check: QACheck {
         switch self {
         case .dropNumber, .changeDigit: return .numbers
         case .deleteRendering: return .untranslated
-        case .duplicateSource: return .inconsistentTarget
+        case .duplicateSource, .memoryRows: return .inconsistentTarget
         case .forbiddenRendering: return .glossaryForbidden
         case .doubleSpace: return .whitespace
-        case .questionToStatement: return .endPunctuation
+        case .repeatedWord: return .repeatedWord
+        case .arabicLeft: return .arabicInTarget
+        case .questionToStatement, .statementToQuestion: return .endPunctuation
         }
     }
 }
@@ -34,6 +40,9 @@ public struct DefectInjection: Sendable {
     public var defects: [(defect: InjectedDefect, pair: Int)] = []
     /// The glossary with the forbidden renderings the defects use.
     public var terms: [Term]
+    /// Rows of a memory file to import: for `memoryRows`, a pair's source with its own English
+    /// and with another English.
+    public var memoryRows: [TranslationPair] = []
 }
 
 /// The evaluation of `tarjuman check` on published human translations: how many units each check
@@ -88,7 +97,9 @@ public enum CheckEvaluation {
                 var target = pair.target
                 switch defect {
                 case .dropNumber, .changeDigit:
-                    let targetNumbers = NumberReading.mentions(in: target, language: .english)
+                    // Numbers of the text, not of a leading paragraph number (`25. `), which is compared apart.
+                    let targetBody = LeadingMarker.bodyStart(LeadingMarker.markers(in: Array(target.unicodeScalars), language: .english))
+                    let targetNumbers = NumberReading.mentions(in: target, language: .english).filter { $0.start >= targetBody }
                     let sourceForms = Set(NumberReading.mentions(in: pair.source, language: .arabic).flatMap(\.forms))
                     guard let mention = targetNumbers.first(where: { !$0.forms.isDisjoint(with: sourceForms) }),
                           targetNumbers.filter({ $0.forms == mention.forms }).count == 1 else { continue }
@@ -134,6 +145,37 @@ public enum CheckEvaluation {
                 case .doubleSpace:
                     guard let space = target.firstIndex(of: " ") else { continue }
                     target.replaceSubrange(space ... space, with: "  ")
+                case .repeatedWord:
+                    // A word or number written twice, with what follows it: `is is`, `16 16`, `time, time,`.
+                    let chunks = target.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+                    let eligible = chunks.indices.filter { index in
+                        let chunk = chunks[index]
+                        guard let first = chunk.unicodeScalars.first, ScalarClass.isAlphabetic(first) || NumberReading.digit(first) != nil else { return false }
+                        return chunk.unicodeScalars.dropLast().allSatisfy { ScalarClass.isAlphabetic($0) || NumberReading.digit($0) != nil || ",.'-".unicodeScalars.contains($0) }
+                    }
+                    guard !eligible.isEmpty else { continue }
+                    let position = eligible.randomElement(using: &generator)!
+                    var repeated = chunks
+                    repeated.insert(chunks[position], at: position)
+                    target = repeated.joined(separator: " ")
+                case .arabicLeft:
+                    let words = pair.source.split(separator: " ").filter { $0.unicodeScalars.contains(where: UnitChecks.isArabic) }
+                    let chunks = target.split(separator: " ", omittingEmptySubsequences: false).map(String.init)
+                    guard let word = words.randomElement(using: &generator), chunks.count > 1 else { continue }
+                    var mixed = chunks
+                    mixed.insert(String(word), at: Int.random(in: 1 ..< chunks.count, using: &generator))
+                    target = mixed.joined(separator: " ")
+                case .statementToQuestion:
+                    guard target.hasSuffix("."), !target.hasSuffix(".."), pair.source.hasSuffix(".") else { continue }
+                    target = String(target.dropLast()) + "?"
+                case .memoryRows:
+                    let other = injection.pairs[order[(count * 7919 + index) % order.count]].target
+                    guard other != target else { continue }
+                    injection.memoryRows += [TranslationPair(source: pair.source, target: target), TranslationPair(source: pair.source, target: other)]
+                    injection.defects.append((defect, index))
+                    used.insert(index)
+                    count += 1
+                    continue
                 case .questionToStatement:
                     guard target.hasSuffix("?"), pair.source.hasSuffix("؟") || pair.source.hasSuffix("?") else { continue }
                     target = String(target.dropLast()) + "."

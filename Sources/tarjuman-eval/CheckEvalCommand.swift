@@ -98,7 +98,7 @@ struct CheckEvalCommand: ParsableCommand {
 
         print("\nInjected defects found (each in a pair of its own, one its check did not flag before):")
         print("defect                              check                 injected   found   official: injected   found")
-        let results = try [published, official].map { try $0.injected(terms: terms, perKind: perKind, showMissed: !show.isEmpty) }
+        let results = try [published, official].map { try $0.injected(terms: terms, perKind: perKind, showMissed: show.isEmpty ? 0 : samples) }
         for defect in InjectedDefect.allCases {
             let columns = results.map { result -> String in
                 let (cases, hits) = result[defect] ?? (0, 0)
@@ -139,7 +139,7 @@ struct CheckEvalCommand: ParsableCommand {
         }
 
         /// Defects put into a copy of the pairs, and how many of each kind the checks found.
-        func injected(terms: [Term], perKind: Int, showMissed: Bool) throws -> [InjectedDefect: (cases: Int, found: Int)] {
+        func injected(terms: [Term], perKind: Int, showMissed: Int) throws -> [InjectedDefect: (cases: Int, found: Int)] {
             var byIndex: [UnitID: Int] = [:]
             for (index, id) in ids.enumerated() { byIndex[id] = index }
             let flaggedIndices = flagged.mapValues { Set($0.compactMap { byIndex[$0] }) }
@@ -148,25 +148,13 @@ struct CheckEvalCommand: ParsableCommand {
             _ = try GlossaryStore(database: broken.database).importTerms(injection.terms)
             let brokenIDs = try CheckEvaluation.store(injection.pairs, in: broken)
             try CheckEvaluation.deleteRenderings(of: injection.deletions.map { brokenIDs[$0] }, in: broken)
-            if !injection.memoryRows.isEmpty {
-                // The rows arrive as a client's TSV memory would: one file, imported into a memory.
-                let folder = try benchmarkFolder()
-                defer { try? FileManager.default.removeItem(at: folder) }
-                let file = folder.appendingPathComponent("client.tsv")
-                let rows = injection.memoryRows.map { row in
-                    [row.source, row.target].map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t")
-                }
-                try (["source\ttarget"] + rows).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
-                var importer = MemoryImporter(database: broken.database, memory: "client")
-                importer.quoting = .none
-                _ = try importer.importFile(file.path)
-            }
+            try CheckEvaluation.importMemoryRows(injection.memoryRows, into: broken.database, memory: "client")
             let found = CheckEvaluation.flaggedUnits(try QAChecker(database: broken.database).run().findings)
             var results: [InjectedDefect: (Int, Int)] = [:]
             for defect in InjectedDefect.allCases {
                 let cases = injection.defects.filter { $0.defect == defect }
                 let missed = cases.filter { !(found[defect.check]?.contains(brokenIDs[$0.pair]) ?? false) }
-                for miss in missed.prefix(showMissed ? 3 : 0) {
+                for miss in missed.prefix(showMissed) {
                     let pair = injection.pairs[miss.pair]
                     print("  missed (\(defect.rawValue)): \(pair.source) => \(pair.target)")
                 }

@@ -138,6 +138,14 @@ struct CheckConventionTests {
             ("في عام 2015.", "In 2015 2015, it rained.", "the English repeats '2015 2015'"),
             ("لا وقت.", "There is no time, time is short.", "the English repeats 'time, time'"),
             ("وصل الوفد.", "The the delegation arrived.", "the English repeats 'The the'"),
+            ("لا، لم أفعل!", "Oh, Oh, no.", "the English repeats 'Oh, Oh'"),
+            ("سلام.", "Peace. Peace.", "the English repeats 'Peace. Peace'"),
+            ("كم الساعة؟", "What time is is it?", "the English repeats 'is is'"),
+            ("112 - تؤكد المنظمة ذلك.", "112. 112. The WHO asserts it.", "the English repeats '112. 112'"),
+            ("في ملعب بي بي سي أرينا", "at the BBC Arena Arena", "the English repeats 'Arena Arena'"),
+            ("أضاف أن هناك طلبا على المنتجات الأخرى.", "He added that that other products are in demand.", "the English repeats 'that that'"),
+            ("كان في الولايات المتحدة.", "He was in the U.S. U.S.", "the English repeats 'U.S. U.S'"),
+            ("بدأ سامي وليلى يكتبان رسائل.", "Sami and Layla wrote letters.1 letters.1", "the English repeats 'letters.1 letters'"),
         ].map { ($0.0, $0.1 + "\u{0}" + $0.2) }
         for (source, pair) in found {
             let parts = pair.components(separatedBy: "\u{0}")
@@ -150,6 +158,10 @@ struct CheckConventionTests {
             ("لا، لا.", "No, no, no."),
             ("الرقمان 16 16 متطابقان.", "The numbers 16 16 match."),
             ("ما هو عليه مشكلة.", "What it is is a problem."),
+            ("هلا. هلا.", "Hey. Hey."),
+            ("أضاف أن تلك المنتجات مطلوبة.", "He added that that product is in demand."),
+            ("مع السلامة.", "Bye bye."),
+            ("هل يمكننا أن ننسى أن ذلك قد حدث؟", "Can we forget that that just happened?"),
         ]
         for (source, target) in accepted {
             #expect(try messages(source, target, .repeatedWord).isEmpty, "\(target)")

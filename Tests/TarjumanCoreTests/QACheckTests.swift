@@ -183,6 +183,7 @@ struct QACheckTests {
         _ = try GlossaryStore(database: broken.database).importTerms(injection.terms)
         let brokenIDs = try CheckEvaluation.store(injection.pairs, in: broken)
         try CheckEvaluation.deleteRenderings(of: injection.deletions.map { brokenIDs[$0] }, in: broken)
+        try CheckEvaluation.importMemoryRows(injection.memoryRows, into: broken.database, memory: "client")
         let found = CheckEvaluation.flaggedUnits(try QAChecker(database: broken.database).run().findings)
         for defect in InjectedDefect.allCases {
             let cases = injection.defects.filter { $0.defect == defect }

@@ -71,6 +71,23 @@ public enum CheckEvaluation {
         }
     }
 
+    /// Imports rows into the memory `memory` as a client's TSV memory would arrive: one file with
+    /// a header, read without quoting.
+    public static func importMemoryRows(_ rows: [TranslationPair], into database: TarjumanDatabase, memory: String) throws {
+        guard !rows.isEmpty else { return }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-rows-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("\(memory).tsv")
+        let lines = rows.map { row in
+            [row.source, row.target].map { $0.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ") }.joined(separator: "\t")
+        }
+        try (["source\ttarget"] + lines).joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        var importer = MemoryImporter(database: database, memory: memory)
+        importer.quoting = .none
+        _ = try importer.importFile(file.path)
+    }
+
     /// The units each check reported.
     public static func flaggedUnits(_ findings: [Finding]) -> [QACheck: Set<UnitID>] {
         var flagged: [QACheck: Set<UnitID>] = [:]

@@ -130,6 +130,25 @@ struct CheckConventionTests {
             == "the number 27 of the source is not in the English")
     }
 
+    @Test("A quotation over several sentences or paragraphs is no unmatched quote; one left open alone is")
+    func quotationsOverUnits() throws {
+        let sentences = [
+            ("وقال: الوضع خطير.", "He said: \"The situation is serious."),
+            ("نحن نعمل ليل نهار.", "We are working day and night."),
+            ("لن نتوقف، أضاف.", "We will not stop,\" he added."),
+            ("وأضاف: هذه بداية.", "He added: \u{201C}This is a beginning."),
+            ("وهي بداية جيدة.", "\u{201C}It is a good one.\u{201D}"),
+        ]
+        #expect(try report(sentences, only: [.bracketsQuotes]).findings.isEmpty)
+        let alone = try report([("وصل الوفد.", "The delegation arrived."), ("قال: سنبقى.", "He said: \"We will stay."),
+                                ("وغادر الوفد.", "The delegation left.")], only: [.bracketsQuotes]).findings
+        #expect(alone.map(\.message) == ["the English has an odd number of \" marks"])
+        #expect(alone.first?.units == [UnitID(document: 1, ordinal: 2)])
+        let closedOnly = try report([("وصل الوفد.", "The delegation arrived."), ("سنبقى، قال.", "We will stay,\" he said.")],
+                                    only: [.bracketsQuotes]).findings
+        #expect(closedOnly.map(\.message) == ["the English has an odd number of \" marks"])
+    }
+
     @Test("Repeated words across punctuation, repeated numbers, is is; grammatical doublings kept")
     func repeatedWords() throws {
         let found: [(String, String)] = [

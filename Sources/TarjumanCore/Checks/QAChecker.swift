@@ -106,6 +106,7 @@ public struct QAChecker: Sendable {
         let consistency = checks.contains(.inconsistentTarget) || checks.contains(.inconsistentSource)
         var keys: [Keys] = []
         var findings: [Finding] = []
+        var quotations: [UnitChecks.Quotation] = []
         var batch: [CheckedUnit] = []
         batch.reserveCapacity(batchSize)
 
@@ -117,9 +118,10 @@ public struct QAChecker: Sendable {
             guard let (group, results) = running else { return }
             group.wait()
             for worker in 0 ..< workers {
-                let (found, hashed) = results.get(worker)
+                let (found, hashed, quoted) = results.get(worker)
                 findings += found
                 keys += hashed
+                quotations += quoted
             }
             running = nil
         }
@@ -136,15 +138,20 @@ public struct QAChecker: Sendable {
                     let range = min(worker * share, units.count) ..< min((worker + 1) * share, units.count)
                     var found: [Finding] = []
                     var hashed: [Keys] = []
+                    var quotations: [UnitChecks.Quotation] = []
                     for index in range {
                         let unit = units[index]
-                        if !unitChecks.isEmpty && !unitRows[index].isEntry { found += checkers[worker].run(unit) }
+                        if !unitChecks.isEmpty && !unitRows[index].isEntry {
+                            let result = checkers[worker].run(unit)
+                            found += result.findings
+                            if let quotation = result.quotation { quotations.append(quotation) }
+                        }
                         if consistency, let target = unit.target {
                             hashed.append(Keys(row: unitRows[index].row, id: unit.id, keyHash: unitRows[index].keyHash,
                                                targetHash: Self.collapsedHash(target), looseTargetHash: Self.looseHash(target)))
                         }
                     }
-                    results.set(worker, found, hashed)
+                    results.set(worker, found, hashed, quotations)
                 }
             }
             running = (group, results)
@@ -166,27 +173,47 @@ public struct QAChecker: Sendable {
         }
         flush()
         collect()
+        findings += Self.unpairedQuotations(quotations)
         if checks.contains(.inconsistentTarget) { findings += try inconsistentTargets(keys, db) }
         if checks.contains(.inconsistentSource) { findings += try inconsistentSources(keys, db) }
         return (findings, unitCount, checkers.map(\.reversedGroupings).reduce(0, +))
     }
 
+    /// The findings of quotation marks that do not pair up, but for those whose quotation goes
+    /// on in a unit nearby (a quotation over several sentences or paragraphs).
+    static func unpairedQuotations(_ quotations: [UnitChecks.Quotation]) -> [Finding] {
+        guard quotations.contains(where: { $0.finding != nil }) else { return [] }
+        var findings: [Finding] = []
+        let sorted = quotations.sorted { ($0.unit.document, $0.unit.ordinal) < ($1.unit.document, $1.unit.ordinal) }
+        var start = 0
+        while start < sorted.count {
+            var end = start
+            while end < sorted.count, sorted[end].unit.document == sorted[start].unit.document { end += 1 }
+            let units = sorted[start ..< end].map { (ordinal: $0.unit.ordinal, ends: $0.ends) }
+            for index in units.indices {
+                if let finding = sorted[start + index].finding, !QuotationEnds.continues(at: index, in: units) { findings.append(finding) }
+            }
+            start = end
+        }
+        return findings
+    }
+
     /// Findings written by the workers, one slot each.
     final class FindingSlots: @unchecked Sendable {
-        private var slots: [([Finding], [Keys])]
+        private var slots: [([Finding], [Keys], [UnitChecks.Quotation])]
         private let lock = NSLock()
 
         init(count: Int) {
-            slots = Array(repeating: ([], []), count: count)
+            slots = Array(repeating: ([], [], []), count: count)
         }
 
-        func set(_ index: Int, _ findings: [Finding], _ keys: [Keys]) {
+        func set(_ index: Int, _ findings: [Finding], _ keys: [Keys], _ quotations: [UnitChecks.Quotation]) {
             lock.lock()
-            slots[index] = (findings, keys)
+            slots[index] = (findings, keys, quotations)
             lock.unlock()
         }
 
-        func get(_ index: Int) -> ([Finding], [Keys]) {
+        func get(_ index: Int) -> ([Finding], [Keys], [UnitChecks.Quotation]) {
             lock.lock()
             defer { lock.unlock() }
             return slots[index]

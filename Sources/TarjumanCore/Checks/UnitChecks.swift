@@ -36,31 +36,44 @@ final class UnitChecks: @unchecked Sendable {
         self.glossary = needsGlossary && !terms.isEmpty ? try GlossaryMatcher(terms: terms) : nil
     }
 
-    func run(_ unit: CheckedUnit) -> [Finding] {
+    /// A unit's quotation marks, and the finding of marks that do not pair up, which stands
+    /// unless a unit nearby holds the other end of the quotation.
+    struct Quotation: Sendable {
+        let unit: UnitID
+        let ends: QuotationEnds
+        let finding: Finding?
+    }
+
+    /// The findings of one unit, and its quotation marks when it has any.
+    func run(_ unit: CheckedUnit) -> (findings: [Finding], quotation: Quotation?) {
         var findings: [Finding] = []
         guard let target = unit.target else {
             if enabled.contains(.untranslated) {
                 findings.append(Finding(check: .untranslated, severity: .error, units: [unit.id],
                                         message: "no English rendering yet", texts: [unit.source]))
             }
-            return findings
+            return (findings, nil)
         }
         let context = Context(unit: unit, target: target)
         if enabled.contains(.sameAsSource), Self.trimmed(context.targetScalars).elementsEqual(Self.trimmed(context.sourceScalars)) {
             findings.append(context.finding(.sameAsSource, .error, "the English is the Arabic source copied unchanged",
                                             spans: [context.targetSpan(0 ..< target.unicodeScalars.count)]))
-            return findings
+            return (findings, nil)
         }
+        var quotation: Quotation?
         if enabled.contains(.arabicInTarget) { arabicInTarget(context, &findings) }
         if enabled.contains(.numbers) { numbers(context, &findings) }
         if enabled.contains(.endPunctuation) { endPunctuation(context, &findings) }
-        if enabled.contains(.bracketsQuotes) { bracketsQuotes(context, &findings) }
+        if enabled.contains(.bracketsQuotes) {
+            bracketsQuotes(context, &findings)
+            quotation = quotationMarks(context)
+        }
         if enabled.contains(.whitespace) { whitespace(context, &findings) }
         if enabled.contains(.repeatedWord) { repeatedWord(context, &findings) }
         if enabled.contains(.lengthRatio) { lengthRatio(context, &findings) }
         if enabled.contains(.urlsEmails) { urlsEmails(context, &findings) }
         if glossary != nil { glossaryChecks(context, &findings) }
-        return Self.merged(findings)
+        return (Self.merged(findings), quotation)
     }
 
     /// The findings with those of one id (one problem found twice) made one, with every span.
@@ -414,18 +427,13 @@ final class UnitChecks: @unchecked Sendable {
         let source = Self.blanked(context.sourceScalars, context.sourceMarkers.map(\.range) + Self.emptyBrackets(context.sourceScalars))
         var problems: [String] = []
         var spans: [FindingSpan] = []
-        for (open, close) in Self.pairs {
+        for (open, close) in Self.pairs where !Self.quotationPairs.contains(where: { $0.open == open }) {
             let unmatched = Self.unmatched(target, open: open, close: close)
             // A bracket the source leaves open too (a quotation over several sentences) is faithful.
             if !unmatched.isEmpty, unmatched.count != Self.unmatched(source, open: open, close: close).count {
                 problems.append("an unmatched \(target[unmatched[0]])")
                 spans += unmatched.map { context.targetSpan($0 ..< $0 + 1) }
             }
-        }
-        let straight = target.indices.filter { target[$0] == "\"" }
-        if straight.count % 2 == 1, Self.doubleQuoteCount(source) % 2 == 0 {
-            problems.append("an odd number of \" marks")
-            spans.append(context.targetSpan(straight.last! ..< straight.last! + 1))
         }
         if !problems.isEmpty {
             findings.append(context.finding(.bracketsQuotes, .warning, "the English has " + problems.joined(separator: " and "), spans: spans))
@@ -438,6 +446,33 @@ final class UnitChecks: @unchecked Sendable {
             findings.append(context.finding(.bracketsQuotes, .info, "the source quotes a statement that the English does not quote",
                                             spans: [context.sourceSpan(quotation)]))
         }
+    }
+
+    static let quotationPairs: [(open: Unicode.Scalar, close: Unicode.Scalar)] = [("\u{00AB}", "\u{00BB}"), ("\u{201C}", "\u{201D}")]
+
+    /// The unit's quotation marks, with a finding when they do not pair up and the source's do.
+    func quotationMarks(_ context: Context) -> Quotation? {
+        guard QuotationEnds.hasMarks(context.targetScalars) else { return nil }
+        let start = context.targetMarkers.last?.range.upperBound ?? 0
+        let ends = QuotationEnds(context.targetScalars, start: start)
+        let target = context.targetScalars, source = context.sourceScalars
+        var problems: [String] = []
+        var spans: [FindingSpan] = []
+        for (open, close) in Self.quotationPairs {
+            let unmatched = Self.unmatched(target, open: open, close: close)
+            if !unmatched.isEmpty, unmatched.count != Self.unmatched(source, open: open, close: close).count {
+                problems.append("an unmatched \(target[unmatched[0]])")
+                spans += unmatched.map { context.targetSpan($0 ..< $0 + 1) }
+            }
+        }
+        let straight = target.indices.filter { target[$0] == "\"" }
+        if straight.count % 2 == 1, Self.doubleQuoteCount(source) % 2 == 0 {
+            problems.append("an odd number of \" marks")
+            spans.append(context.targetSpan(straight.last! ..< straight.last! + 1))
+        }
+        let finding = problems.isEmpty ? nil
+            : context.finding(.bracketsQuotes, .warning, "the English has " + problems.joined(separator: " and "), spans: spans)
+        return Quotation(unit: context.unit.id, ends: ends, finding: finding)
     }
 
     /// The scalars with these ranges made spaces.

@@ -130,6 +130,36 @@ struct CheckConventionTests {
             == "the number 27 of the source is not in the English")
     }
 
+    @Test("A name Arabic brackets for want of capitals is no lost bracket; an acronym or an explanation is")
+    func bracketedNames() throws {
+        #expect(try messages("بعد الخسائر، أخبر (بوش) جمهوره عن التجارة.", "After the losses, Bush told an audience about trade.", .bracketsQuotes).isEmpty)
+        #expect(try messages("تدعم العاصمة (مقاطعة كولومبيا) الطعن.", "The District of Columbia supports the challenge.", .bracketsQuotes).isEmpty)
+        #expect(try messages("قالت المنظمة (أونروا) إن الوفد وصل.", "The organization, UNRWA, said the delegation arrived.", .bracketsQuotes)
+            == ["the source has brackets ( ) that the English does not"])
+        #expect(try messages("وصل الوفد (الذي يضم خمسة من كبار الخبراء في المياه) إلى عمان.", "The delegation arrived in Amman.", .bracketsQuotes)
+            == ["the source has brackets ( ) that the English does not"])
+    }
+
+    @Test("End marks: a question asked with هل or متى, the reversed ⸮, Arabic ! for English ., title-case headlines")
+    func endMarks() throws {
+        let accepted: [(String, String)] = [
+            ("هل عندك اعتراض على هذه الخطة.", "Do you have any objection to this plan?"),
+            ("إلى متى سنقف مكتوفي الأيدي.", "How long will we stand by?"),
+            ("كيفاش لقيت الماكلة⸮", "How did you find the food?"),
+            ("لا تخيب ظني بك!", "Don't disappoint me."),
+            ("إلقاء القبض على الابن الأكبر لسارة بالين بتهمة العنف الأسري.", "Sarah Palin's Eldest Son Arrested on Domestic Violence Charges"),
+        ]
+        for (source, target) in accepted {
+            #expect(try messages(source, target, .endPunctuation).isEmpty, "\(target)")
+        }
+        #expect(try messages("وصل الوفد إلى المدينة.", "Did the delegation arrive in the city?", .endPunctuation)
+            == ["the English is a question but the source is not"])
+        #expect(try messages("وصل الوفد إلى المدينة أمس.", "The delegation arrived in the city yesterday", .endPunctuation)
+            == ["the source ends with . but the English has no final punctuation"])
+        #expect(try messages("لا تخيب ظني بك!", "Don't disappoint me", .endPunctuation)
+            == ["the source ends with ! but the English has no final punctuation"])
+    }
+
     @Test("A quotation over several sentences or paragraphs is no unmatched quote; one left open alone is")
     func quotationsOverUnits() throws {
         let sentences = [

@@ -337,7 +337,7 @@ final class UnitChecks: @unchecked Sendable {
         }
         guard end > 0 else { return .none }
         switch scalars[end - 1] {
-        case "?", "\u{061F}": return .question
+        case "?", "\u{061F}", "\u{2E2E}": return .question
         case "!":
             var position = end - 1
             while position > 0, scalars[position - 1] == "!" { position -= 1 }
@@ -345,11 +345,37 @@ final class UnitChecks: @unchecked Sendable {
             return .exclamation
         case "\u{2026}": return .ellipsis
         case ".":
-            return end >= 3 && scalars[end - 2] == "." && scalars[end - 3] == "." ? .ellipsis : .fullStop
+            if end >= 3, scalars[end - 2] == ".", scalars[end - 3] == "." { return .ellipsis }
+            // `Kif 7alak?.`: a question with a full stop after its mark.
+            if end >= 2, "?\u{061F}\u{2E2E}".unicodeScalars.contains(scalars[end - 2]) { return .question }
+            return .fullStop
         case "\u{06D4}": return .fullStop
         case ":": return .colon
         default: return .none
         }
+    }
+
+    /// Words that open an Arabic question: `هل`, `متى`, `كيف`, `لماذا`, `ماذا`, `أين`, `أليس`.
+    static let interrogatives: Set<String> = ["هل", "وهل", "فهل", "أهل", "متى", "ومتى", "كيف", "وكيف", "فكيف", "لماذا", "ولماذا", "فلماذا",
+                                              "ماذا", "وماذا", "فماذا", "أين", "وأين", "فأين", "اين", "أليس", "أليست", "ألا", "هلا", "هلّا"]
+
+    /// Whether an Arabic text asks: it opens with an interrogative (`إلى متى` too), or has a
+    /// question mark before its last words (`هل تحتاج مساعدة ؟ يا رفيقي.`).
+    static func asks(_ scalars: [Unicode.Scalar]) -> Bool {
+        if scalars.contains(where: { $0 == "\u{061F}" || $0 == "?" || $0 == "\u{2E2E}" }) { return true }
+        let words = Context.text(scalars[...]).split(whereSeparator: { $0 == " " || $0 == "\u{00A0}" }).prefix(2)
+            .map { String($0.unicodeScalars.filter { $0.properties.generalCategory != .nonspacingMark }.map(Character.init)) }
+        guard let first = words.first else { return false }
+        return interrogatives.contains(first) || (["إلى", "الى", "حتى"].contains(first) && words.count > 1 && words[1] == "متى")
+    }
+
+    /// Whether an English text is written in title case: of its words of four letters or more,
+    /// at least three, and nine in ten after the first, open with a capital.
+    static func isTitleCase(_ scalars: [Unicode.Scalar]) -> Bool {
+        let words = Context.text(scalars[...]).split(separator: " ").dropFirst().filter { $0.unicodeScalars.filter(ScalarClass.isAlphabetic).count >= 4 }
+        guard words.count >= 3 else { return false }
+        let capitals = words.filter { $0.unicodeScalars.first.map(RepeatedWords.isCapital) ?? false }.count
+        return Double(capitals) >= 0.9 * Double(words.count)
     }
 
     func endPunctuation(_ context: Context, _ findings: inout [Finding]) {
@@ -363,9 +389,16 @@ final class UnitChecks: @unchecked Sendable {
         case (.question, _):
             (message, severity) = ("the source is a question (؟) but the English \(ending)", .warning)
         case (_, .question):
+            // A question the source asks with `هل` or `متى` and ends with a full stop or nothing.
+            guard !Self.asks(context.sourceScalars) else { return }
             (message, severity) = ("the English is a question but the source is not", .warning)
         case (.fullStop, .none), (.exclamation, .none):
+            // A headline in title case (`Sarah Palin's Eldest Son Arrested`) has no final stop.
+            guard !Self.isTitleCase(context.targetScalars) else { return }
             (message, severity) = ("the source ends with \(source.rawValue) but the English \(ending)", .warning)
+        case (.exclamation, .fullStop):
+            // Arabic prose ends statements with `!` where English writes a full stop.
+            return
         case (.exclamation, _), (.ellipsis, _):
             (message, severity) = ("the source ends with \(source.rawValue) but the English \(ending)", .info)
         default:
@@ -484,15 +517,23 @@ final class UnitChecks: @unchecked Sendable {
     }
 
     /// The first bracketed part of the source a rendering should keep in brackets: not a
-    /// footnote or list number (`(1)`), and not Latin text the English has without brackets
-    /// (`(UNDP)`).
+    /// footnote or list number (`(1)`), not Latin text the English has without brackets
+    /// (`(UNDP)`), and not a name of one to three words that Arabic brackets for want of
+    /// capitals (`أخبر (بوش) جمهوره` = `After losses, Bush told`) when the English has a name.
     static func keptBracket(_ source: [Unicode.Scalar], target: String) -> Range<Int>? {
+        // A capitalized word after the first, not an acronym (`UNRWA` keeps its brackets).
+        lazy var englishNames = target.split(separator: " ").dropFirst().contains { word in
+            let letters = word.unicodeScalars.filter(ScalarClass.isAlphabetic)
+            return letters.first.map(RepeatedWords.isCapital) ?? false && letters.contains { !RepeatedWords.isCapital($0) }
+        }
         var index = 0
         while let open = source[index...].firstIndex(of: "(") {
             guard let close = source[open...].firstIndex(of: ")") else { return nil }
             index = close
             let inside = source[open + 1 ..< close].filter { !ScalarClass.isWhitespace($0.value) }
             if inside.isEmpty || (inside.count <= 3 && inside.allSatisfy { NumberReading.digit($0) != nil }) { continue }
+            let words = source[open + 1 ..< close].split(whereSeparator: { ScalarClass.isWhitespace($0.value) }).count
+            if words <= 3, inside.allSatisfy({ UnitChecks.isArabic($0) || $0 == "-" }), englishNames { continue }
             if inside.allSatisfy({ $0.value < 0x80 }) {
                 let latin = Context.text(source[open + 1 ..< close]).trimmingCharacters(in: .whitespaces)
                 if target.utf8.count >= latin.utf8.count, target.contains(latin) { continue }

@@ -40,11 +40,15 @@ struct CheckEvalCommand: ParsableCommand {
         print("\(real.count) pairs from \(corpora.map { "\($0.name) (\($0.pairs.count))" }.joined(separator: ", ")); \(terms.count) glossary entries")
         let rewrites = Dictionary(grouping: conventions, by: \.rewrite).mapValues(\.count)
         print("official conventions: \(conventions.count) of those pairs rewritten as Arabic official documents write them ("
-              + OfficialConventions.Rewrite.allCases.map { "\($0.rawValue) \(rewrites[$0] ?? 0)" }.joined(separator: ", ") + "), checked in a database of their own")
+              + OfficialConventions.Rewrite.allCases.map { "\($0.rawValue) \(rewrites[$0] ?? 0)" }.joined(separator: ", ") + "), checked in a database of their own, in their place among the others")
         printRatios(real)
 
         let published = try Evaluated(pairs: real, terms: terms)
-        let official = try Evaluated(pairs: conventions.map(\.pair), terms: terms)
+        // The rewritten pairs in their place, so that a unit's neighbours are those of the corpus.
+        var officialPairs = real
+        for convention in conventions { officialPairs[convention.original] = convention.pair }
+        let official = try Evaluated(pairs: officialPairs, terms: terms)
+        let rewritten = Set(conventions.map { official.ids[$0.original] })
         print("\nUnits flagged per check on the clean translations, share of each set (published sets checked in \(String(format: "%.1f", published.seconds)) s):")
         let sets = corpora.map(\.pairs.count)
         print("check".padding(toLength: 22, withPad: " ", startingAt: 0) + ["FLORES", "NTREX", "Tatoeba", "TICO-19", "all", "official"].map { $0.leftPad(9) }.joined()
@@ -59,20 +63,21 @@ struct CheckEvalCommand: ParsableCommand {
                 offset += count
             }
             shares.append(Double(units.count) / Double(published.ids.count))
-            shares.append(Double((official.flagged[check] ?? []).count) / Double(max(1, official.ids.count)))
+            shares.append(Double((official.flagged[check] ?? []).intersection(rewritten).count) / Double(max(1, rewritten.count)))
             print(check.rawValue.padding(toLength: 22, withPad: " ", startingAt: 0) + shares.map { String(format: "%8.2f%%", 100 * $0) }.joined()
-                  + "   " + published.severities(check) + "; " + official.severities(check))
+                  + "   " + published.severities(check) + "; " + official.severities(check, among: rewritten))
         }
         print("\nOn the official conventions, units a check flags that it did not flag in the published pair, per rewrite:")
         for rewrite in OfficialConventions.Rewrite.allCases {
             let mine = conventions.indices.filter { conventions[$0].rewrite == rewrite }
             var caused: [QACheck: Int] = [:]
             for index in mine {
-                for (check, units) in official.flagged where units.contains(official.ids[index])
+                let id = official.ids[conventions[index].original]
+                for (check, units) in official.flagged where units.contains(id)
                     && !(published.flagged[check]?.contains(published.ids[conventions[index].original]) ?? false) {
                     caused[check, default: 0] += 1
                     if show.contains(check.rawValue), caused[check]! <= 3 {
-                        let messages = official.report.findings.filter { $0.check == check && $0.units.contains(official.ids[index]) }.map(\.message)
+                        let messages = official.report.findings.filter { $0.check == check && $0.units.contains(id) }.map(\.message)
                         print("    \(check.rawValue): \(messages.joined(separator: "; "))\n      ar: \(conventions[index].pair.source)\n      en: \(conventions[index].pair.target)")
                     }
                 }
@@ -98,7 +103,10 @@ struct CheckEvalCommand: ParsableCommand {
 
         print("\nInjected defects found (each in a pair of its own, one its check did not flag before):")
         print("defect                              check                 injected   found   official: injected   found")
-        let results = try [published, official].map { try $0.injected(terms: terms, perKind: perKind, showMissed: show.isEmpty ? 0 : samples) }
+        let unchanged = Set(real.indices).subtracting(conventions.map(\.original))
+        let results = try [(published, Set<Int>()), (official, unchanged)].map { set, avoided in
+            try set.injected(terms: terms, perKind: perKind, avoiding: avoided, showMissed: show.isEmpty ? 0 : samples)
+        }
         for defect in InjectedDefect.allCases {
             let columns = results.map { result -> String in
                 let (cases, hits) = result[defect] ?? (0, 0)
@@ -129,8 +137,11 @@ struct CheckEvalCommand: ParsableCommand {
             flagged = CheckEvaluation.flaggedUnits(report.findings)
         }
 
-        func severities(_ check: QACheck) -> String {
-            let findings = report.findings.filter { $0.check == check }
+        /// The findings of a check by severity, of all units or of these.
+        func severities(_ check: QACheck, among units: Set<UnitID>? = nil) -> String {
+            let findings = report.findings.filter { finding in
+                finding.check == check && (units.map { !$0.isDisjoint(with: finding.units) } ?? true)
+            }
             let counts = Severity.allCases.reversed().compactMap { severity -> String? in
                 let count = findings.filter { $0.severity == severity }.count
                 return count == 0 ? nil : "\(count) \(severity.rawValue)"
@@ -139,10 +150,14 @@ struct CheckEvalCommand: ParsableCommand {
         }
 
         /// Defects put into a copy of the pairs, and how many of each kind the checks found.
-        func injected(terms: [Term], perKind: Int, showMissed: Int) throws -> [InjectedDefect: (cases: Int, found: Int)] {
+        /// `avoiding`: pairs that carry no defect (on the official conventions, those not rewritten).
+        func injected(terms: [Term], perKind: Int, avoiding: Set<Int>, showMissed: Int) throws -> [InjectedDefect: (cases: Int, found: Int)] {
             var byIndex: [UnitID: Int] = [:]
             for (index, id) in ids.enumerated() { byIndex[id] = index }
-            let flaggedIndices = flagged.mapValues { Set($0.compactMap { byIndex[$0] }) }
+            var flaggedIndices = flagged.mapValues { Set($0.compactMap { byIndex[$0] }) }
+            if !avoiding.isEmpty {
+                for check in QACheck.allCases { flaggedIndices[check, default: []].formUnion(avoiding) }
+            }
             let injection = try CheckEvaluation.inject(into: pairs, flagged: flaggedIndices, terms: terms, perKind: perKind)
             let broken = try TranslationStore(database: TarjumanDatabase.inMemory())
             _ = try GlossaryStore(database: broken.database).importTerms(injection.terms)

@@ -193,6 +193,8 @@ struct CheckConventionTests {
             ("112 - تؤكد المنظمة ذلك.", "112. 112. The WHO asserts it.", "the English repeats '112. 112'"),
             ("في ملعب بي بي سي أرينا", "at the BBC Arena Arena", "the English repeats 'Arena Arena'"),
             ("أضاف أن هناك طلبا على المنتجات الأخرى.", "He added that that other products are in demand.", "the English repeats 'that that'"),
+            ("قال مزحته بصوت \"مذيع الأخبار\".", "He said it in his mock \"news anchor\" anchor\" voice.", "the English repeats 'anchor\" anchor'"),
+            ("كنا محظوظين في تلك اللحظة\".", "We were lucky in that moment.\" moment.\"", "the English repeats 'moment.\" moment'"),
             ("كان في الولايات المتحدة.", "He was in the U.S. U.S.", "the English repeats 'U.S. U.S'"),
             ("بدأ سامي وليلى يكتبان رسائل.", "Sami and Layla wrote letters.1 letters.1", "the English repeats 'letters.1 letters'"),
         ].map { ($0.0, $0.1 + "\u{0}" + $0.2) }

@@ -168,7 +168,8 @@ enum RepeatedWords {
                 continue
             }
             switch scalar {
-            case " ", "\u{00A0}":
+            case " ", "\u{00A0}", "\"", "\u{201C}", "\u{201D}", "\u{00AB}", "\u{00BB}":
+                // Quotation marks stand outside the words (`news anchor" anchor"`).
                 break
             case ",", ";":
                 punctuation += 1
@@ -182,7 +183,9 @@ enum RepeatedWords {
             case ".", "?", "!":
                 punctuation += 1
                 let next = footnoteEnd(scalars, after: index)
-                gap = punctuation == 1 && gap == .space && next < scalars.count && scalars[next] == " " ? .stop : .other
+                var after = next
+                while after < scalars.count, "\"\u{201D}\u{00BB}".unicodeScalars.contains(scalars[after]) { after += 1 }
+                gap = punctuation == 1 && gap == .space && after < scalars.count && scalars[after] == " " ? .stop : .other
                 stop = true
                 index = next - 1
             default:

@@ -390,7 +390,7 @@ final class UnitChecks: @unchecked Sendable {
             (message, severity) = ("the source is a question (؟) but the English \(ending)", .warning)
         case (_, .question):
             // A question the source asks with `هل` or `متى` and ends with a full stop or nothing.
-            guard !Self.asks(context.sourceScalars) else { return }
+            guard !Self.asks(Array(context.sourceScalars[(context.sourceMarkers.last?.range.upperBound ?? 0)...])) else { return }
             (message, severity) = ("the English is a question but the source is not", .warning)
         case (.fullStop, .none), (.exclamation, .none):
             // A headline in title case (`Sarah Palin's Eldest Son Arrested`) has no final stop.

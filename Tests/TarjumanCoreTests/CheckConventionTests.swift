@@ -220,6 +220,25 @@ struct CheckConventionTests {
         #expect(try messages("وصل الوفد.", "Had had the delegation arrived?", .repeatedWord) == ["the English repeats 'Had had'"])
     }
 
+    @Test("A glossary rendering given as a derived form or by its initials is rendered; another name is not")
+    func glossaryForms() throws {
+        let terms = [Term(arabic: "جنوب إفريقيا", english: "South Africa"), Term(arabic: "المملكة المتحدة", english: "United Kingdom"),
+                     Term(arabic: "رئيس الوزراء", english: "prime minister"), Term(arabic: "اعتقال", english: "arrest"),
+                     Term(arabic: "النيجر", english: "Niger"), Term(arabic: "الولايات المتحدة", english: "United States")]
+        let accepted: [(String, String)] = [
+            ("وصلت طائرة من جنوب إفريقيا.", "A South African aircraft arrived."),
+            ("في المملكة المتحدة.", "In the U.K."),
+            ("اتهم رئيس الوزراء منتقديه.", "The British PM accused critics."),
+            ("تم اعتقال ليلى.", "Layla was arrested."),
+        ]
+        for (source, target) in accepted {
+            #expect(try report([(source, target)], only: [.glossaryMissing], terms: terms).findings.isEmpty, "\(target)")
+        }
+        for (source, target) in [("وصل من النيجر.", "He came from Nigeria."), ("قالت الولايات المتحدة إنها ستساعد.", "They told us they would help.")] {
+            #expect(try report([(source, target)], only: [.glossaryMissing], terms: terms).findings.count == 1, "\(target)")
+        }
+    }
+
     @Test("A forbidden rendering is one finding with every span, however often its term occurs")
     func oneFindingOnce() throws {
         let terms = [Term(arabic: "الشهداء", english: "martyrs", forbidden: ["victims"])]

@@ -20,7 +20,7 @@ struct EnglishPhrase {
                 word = String.UnicodeScalarView()
             }
         }
-        let scalars = Array(text.unicodeScalars)
+        let scalars = text.scalarArray
         for (index, scalar) in scalars.enumerated() {
             offset = index
             let isApostrophe = scalar == "'" || scalar == "\u{2019}"
@@ -69,6 +69,48 @@ struct EnglishPhrase {
     /// The phrase's words without a leading "the".
     var searchStems: ArraySlice<String> {
         stems.first == "the" && stems.count > 1 ? stems.dropFirst() : stems[...]
+    }
+
+    /// Endings that make a name or a verb another word of the same stem: `Mali` → `Malian`,
+    /// `China` → `Chinese`, `Iraq` → `Iraqi`, `arrest` → `arrested`.
+    static let derivations = ["n", "an", "ian", "ese", "i", "ish", "ed", "d", "ing", "s", "es"]
+
+    /// Whether `word` is `base` or a derived form of it, the base's final `a`, `e` or `y` dropped
+    /// (`Germany` → `German`, `Palestine` → `Palestinian`).
+    static func derives(_ word: String, from base: String) -> Bool {
+        if word == base { return true }
+        guard base.count >= 4 else { return false }
+        var stems = [base]
+        if let last = base.last, "aey".contains(last) { stems.append(String(base.dropLast())) }
+        return stems.contains { stem in
+            word.hasPrefix(stem) && (word.count == stem.count || derivations.contains(String(word.dropFirst(stem.count))))
+        }
+    }
+
+    /// Where `phrase` occurs in this text with each word as written or derived from it.
+    func derivedOccurrences(of phrase: EnglishPhrase) -> [Range<Int>] {
+        let wanted = phrase.searchStems
+        guard !wanted.isEmpty, wanted.count <= stems.count else { return [] }
+        var found: [Range<Int>] = []
+        for start in 0 ... stems.count - wanted.count
+        where zip(stems[start ..< start + wanted.count], wanted).allSatisfy({ Self.derives($0, from: $1) }) {
+            found.append(starts[start] ..< ends[start + wanted.count - 1])
+        }
+        return found
+    }
+
+    /// Where the initials of `phrase` (`United Kingdom` → `UK`, `prime minister` → `PM`,
+    /// `United States of America` → `USA`) stand in this text as a word in capitals, dotted or
+    /// not; `scalars` is the text this was made from.
+    func acronymOccurrences(of phrase: EnglishPhrase, in scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        let initials = phrase.stems.filter { !["of", "the", "and", "for"].contains($0) }.compactMap(\.first)
+        guard initials.count >= 2 else { return [] }
+        let acronym = String(initials).uppercased()
+        return stems.indices.compactMap { index in
+            guard stems[index].count == acronym.count else { return nil }
+            let letters = scalars[starts[index] ..< ends[index]].filter { $0 != "." }
+            return String(String.UnicodeScalarView(letters)) == acronym ? starts[index] ..< ends[index] : nil
+        }
     }
 
     /// Where `phrase` occurs in this text, as Unicode scalar ranges.

@@ -45,7 +45,7 @@ struct NumberMention: Equatable {
 enum NumberReading {
     /// The numbers written in digits, in order.
     static func mentions(in text: String, language: Language) -> [NumberMention] {
-        mentions(in: Array(text.unicodeScalars), language: language)
+        mentions(in: text.scalarArray, language: language)
     }
 
     /// Digits and the separators between them, as written.

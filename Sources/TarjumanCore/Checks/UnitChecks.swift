@@ -106,8 +106,8 @@ final class UnitChecks: @unchecked Sendable {
         init(unit: CheckedUnit, target: String) {
             self.unit = unit
             self.target = target
-            self.sourceScalars = Array(unit.source.unicodeScalars)
-            self.targetScalars = Array(target.unicodeScalars)
+            self.sourceScalars = unit.source.scalarArray
+            self.targetScalars = target.scalarArray
             self.sourceMarkers = LeadingMarker.markers(in: sourceScalars, language: .arabic)
             self.targetMarkers = LeadingMarker.markers(in: targetScalars, language: .english)
         }
@@ -639,6 +639,12 @@ final class UnitChecks: @unchecked Sendable {
             var end = index
             while end < scalars.count, isAddressScalar(scalars[end]) { end += 1 }
             while end > index, ".:!?".unicodeScalars.contains(scalars[end - 1]) { end -= 1 }
+            // Only a token with `@`, opening with `#`, `h` or `w` can be an address.
+            let first = scalars[index].value | 0x20
+            guard end > index, first == 0x68 || first == 0x77 || scalars[index] == "#" || scalars[index ..< end].contains("@") else {
+                index = max(end, index + 1)
+                continue
+            }
             let token = Context.text(scalars[index ..< end])
             let lower = token.lowercased()
             let isURL = lower.hasPrefix("http://") || lower.hasPrefix("https://") || (lower.hasPrefix("www.") && token.count > 6)
@@ -673,9 +679,19 @@ final class UnitChecks: @unchecked Sendable {
         return phrase
     }
 
+    /// Whether the English gives a rendering as a derived form (`South African`, `arrested`) or
+    /// by its initials (`UK`, `PM`), and no forbidden rendering (which may be such a form:
+    /// `Palestinian` for `Palestine`).
+    func rendersDerived(_ allowed: [String], forbidden: [String], _ target: EnglishPhrase, _ context: Context) -> Bool {
+        guard forbidden.allSatisfy({ target.occurrences(of: phrase($0)).isEmpty }) else { return false }
+        return allowed.contains { rendering in
+            !target.derivedOccurrences(of: phrase(rendering)).isEmpty || !target.acronymOccurrences(of: phrase(rendering), in: context.targetScalars).isEmpty
+        }
+    }
+
     func glossaryChecks(_ context: Context, _ findings: inout [Finding]) {
         guard let glossary else { return }
-        let matches = glossary.matches(in: context.unit.source)
+        let matches = glossary.matches(inScalars: context.sourceScalars)
         guard !matches.isEmpty else { return }
         let target = EnglishPhrase(context.target)
         var missing: [String: (match: GlossaryMatch, renderings: [String], spans: [FindingSpan])] = [:]
@@ -691,7 +707,7 @@ final class UnitChecks: @unchecked Sendable {
             let allowed = group.flatMap { [$0.term.english] + $0.term.alternatives }
             let allowedRanges = allowed.flatMap { target.occurrences(of: phrase($0)) }
             let match = group.first!
-            if enabled.contains(.glossaryMissing), allowedRanges.isEmpty {
+            if enabled.contains(.glossaryMissing), allowedRanges.isEmpty, !rendersDerived(allowed, forbidden: group.flatMap(\.term.forbidden), target, context) {
                 let renderings = Array(Set(allowed)).sorted()
                 let key = renderings.joined(separator: "\u{0}")
                 if missing[key] == nil {

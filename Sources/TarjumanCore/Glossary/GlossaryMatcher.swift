@@ -94,7 +94,7 @@ public final class GlossaryMatcher {
 
     /// The search keys (UTF-8) of the words of `text`, in order: the same analysis as running text.
     func wordKeys(of text: String) -> [[UInt8]] {
-        let textWords = words(of: Array(text.unicodeScalars))
+        let textWords = words(of: text.scalarArray)
         return textWords.words.indices.map { Array(textWords.key(of: $0)) }
     }
 
@@ -166,7 +166,11 @@ public final class GlossaryMatcher {
     /// longer occurrence is reported only with `includeNested`. Homographs are all reported, but
     /// the same rendering for the same words only once.
     public func matches(in text: String, includeNested: Bool = false) -> [GlossaryMatch] {
-        let scalars = Array(text.unicodeScalars)
+        matches(inScalars: text.scalarArray, includeNested: includeNested)
+    }
+
+    /// The glossary terms in a text given as its Unicode scalars.
+    func matches(inScalars scalars: [Unicode.Scalar], includeNested: Bool = false) -> [GlossaryMatch] {
         let textWords = self.words(of: scalars)
         let words = textWords.words
         var candidates: [Candidate] = []

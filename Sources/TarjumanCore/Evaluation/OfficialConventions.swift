@@ -64,13 +64,7 @@ public enum OfficialConventions {
         case .spacedGroups, .reversedGroups:
             guard let (range, digits) = groupedNumber(in: source), let value = Int(digits), value >= 1000,
                   target.contains(grouped(digits, separator: ",")) else { return nil }
-            var groups: [String] = []
-            var rest = digits
-            while rest.count > 3 {
-                groups.insert(String(rest.suffix(3)), at: 0)
-                rest.removeLast(3)
-            }
-            groups.insert(rest, at: 0)
+            var groups = groups(of: digits)
             if rewrite == .reversedGroups { groups.reverse() }
             var rewritten = source
             rewritten.replaceSubrange(range, with: groups.joined(separator: " "))
@@ -106,7 +100,8 @@ public enum OfficialConventions {
         String(String.UnicodeScalarView(digits.unicodeScalars.map { Unicode.Scalar(0x0660 + $0.value - 0x30)! }))
     }
 
-    static func grouped(_ digits: String, separator: String) -> String {
+    /// The digits in groups of three from the right: `1958600` → `1`, `958`, `600`.
+    static func groups(of digits: String) -> [String] {
         var groups: [String] = []
         var rest = digits
         while rest.count > 3 {
@@ -114,7 +109,11 @@ public enum OfficialConventions {
             rest.removeLast(3)
         }
         groups.insert(rest, at: 0)
-        return groups.joined(separator: separator)
+        return groups
+    }
+
+    static func grouped(_ digits: String, separator: String) -> String {
+        groups(of: digits).joined(separator: separator)
     }
 
     /// A whole number of four to nine digits in the Arabic, written plain or grouped by commas

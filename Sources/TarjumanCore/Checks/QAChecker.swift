@@ -69,7 +69,7 @@ public struct QAChecker: Sendable {
                 hidden = before - findings.count
             }
             let none = UnitID(document: 0, ordinal: 0)
-            let rank = Dictionary(uniqueKeysWithValues: QACheck.allCases.sorted().enumerated().map { ($1, $0) })
+            let rank = Dictionary(uniqueKeysWithValues: QACheck.allCases.enumerated().map { ($1, $0) })
             let keys = findings.map { (rank[$0.check]!, $0.units.first ?? none) }
             let order = findings.indices.sorted { (keys[$0].0, keys[$0].1.document, keys[$0].1.ordinal, $0) < (keys[$1].0, keys[$1].1.document, keys[$1].1.ordinal, $1) }
             findings = order.map { findings[$0] }

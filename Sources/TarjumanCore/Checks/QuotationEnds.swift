@@ -71,9 +71,4 @@ struct QuotationEnds: Sendable, Equatable {
         }
         return explained
     }
-
-    /// Whether a text has a quotation mark this reads.
-    static func hasMarks(_ scalars: [Unicode.Scalar]) -> Bool {
-        scalars.contains { $0 == "\"" || isOpening($0) || isClosing($0) }
-    }
 }

@@ -17,7 +17,6 @@ enum RepeatedWords {
             let word = NumberReading.text(scalars, first.range).lowercased()
             // A paragraph number written twice (`112. 112. The WHO`).
             let doubledMarker = index == 1 && first.isNumber && (second.gap == .stop || second.gap == .punctuation)
-            if second.gap == .stop, first.isNumber, !doubledMarker { continue }
             // Said three times (`tick, tick, tick`) is meant.
             if index + 1 < tokens.count, tokens[index + 1].gap != .other, tokens[index + 1].range.count == second.range.count,
                NumberReading.text(scalars, tokens[index + 1].range).lowercased() == word { continue }
@@ -25,10 +24,9 @@ enum RepeatedWords {
                NumberReading.text(scalars, tokens[index - 2].range).lowercased() == word { continue }
             // A name (`Pago Pago`, `باغو باغو`) or a doubling the source makes too (`جدا جدا`, `very very`).
             if !first.isNumber, sourceDoubles { continue }
-            if doubledMarker {
-            } else if first.isNumber {
+            if first.isNumber {
                 // A number the source repeats too, or one of a list (`16, 16 and 17`), is faithful.
-                guard second.gap == .space, !sourceRepeats(word, source) else { continue }
+                guard doubledMarker || (second.gap == .space && !sourceRepeats(word, source)) else { continue }
             } else if second.gap == .stop {
                 // `out of time. time.`: a sentence does not open in lower case, nor with the last
                 // word of the one before as a sentence of its own (`for Wikipedia. Wikipedia.`).

@@ -427,7 +427,12 @@ final class UnitChecks: @unchecked Sendable {
 
     /// Double quotation marks of any style in a text.
     static func doubleQuoteCount(_ scalars: [Unicode.Scalar]) -> Int {
-        scalars.filter { $0 == "\"" || $0 == "\u{201C}" || $0 == "\u{201D}" || $0 == "\u{00AB}" || $0 == "\u{00BB}" }.count
+        scalars.filter(isDoubleQuote).count
+    }
+
+    /// A double quotation mark of any style: `"`, `“`, `”`, `«`, `»`.
+    static func isDoubleQuote(_ scalar: Unicode.Scalar) -> Bool {
+        scalar == "\"" || scalar == "\u{201C}" || scalar == "\u{201D}" || scalar == "\u{00AB}" || scalar == "\u{00BB}"
     }
 
     /// Whether a text has quotation marks (an apostrophe inside a word is not one).
@@ -444,7 +449,7 @@ final class UnitChecks: @unchecked Sendable {
 
     /// A quotation of four words or more in the source (not a quoted name), as a range.
     static func longQuotation(_ scalars: [Unicode.Scalar]) -> Range<Int>? {
-        let marks = scalars.indices.filter { scalars[$0] == "\"" || scalars[$0] == "\u{201C}" || scalars[$0] == "\u{201D}" || scalars[$0] == "\u{00AB}" || scalars[$0] == "\u{00BB}" }
+        let marks = scalars.indices.filter { isDoubleQuote(scalars[$0]) }
         var index = 0
         while index + 1 < marks.count {
             let inside = scalars[marks[index] + 1 ..< marks[index + 1]]
@@ -485,7 +490,7 @@ final class UnitChecks: @unchecked Sendable {
 
     /// The unit's quotation marks, with a finding when they do not pair up and the source's do.
     func quotationMarks(_ context: Context) -> Quotation? {
-        guard QuotationEnds.hasMarks(context.targetScalars) else { return nil }
+        guard context.targetScalars.contains(where: Self.isDoubleQuote) else { return nil }
         let start = context.targetMarkers.last?.range.upperBound ?? 0
         let ends = QuotationEnds(context.targetScalars, start: start)
         let target = context.targetScalars, source = context.sourceScalars

@@ -20,6 +20,9 @@ public struct ConcordanceLine: Sendable, Equatable, Codable {
     public let status: RenderingStatus?
     /// When the current rendering was made.
     public var date: Date? = nil
+    /// For each occurrence, the English that renders it by word alignment; empty when the unit
+    /// was not aligned (no model, no rendering, or beyond the units counted).
+    public var spans: [RenderedSpan?] = []
 }
 
 /// How a term was rendered across the memory.
@@ -31,6 +34,11 @@ public struct Concordance: Sendable, Equatable {
     public let renderings: [RenderingVariants.Variant]
     /// Rendered units that share none of those phrases.
     public let otherRenderings: Int
+    /// The word-alignment model the renderings come from; nil when there is none yet, and the
+    /// renderings are guessed from the phrases the units' English shares.
+    public var model: WordAlignmentStatus? = nil
+    /// Rendered units whose spans were counted (at most `ConcordanceSearch.maximumAlignedUnits`).
+    public var alignedUnits = 0
     /// Units that contain the term but have no rendering yet.
     public var unrendered: Int { lines.count { $0.rendering == nil } }
 }
@@ -129,7 +137,39 @@ public struct ConcordanceSearch: Sendable {
                 hits: found.map { $0.start ..< $0.end }, surface: first.surface,
                 rendering: rendering, status: status.flatMap(RenderingStatus.init(rawValue:)), date: row[7]))
         }
-        let variants = RenderingVariants.variants(in: lines.compactMap(\.rendering), known: try glossaryRenderings(of: term, db))
+        let known = try glossaryRenderings(of: term, db)
+        if let model = try WordAlignmentStore.status(db) {
+            return try aligned(lines, term: term, known: known, model: model, db)
+        }
+        let variants = RenderingVariants.variants(in: lines.compactMap(\.rendering), known: known)
         return Concordance(term: term, lines: lines, renderings: variants.variants, otherRenderings: variants.other)
+    }
+
+    /// Rendered units past this many are not aligned; the counts cover these.
+    public static let maximumAlignedUnits = 1000
+
+    /// The concordance with each occurrence's English span from the word aligner, and the
+    /// renderings counted over the spans.
+    func aligned(_ lines: [ConcordanceLine], term: String, known: [String], model: WordAlignmentStatus, _ db: Database) throws -> Concordance {
+        var lines = lines
+        let chosen = lines.indices.filter { lines[$0].rendering != nil }.prefix(Self.maximumAlignedUnits)
+        let pairs = chosen.map { (arabic: lines[$0].source, english: lines[$0].rendering!) }
+        guard let lexicon = try WordAlignmentStore.lexicon(for: pairs, db) else {
+            let variants = RenderingVariants.variants(in: lines.compactMap(\.rendering), known: known)
+            return Concordance(term: term, lines: lines, renderings: variants.variants, otherRenderings: variants.other)
+        }
+        var spans: [RenderedSpan] = []
+        var other = 0
+        for index in chosen {
+            let found = TermRenderings.spans(arabic: lines[index].source, english: lines[index].rendering!, hits: lines[index].hits, lexicon: lexicon)
+            lines[index].spans = found
+            let present = found.compactMap { $0 }
+            if present.isEmpty { other += 1 }
+            spans += present
+        }
+        var concordance = Concordance(term: term, lines: lines, renderings: TermRenderings.count(spans, known: known), otherRenderings: other)
+        concordance.model = model
+        concordance.alignedUnits = chosen.count
+        return concordance
     }
 }

@@ -140,6 +140,33 @@ enum Schema {
             try db.execute(sql: CurrentRendering.createView)
             try MemoryUpgrade.separateMemories(db)
         }
+        migrator.registerMigration("v8: word alignment model") { db in
+            try db.create(table: "wordAlignmentModel") { t in
+                t.primaryKey("id", .integer).check { $0 == 1 }
+                t.column("trainedAt", .datetime).notNull()
+                t.column("pairs", .integer).notNull()
+                t.column("renderings", .integer).notNull()
+                t.column("lastRendering", .integer).notNull()
+                t.column("seconds", .double).notNull()
+                t.column("tension", .double).notNull()
+                t.column("nullProbability", .double).notNull()
+            }
+            try db.create(table: "wordAlignmentToken", options: .withoutRowID) { t in
+                t.column("side", .integer).notNull()
+                t.column("text", .text).notNull()
+                t.column("id", .integer).notNull()
+                t.column("frequency", .integer).notNull()
+                t.column("row", .blob).notNull()
+                t.primaryKey(["side", "text"])
+            }
+            try db.create(table: "wordAlignmentSplit", options: .withoutRowID) { t in
+                t.primaryKey("word", .text)
+                t.column("proclitics", .text).notNull()
+                t.column("enclitic", .integer).notNull()
+                t.column("tehMarbuta", .boolean).notNull()
+                t.column("articleIsLam", .boolean).notNull()
+            }
+        }
         return migrator
     }
 }

@@ -1,0 +1,73 @@
+/// The English that renders an occurrence of a term in one unit, found by word alignment.
+public struct RenderedSpan: Sendable, Equatable, Codable {
+    /// Unicode scalar offsets of the span in the English rendering.
+    public let range: Range<Int>
+    /// The span as written, without a leading article.
+    public let text: String
+}
+
+/// Finds how each occurrence of a term is rendered, from the word links of its unit.
+public enum TermRenderings {
+    /// The English span of each Arabic range `hits` (display scalar offsets) of the pair; nil for
+    /// an occurrence nothing in the English renders.
+    public static func spans(arabic: String, english: String, hits: [Range<Int>], lexicon: AlignmentLexicon) -> [RenderedSpan?] {
+        let arabicTokens = AlignmentTokenizer.arabic(arabic, splitter: lexicon.splitter)
+        let englishTokens = AlignmentTokenizer.english(english)
+        let alignment = lexicon.align(arabic: arabicTokens, english: englishTokens)
+        return spans(arabicTokens: arabicTokens, englishTokens: englishTokens, english: english, alignment: alignment, hits: hits)
+    }
+
+    /// The same from tokens already aligned (by this aligner or another one).
+    public static func spans(arabicTokens: [AlignmentToken], englishTokens: [AlignmentToken], english: String,
+                             alignment: WordAlignment, hits: [Range<Int>]) -> [RenderedSpan?] {
+        let scalars = english.scalarArray
+        return hits.map { hit in
+            guard let tokens = termTokens(arabicTokens, hit), let span = alignment.englishSpan(of: tokens) else { return nil }
+            var first = span.lowerBound
+            var last = span.upperBound
+            while first < last, articles.contains(englishTokens[first].text) { first += 1 }
+            if englishTokens[last].text == "'s", last > first { last -= 1 }
+            guard !articles.contains(englishTokens[first].text) else { return nil }
+            let range = englishTokens[first].range.lowerBound ..< englishTokens[last].range.upperBound
+            return RenderedSpan(range: range, text: String(String.UnicodeScalarView(scalars[range])))
+        }
+    }
+
+    static let articles: Set<String> = ["the", "a", "an"]
+
+    /// The tokens of an occurrence: those within its range, without the conjunction or
+    /// preposition its first word carries or the pronoun its last word carries.
+    static func termTokens(_ tokens: [AlignmentToken], _ hit: Range<Int>) -> Range<Int>? {
+        guard var first = tokens.firstIndex(where: { $0.range.overlaps(hit) }) else { return nil }
+        var end = (tokens.lastIndex(where: { $0.range.overlaps(hit) }) ?? first) + 1
+        while first < end - 1, tokens[first].role == .proclitic, tokens[first].text != "ال+" { first += 1 }
+        while end - 1 > first, tokens[end - 1].role == .enclitic { end -= 1 }
+        return first ..< end
+    }
+
+    /// Counts spans by their words (case, plurals and a possessive aside), each shown as most
+    /// often written; the `known` phrases (the glossary's) that spans use come first, in their
+    /// order, then the others, most frequent first.
+    public static func count(_ spans: some Sequence<RenderedSpan>, known: [String] = []) -> [RenderingVariants.Variant] {
+        let knownKeys = known.map { EnglishPhrase($0).stems.joined(separator: " ") }
+        var knownCounts = Array(repeating: 0, count: known.count)
+        var counts: [String: (count: Int, surfaces: [String: Int], first: Int)] = [:]
+        for (index, span) in spans.enumerated() {
+            let key = EnglishPhrase(span.text).stems.joined(separator: " ")
+            guard !key.isEmpty else { continue }
+            if let position = knownKeys.firstIndex(of: key) {
+                knownCounts[position] += 1
+                continue
+            }
+            var entry = counts[key, default: (0, [:], index)]
+            entry.count += 1
+            entry.surfaces[span.text, default: 0] += 1
+            counts[key] = entry
+        }
+        let knownVariants = zip(known, knownCounts).filter { $0.1 > 0 }.map { RenderingVariants.Variant(text: $0.0, count: $0.1) }
+        return knownVariants + counts.values.sorted { ($0.count, -$0.first) > ($1.count, -$1.first) }.map { entry in
+            let surface = entry.surfaces.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key
+            return RenderingVariants.Variant(text: surface, count: entry.count)
+        }
+    }
+}

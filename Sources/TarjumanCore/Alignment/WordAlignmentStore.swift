@@ -1,0 +1,158 @@
+import Foundation
+import GRDB
+
+/// What is known of the stored word-alignment model.
+public struct WordAlignmentStatus: Sendable, Equatable, Codable {
+    public let trainedAt: Date
+    /// Sentence pairs it was trained on.
+    public let pairs: Int
+    /// Renderings added or removed since it was trained; 0 when it is up to date.
+    public let changedRenderings: Int
+    public let seconds: Double
+
+    public var isCurrent: Bool { changedRenderings == 0 }
+}
+
+/// The word aligner of a database: trained on every unit with a current rendering (document
+/// units and memory entries alike), stored as one row per token with its translation
+/// probabilities, so that a lookup reads only the tokens of the units it shows and never retrains.
+public struct WordAlignmentStore: Sendable {
+    public let database: TarjumanDatabase
+
+    public init(database: TarjumanDatabase) {
+        self.database = database
+    }
+
+    /// Trains the aligner on the database's pairs and stores it in place of the old one, in one
+    /// transaction. Returns the trained model's status.
+    @discardableResult
+    public func train(settings: WordAlignerSettings = WordAlignerSettings()) throws(TarjumanError) -> WordAlignmentStatus {
+        let started = Date()
+        let (trained, fingerprint) = try database.read { db -> (TrainedWordAligner, Fingerprint) in
+            let fingerprint = try Self.fingerprint(db)
+            let trained = try WordAlignerTraining.train(settings: settings) { body in
+                let statement = try FastStatement(db, sql: """
+                    SELECT u.text, r.text FROM unit u JOIN \(CurrentRendering.view) r ON r.unitId = u.id ORDER BY u.id
+                    """)
+                statement.reset()
+                while try statement.step() { body(statement.text(at: 0), statement.text(at: 1)) }
+            }
+            return (trained, fingerprint)
+        }
+        let seconds = Date().timeIntervalSince(started)
+        try database.write { db in
+            try Self.save(trained, fingerprint: fingerprint, settings: settings, seconds: seconds, at: started, db)
+        }
+        return WordAlignmentStatus(trainedAt: started, pairs: trained.pairs, changedRenderings: 0, seconds: seconds)
+    }
+
+    /// The stored model's status; nil when none was trained.
+    public func status() throws(TarjumanError) -> WordAlignmentStatus? {
+        try database.read { db in try Self.status(db) }
+    }
+
+    static func status(_ db: Database) throws -> WordAlignmentStatus? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT trainedAt, pairs, renderings, lastRendering, seconds FROM wordAlignmentModel") else {
+            return nil
+        }
+        let now = try fingerprint(db)
+        let renderings: Int = row[2], last: Int64 = row[3]
+        let added = try Int.fetchOne(db, sql: "SELECT count(*) FROM rendering WHERE id > ?", arguments: [last]) ?? 0
+        let changed = max(added, abs(now.renderings - renderings))
+        return WordAlignmentStatus(trainedAt: row[0], pairs: row[1], changedRenderings: changed, seconds: row[4])
+    }
+
+    struct Fingerprint {
+        let renderings: Int
+        let lastRendering: Int64
+    }
+
+    static func fingerprint(_ db: Database) throws -> Fingerprint {
+        let row = try Row.fetchOne(db, sql: "SELECT count(*), coalesce(max(id), 0) FROM rendering")!
+        return Fingerprint(renderings: row[0], lastRendering: row[1])
+    }
+
+    static func save(_ trained: TrainedWordAligner, fingerprint: Fingerprint, settings: WordAlignerSettings,
+                     seconds: Double, at date: Date, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM wordAlignmentModel")
+        try db.execute(sql: "DELETE FROM wordAlignmentToken")
+        try db.execute(sql: "DELETE FROM wordAlignmentSplit")
+        try db.execute(sql: """
+            INSERT INTO wordAlignmentModel (id, trainedAt, pairs, renderings, lastRendering, seconds, tension, nullProbability)
+            VALUES (1, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [date, trained.pairs, fingerprint.renderings, fingerprint.lastRendering, seconds,
+                             Double(settings.tension), Double(settings.nullProbability)])
+        let token = try db.makeStatement(sql: "INSERT INTO wordAlignmentToken (side, text, id, frequency, row) VALUES (?, ?, ?, ?, ?)")
+        for (side, vocabulary, frequency, rows) in [(0, trained.arabicVocabulary, trained.arabicFrequency, trained.englishGivenArabic),
+                                                     (1, trained.englishVocabulary, trained.englishFrequency, trained.arabicGivenEnglish)] {
+            for (id, text) in vocabulary.enumerated() {
+                try token.execute(arguments: [side, text, id, frequency[id], Self.encode(rows[id])])
+            }
+        }
+        let split = try db.makeStatement(sql: "INSERT INTO wordAlignmentSplit (word, proclitics, enclitic, tehMarbuta, articleIsLam) VALUES (?, ?, ?, ?, ?)")
+        for (word, value) in trained.splitter.known {
+            try split.execute(arguments: [word, value.proclitics.map(String.init).joined(separator: ","), value.enclitic,
+                                          value.stemEndsInTehMarbuta, value.articleIsLam])
+        }
+    }
+
+    /// A row as little-endian (id, probability) pairs.
+    static func encode(_ row: [(target: Int32, probability: Float)]) -> Data {
+        var data = Data(capacity: row.count * 8)
+        for entry in row {
+            withUnsafeBytes(of: entry.target.littleEndian) { data.append(contentsOf: $0) }
+            withUnsafeBytes(of: entry.probability.bitPattern.littleEndian) { data.append(contentsOf: $0) }
+        }
+        return data
+    }
+
+    static func decode(_ data: Data) -> [Int32: Float] {
+        var row: [Int32: Float] = [:]
+        row.reserveCapacity(data.count / 8)
+        data.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset + 8 <= bytes.count {
+                let id = Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self))
+                let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
+                row[id] = Float(bitPattern: bits)
+                offset += 8
+            }
+        }
+        return row
+    }
+
+    /// The lexicon the pairs need, with the splits of their Arabic words; nil when no model was
+    /// trained.
+    static func lexicon(for pairs: [(arabic: String, english: String)], _ db: Database) throws -> AlignmentLexicon? {
+        guard let model = try Row.fetchOne(db, sql: "SELECT tension, nullProbability FROM wordAlignmentModel") else { return nil }
+        let splitStatement = try db.cachedStatement(sql: "SELECT proclitics, enclitic, tehMarbuta, articleIsLam FROM wordAlignmentSplit WHERE word = ?")
+        var known: [String: ArabicWordSplitter.Split] = [:]
+        var looked = Set<String>()
+        for pair in pairs {
+            AlignmentTokenizer.arabicWords(pair.arabic) { looked.insert($0) }
+        }
+        for word in looked {
+            guard let row = try Row.fetchOne(splitStatement, arguments: [word]) else { continue }
+            let proclitics: String = row[0]
+            known[word] = ArabicWordSplitter.Split(proclitics: proclitics.split(separator: ",").compactMap { Int($0) },
+                                                   enclitic: row[1], stemEndsInTehMarbuta: row[2], articleIsLam: row[3])
+        }
+        var lexicon = AlignmentLexicon(splitter: ArabicWordSplitter(known: known))
+        lexicon.tension = Float(model[0] as Double)
+        lexicon.nullProbability = Float(model[1] as Double)
+        var arabicTexts: Set<String> = [""], englishTexts: Set<String> = [""]
+        for pair in pairs {
+            for token in AlignmentTokenizer.arabic(pair.arabic, splitter: lexicon.splitter) { arabicTexts.insert(token.text) }
+            for token in AlignmentTokenizer.english(pair.english) { englishTexts.insert(token.text) }
+        }
+        let tokenStatement = try db.cachedStatement(sql: "SELECT id, row FROM wordAlignmentToken WHERE side = ? AND text = ?")
+        for (side, texts) in [(0, arabicTexts), (1, englishTexts)] {
+            for text in texts {
+                guard let row = try Row.fetchOne(tokenStatement, arguments: [side, text]) else { continue }
+                let entry = AlignmentLexicon.Entry(id: Int32(row[0] as Int64), row: decode(row[1]))
+                if side == 0 { lexicon.arabic[text] = entry } else { lexicon.english[text] = entry }
+            }
+        }
+        return lexicon
+    }
+}

@@ -29,6 +29,9 @@ struct RenderedAsEvalCommand: ParsableCommand {
     @Flag(help: "Skip eflomal.")
     var noEflomal = false
 
+    @Option(help: "Print the tokens, links and spans of each unit of this term, after training (for reading them).")
+    var show: String?
+
     func run() throws {
         let root = try data.requireData()
         let corpora = try ParallelCorpus.all(dataRoot: root)
@@ -61,6 +64,21 @@ struct RenderedAsEvalCommand: ParsableCommand {
             let top = try search.lookup(item.term).renderings.first?.text
             alignedTops.append(top)
             aligned.add(top: top, gold: item.forms)
+        }
+
+        if let show {
+            let concordance = try search.lookup(show)
+            let lexicon = try WordAlignmentStore(database: database).lexicon(for: concordance.lines.compactMap { line in line.rendering.map { (line.source, $0) } })
+            for line in concordance.lines.prefix(20) {
+                guard let english = line.rendering, let lexicon else { continue }
+                let arabicTokens = AlignmentTokenizer.arabic(line.source, splitter: lexicon.splitter)
+                let englishTokens = AlignmentTokenizer.english(english)
+                let alignment = lexicon.align(arabic: arabicTokens, english: englishTokens)
+                print("\n" + arabicTokens.enumerated().map { "\($0)\($1.text)" }.joined(separator: " "))
+                print(englishTokens.enumerated().map { "\($0)\($1.text)" }.joined(separator: " "))
+                print(alignment.links.map { "\($0.arabic)-\($0.english)" }.joined(separator: " "))
+                print("spans: \(line.spans.map { $0?.text ?? "-" })")
+            }
         }
 
         var rows: [(String, RenderingEvaluation.Score, [String?])] = [

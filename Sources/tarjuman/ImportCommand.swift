@@ -37,6 +37,9 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "Who translated an XLIFF file's targets (default: $TARJUMAN_TRANSLATOR).")
     var translator: String?
 
+    @Flag(help: "Do not retrain the word aligner after a memory or XLIFF import ('tarjuman train' does it later).")
+    var noTrain = false
+
     /// The kinds of file one import takes.
     enum Kind: String {
         case text, memory = "memory file", xliff = "XLIFF"
@@ -103,6 +106,14 @@ struct ImportCommand: ParsableCommand {
             if let reading = outcome.reading { line += " (\(reading))" }
             Output.print(line)
         }
+        try refreshAligner()
+    }
+
+    /// Retrains the word aligner when the import changed enough renderings.
+    func refreshAligner() throws {
+        guard !noTrain else { return }
+        let refresh = try WordAlignmentStore(database: store.openStore().database).refresh()
+        if let line = TrainCommand.describe(refresh) { Output.print(line) }
     }
 
     func importXLIFF(_ paths: [String]) throws {
@@ -117,6 +128,7 @@ struct ImportCommand: ParsableCommand {
             if outcome.droppedCodes > 0 { line += "; \(outcome.droppedCodes) inline codes left out" }
             Output.print(line)
         }
+        try refreshAligner()
     }
 
     static let extensions: Set<String> = ["txt", "tmx", "tsv", "tab", "csv", "xlf", "xliff"]

@@ -24,6 +24,7 @@ struct Tarjuman: AsyncParsableCommand {
             CheckCommand.self,
             TermsCommand.self,
             AlignCommand.self,
+            TrainCommand.self,
             GlossaryCommand.self,
             SegmentCommand.self,
             ServeCommand.self,

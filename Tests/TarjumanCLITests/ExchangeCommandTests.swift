@@ -30,7 +30,8 @@ struct ExchangeCommandTests {
 
         let imported = try run(["import", "memory.tmx", "--db", "other.sqlite"], in: directory)
         #expect(imported.status == 0)
-        #expect(imported.stdout == "memory.tmx: 2 entries read into memory 'memory.tmx', 2 added, 0 already there (merged), 0 skipped\n")
+        #expect(imported.stdout.hasPrefix("memory.tmx: 2 entries read into memory 'memory.tmx', 2 added, 0 already there (merged), 0 skipped\n"
+                                          + "word alignment retrained on 2 pairs in "))
         let again = try run(["import", "memory.tmx", "--db", "other.sqlite"], in: directory)
         #expect(again.stdout == "memory.tmx: 2 entries read into memory 'memory.tmx', 0 added, 2 already there (merged), 0 skipped\n")
         let mixed = try run(["import", "memory.tmx", sample, "--db", "other.sqlite"], in: directory)
@@ -58,7 +59,7 @@ struct ExchangeCommandTests {
         try xliff.write(to: file, atomically: true, encoding: .utf8)
         let back = try run(["import", "article.xlf", "--translator", "omar"], in: directory)
         #expect(back.status == 0)
-        #expect(back.stdout == "article.xlf: 12 units read, 1 changed, 1 unchanged, 10 without a target, 0 unknown\n")
+        #expect(back.stdout.hasPrefix("article.xlf: 12 units read, 1 changed, 1 unchanged, 10 without a target, 0 unknown\nword alignment retrained on "))
         #expect(try run(["show", "1.2"], in: directory).stdout.contains("draft by omar [xliff article.xlf]: This came in a joint statement."))
 
         try xliff.replacingOccurrences(of: source, with: "كما نرسل التحية").write(to: file, atomically: true, encoding: .utf8)

@@ -14,7 +14,8 @@ struct MemoriesCommandTests {
         try "\(Self.lastSentence)\tThe client's English.\nأنا جائع.\tI am hungry.\nانا جائع.\tI'm hungry.\nأنا جائع.\tI am hungry!\n"
             .write(to: directory.appendingPathComponent("client.tsv"), atomically: true, encoding: .utf8)
         let imported = try run(["import", "client.tsv"], in: directory)
-        #expect(imported.stdout == "client.tsv: 4 entries read into memory 'client.tsv', 4 added, 0 already there (merged), 0 skipped (no header row, columns by position: source, target)\n")
+        #expect(imported.stdout.hasPrefix("client.tsv: 4 entries read into memory 'client.tsv', 4 added, 0 already there (merged), 0 skipped (no header row, columns by position: source, target)\n"
+                                          + "word alignment retrained on 5 pairs in "))
         return directory
     }
 

@@ -2,7 +2,7 @@
 public struct RenderedSpan: Sendable, Equatable, Codable {
     /// Unicode scalar offsets of the span in the English rendering.
     public let range: Range<Int>
-    /// The span as written, without a leading article.
+    /// The span as written, without articles, prepositions or conjunctions at its edges.
     public let text: String
 }
 
@@ -21,19 +21,23 @@ public enum TermRenderings {
     public static func spans(arabicTokens: [AlignmentToken], englishTokens: [AlignmentToken], english: String,
                              alignment: WordAlignment, hits: [Range<Int>]) -> [RenderedSpan?] {
         let scalars = english.scalarArray
+        let loose = Set(arabicTokens.indices.filter { arabicTokens[$0].role != .stem })
         return hits.map { hit in
-            guard let tokens = termTokens(arabicTokens, hit), let span = alignment.englishSpan(of: tokens) else { return nil }
+            guard let tokens = termTokens(arabicTokens, hit), let span = alignment.englishSpan(of: tokens, loose: loose) else { return nil }
             var first = span.lowerBound
             var last = span.upperBound
-            while first < last, articles.contains(englishTokens[first].text) { first += 1 }
-            if englishTokens[last].text == "'s", last > first { last -= 1 }
-            guard !articles.contains(englishTokens[first].text) else { return nil }
+            while first <= last, edgeWords.contains(englishTokens[first].text) { first += 1 }
+            while last >= first, edgeWords.contains(englishTokens[last].text) { last -= 1 }
+            guard first <= last else { return nil }
             let range = englishTokens[first].range.lowerBound ..< englishTokens[last].range.upperBound
             return RenderedSpan(range: range, text: String(String.UnicodeScalarView(scalars[range])))
         }
     }
 
     static let articles: Set<String> = ["the", "a", "an"]
+    /// Words a span neither starts nor ends with: articles, the commonest prepositions and
+    /// conjunctions, a possessive; a span of nothing else renders nothing.
+    static let edgeWords: Set<String> = articles.union(["of", "to", "for", "in", "on", "at", "by", "with", "from", "and", "or", "'s"])
 
     /// The tokens of an occurrence: those within its range, without the conjunction or
     /// preposition its first word carries or the pronoun its last word carries.

@@ -11,7 +11,7 @@ public struct WordAlignerSettings: Sendable, Equatable {
     /// The probability that a word is aligned to nothing.
     public var nullProbability: Float = 0.08
     /// Pairs with more tokens than this on either side are left out of training.
-    public var maximumTokens = 120
+    public var maximumTokens = 250
     /// Translation probabilities below this are not kept in the stored model.
     public var minimumProbability: Float = 0.001
     /// The most word pairs a direction's table holds while training (memory bound).

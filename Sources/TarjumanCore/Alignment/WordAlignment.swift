@@ -122,18 +122,28 @@ public struct WordAlignment: Sendable, Equatable {
 
     /// The English tokens that render the Arabic tokens `arabic`: the minimal span holding every
     /// English token linked to them, when no token inside it is linked outside them (the phrase
-    /// pair is consistent). When it is not, the span of the English tokens linked only to them,
-    /// if that one is consistent; nil when nothing consistent renders them.
-    public func englishSpan(of arabic: Range<Int>) -> ClosedRange<Int>? {
-        let linked = links.filter { arabic.contains($0.arabic) }.map(\.english)
+    /// pair is consistent); links from the `loose` Arabic tokens (clitics, which attach to
+    /// whatever is near), inside `arabic` or outside it, do not count. When it is not consistent: the span of the English tokens
+    /// linked only to `arabic`, if that one is; else the first span again, if the tokens in it
+    /// linked outside are all linked to `arabic` as well and to an Arabic token that has another
+    /// rendering outside the span (`resist` of "to try and resist" for مقاومة, when تحاول links
+    /// to both `try` and `resist`). Nil when nothing consistent renders them.
+    public func englishSpan(of arabic: Range<Int>, loose: Set<Int> = []) -> ClosedRange<Int>? {
+        let ignored = arabic.allSatisfy(loose.contains) ? [] : loose
+        let linked = links.filter { arabic.contains($0.arabic) && !ignored.contains($0.arabic) }.map(\.english)
         guard !linked.isEmpty else { return nil }
-        if let span = consistentSpan(linked, arabic) { return span }
-        let own = linked.filter { english in links.allSatisfy { $0.english != english || arabic.contains($0.arabic) } }
-        return own.isEmpty ? nil : consistentSpan(own, arabic)
+        if let span = consistentSpan(linked, arabic, loose, sharing: false) { return span }
+        let own = linked.filter { english in links.allSatisfy { $0.english != english || arabic.contains($0.arabic) || loose.contains($0.arabic) } }
+        if !own.isEmpty, let span = consistentSpan(own, arabic, loose, sharing: false) { return span }
+        return consistentSpan(linked, arabic, loose, sharing: true)
     }
 
-    private func consistentSpan(_ english: [Int], _ arabic: Range<Int>) -> ClosedRange<Int>? {
+    private func consistentSpan(_ english: [Int], _ arabic: Range<Int>, _ loose: Set<Int>, sharing: Bool) -> ClosedRange<Int>? {
         let span = english.min()! ... english.max()!
-        return links.allSatisfy { !span.contains($0.english) || arabic.contains($0.arabic) } ? span : nil
+        let shared = Set(english)
+        return links.allSatisfy { link in
+            !span.contains(link.english) || arabic.contains(link.arabic) || loose.contains(link.arabic)
+                || sharing && shared.contains(link.english) && links.contains { $0.arabic == link.arabic && !span.contains($0.english) }
+        } ? span : nil
     }
 }

@@ -46,6 +46,30 @@ public struct WordAlignmentStore: Sendable {
         return WordAlignmentStatus(trainedAt: started, pairs: trained.pairs, changedRenderings: 0, seconds: seconds)
     }
 
+    /// What `refresh` did.
+    public enum Refresh: Sendable, Equatable {
+        /// The model was trained (again).
+        case trained(WordAlignmentStatus)
+        /// The model is behind by fewer renderings than retraining waits for.
+        case behind(WordAlignmentStatus)
+        /// The model is up to date, or there is nothing to train on.
+        case current
+    }
+
+    /// Retrains the model after the renderings changed: when there is none yet, or when the
+    /// renderings added or removed since it was trained are at least `share` of those it was
+    /// trained on, so that a small import into a large memory does not retrain it all.
+    @discardableResult
+    public func refresh(share: Double = 0.05, settings: WordAlignerSettings = WordAlignerSettings()) throws(TarjumanError) -> Refresh {
+        if let status = try status() {
+            if status.isCurrent { return .current }
+            if Double(status.changedRenderings) < share * Double(max(status.pairs, 1)) { return .behind(status) }
+        } else if try database.read({ db in try Self.fingerprint(db).renderings }) == 0 {
+            return .current
+        }
+        return .trained(try train(settings: settings))
+    }
+
     /// The stored model's status; nil when none was trained.
     public func status() throws(TarjumanError) -> WordAlignmentStatus? {
         try database.read { db in try Self.status(db) }
@@ -123,6 +147,10 @@ public struct WordAlignmentStore: Sendable {
 
     /// The lexicon the pairs need, with the splits of their Arabic words; nil when no model was
     /// trained.
+    public func lexicon(for pairs: [(arabic: String, english: String)]) throws(TarjumanError) -> AlignmentLexicon? {
+        try database.read { db in try Self.lexicon(for: pairs, db) }
+    }
+
     static func lexicon(for pairs: [(arabic: String, english: String)], _ db: Database) throws -> AlignmentLexicon? {
         guard let model = try Row.fetchOne(db, sql: "SELECT tension, nullProbability FROM wordAlignmentModel") else { return nil }
         let splitStatement = try db.cachedStatement(sql: "SELECT proclitics, enclitic, tehMarbuta, articleIsLam FROM wordAlignmentSplit WHERE word = ?")

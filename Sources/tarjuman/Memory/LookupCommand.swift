@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import TarjumanCore
 
@@ -8,7 +9,9 @@ struct LookupCommand: ParsableCommand {
         discussion: """
             tarjuman lookup 'الجهاد الإسلامي'
             Finds the term however clitics and spelling dress it (والجهاد, للجهاد, الاسلامي), shows each unit
-            with the occurrence in [brackets] and its English, then the English phrases used for it with counts.
+            with the occurrence in [brackets] and its English with the words that render it in [brackets], then the
+            renderings with counts. Renderings come from the word aligner ('tarjuman train'; imports retrain it); with
+            no model yet they are guessed from the phrases the units' English shares, and a note says so.
             """
     )
 
@@ -23,7 +26,7 @@ struct LookupCommand: ParsableCommand {
     @Option(help: "Characters of context on each side.")
     var width = 40
 
-    @Flag(help: "Print one JSON object {term, units: [...], renderings: [{text, count}], other, unrendered}.")
+    @Flag(help: "Print one JSON object {term, units: [...], renderings: [{text, count}], other, unrendered, alignment}.")
     var json = false
 
     func run() throws {
@@ -41,13 +44,36 @@ struct LookupCommand: ParsableCommand {
         for line in shown {
             let context = KeywordInContext(line, width: width)
             Output.print("\(line.memory.map { "\(line.unit) in memory \($0)" } ?? line.unit.description)\t\(context.left)[\(context.hit)]\(context.right)")
-            Output.print("\t→ " + (line.rendering.map { "\(Output.oneLine($0)) [\(line.status?.rawValue ?? "")]" } ?? "(not rendered yet)"))
+            Output.print("\t→ " + (line.rendering.map { "\(Output.oneLine(Self.marking(line.spans, in: $0))) [\(line.status?.rawValue ?? "")]" } ?? "(not rendered yet)"))
         }
         if shown.count < result.lines.count { Output.print("… \(result.lines.count - shown.count) more (--limit)") }
-        Output.print("rendered as:")
+        if let model = result.model {
+            let rendered = result.lines.count { $0.rendering != nil }
+            let counted = result.alignedUnits < rendered ? ", counted over the first \(result.alignedUnits) of \(rendered) rendered units" : ""
+            Output.print("rendered as (by word alignment\(counted)):")
+            if !model.isCurrent {
+                Output.printError("note: \(model.changedRenderings) renderings are newer than the word-alignment model: run 'tarjuman train'")
+            }
+        } else {
+            Output.print("rendered as (guessed from shared phrases):")
+            Output.printError("note: no word-alignment model yet: run 'tarjuman train' for renderings found by alignment")
+        }
         for variant in result.renderings { Output.print("  \(variant.count)\t\(variant.text)") }
         if result.otherRenderings > 0 { Output.print("  \(result.otherRenderings)\t(other wording)") }
         if result.unrendered > 0 { Output.print("  \(result.unrendered)\t(not rendered yet)") }
+    }
+}
+
+extension LookupCommand {
+    /// The English with each aligned span in [brackets].
+    static func marking(_ spans: [RenderedSpan?], in english: String) -> String {
+        var scalars = Array(english.unicodeScalars)
+        for span in Set(spans.compactMap { $0?.range }).sorted(by: { $0.lowerBound > $1.lowerBound })
+            where span.upperBound <= scalars.count {
+            scalars.insert("]", at: span.upperBound)
+            scalars.insert("[", at: span.lowerBound)
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 }
 
@@ -81,6 +107,30 @@ struct ConcordanceJSON: Encodable {
         let context: KeywordInContext
         let rendering: String?
         let status: String?
+        /// For each hit, the English span that renders it by word alignment (null: none found);
+        /// empty when the unit was not aligned.
+        let spans: [SpanJSON?]
+    }
+
+    struct SpanJSON: Encodable {
+        let start: Int
+        let end: Int
+        let text: String
+    }
+
+    /// The word-alignment model the renderings come from; absent when there is none and they
+    /// are guessed from shared phrases.
+    struct ModelJSON: Encodable {
+        let pairs: Int
+        let trainedAt: Date
+        let behind: Int
+        let alignedUnits: Int
+
+        enum CodingKeys: String, CodingKey {
+            case pairs, behind
+            case trainedAt = "trained_at"
+            case alignedUnits = "aligned_units"
+        }
     }
 
     let term: String
@@ -89,17 +139,22 @@ struct ConcordanceJSON: Encodable {
     let renderings: [RenderingVariants.Variant]
     let other: Int
     let unrendered: Int
+    let alignment: ModelJSON?
 
     init(_ concordance: Concordance, lines: [ConcordanceLine], width: Int) {
         term = concordance.term
         units = lines.map { line in
             Line(unit: line.unit.description, document: line.document, memory: line.memory, source: line.source,
                  hits: line.hits.map { [$0.lowerBound, $0.upperBound] }, surface: line.surface,
-                 context: KeywordInContext(line, width: width), rendering: line.rendering, status: line.status?.rawValue)
+                 context: KeywordInContext(line, width: width), rendering: line.rendering, status: line.status?.rawValue,
+                 spans: line.spans.map { $0.map { SpanJSON(start: $0.range.lowerBound, end: $0.range.upperBound, text: $0.text) } })
         }
         total = concordance.lines.count
         renderings = concordance.renderings
         other = concordance.otherRenderings
         unrendered = concordance.unrendered
+        alignment = concordance.model.map {
+            ModelJSON(pairs: $0.pairs, trainedAt: $0.trainedAt, behind: $0.changedRenderings, alignedUnits: concordance.alignedUnits)
+        }
     }
 }

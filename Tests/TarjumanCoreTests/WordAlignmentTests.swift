@@ -163,3 +163,24 @@ struct WordAlignmentModelTests {
         #expect(try ConcordanceSearch(database: store.database).lookup("رفح").renderings == [RenderingVariants.Variant(text: "Rafah", count: 4)])
     }
 }
+
+@Suite("Lexical table")
+struct LexicalTableTests {
+    @Test("Past its limit the table drops the rarest pairs and keeps the frequent ones")
+    func bounded() {
+        var table = LexicalTable(capacity: 16, capacityLimit: 64)
+        for _ in 0 ..< 3 {
+            for target in 0 ..< 8 { table.addCooccurrence(LexicalTable.key(1, Int32(target))) }
+        }
+        for target in 100 ..< 1100 { table.addCooccurrence(LexicalTable.key(2, Int32(target))) }
+        #expect(table.keys.count <= 256)
+        #expect(table.pruned > 0)
+        for target in 0 ..< 8 { #expect(table.slot(LexicalTable.key(1, Int32(target))) >= 0) }
+        table.setAll(probability: 1)
+        table.counts = table.keys.map { $0 == LexicalTable.empty ? 0 : 1 }
+        table.normalize(conditioningWords: 3)
+        let row = table.rows(minimum: 0, conditioningWords: 3)[1]
+        #expect(row.map(\.target) == Array(0 ..< 8))
+        #expect(abs(row.map(\.probability).reduce(0, +) - 1) < 1e-5)
+    }
+}

@@ -1,9 +1,9 @@
 /// Translation probabilities t(target | conditioning) of one alignment direction, for the word
 /// pairs that occur together in a sentence pair, in an open-addressing hash table.
 ///
-/// Its size is bounded by `capacityLimit` entries: past it, pairs seen together only once are
-/// dropped (they are left with the floor probability), so that training memory stays bounded
-/// however large the memory grows.
+/// Its size is bounded by about twice `capacityLimit` slots: past that many pairs, the pairs seen
+/// together least often are dropped (they are left with the floor probability), so that training
+/// memory stays bounded however large the memory grows.
 struct LexicalTable {
     private(set) var keys: [UInt64]
     var probabilities: [Float]
@@ -70,18 +70,29 @@ struct LexicalTable {
         if filled * 4 > keys.count * 3 { grow() }
     }
 
+    /// Doubles the table, or once it holds `capacityLimit` pairs, drops the rarest pairs (seen
+    /// once, then twice, ...) until it is at most half full.
     private mutating func grow() {
-        let dropSingles = filled >= capacityLimit
+        if filled < capacityLimit {
+            rebuild(size: keys.count << 1, minimumCount: 0)
+            return
+        }
+        var minimumCount: Float = 2
+        while filled * 2 > keys.count {
+            rebuild(size: keys.count, minimumCount: minimumCount)
+            minimumCount += 1
+        }
+    }
+
+    private mutating func rebuild(size: Int, minimumCount: Float) {
         let oldKeys = keys, oldCounts = counts
-        var size = keys.count
-        if !dropSingles { size <<= 1 }
         keys = Array(repeating: Self.empty, count: size)
         counts = Array(repeating: 0, count: size)
         probabilities = Array(repeating: 0, count: size)
         mask = size - 1
         filled = 0
         for (index, key) in oldKeys.enumerated() where key != Self.empty {
-            if dropSingles && oldCounts[index] < 2 {
+            if oldCounts[index] < minimumCount {
                 pruned += 1
                 continue
             }
@@ -91,7 +102,6 @@ struct LexicalTable {
             counts[slot] = oldCounts[index]
             filled += 1
         }
-        if filled * 4 > keys.count * 3 { grow() }
     }
 
     /// Sets every probability to `value` (the uniform start of training).

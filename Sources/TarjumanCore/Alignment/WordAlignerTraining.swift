@@ -15,7 +15,7 @@ public struct WordAlignerSettings: Sendable, Equatable {
     /// Translation probabilities below this are not kept in the stored model.
     public var minimumProbability: Float = 0.001
     /// The most word pairs a direction's table holds while training (memory bound).
-    public var tableLimit = 1 << 26
+    public var tableLimit = 1 << 24
 
     public init() {}
 }
@@ -94,7 +94,7 @@ public enum WordAlignerTraining {
     static func train(conditioning: [Int32], _ conditioningStarts: [Int], words: Int,
                       targets: [Int32], _ targetStarts: [Int], settings: WordAlignerSettings) -> LexicalTable {
         let pairs = conditioningStarts.count - 1
-        var table = LexicalTable(capacity: min(targets.count * 4, settings.tableLimit), capacityLimit: settings.tableLimit)
+        var table = LexicalTable(capacity: min(1 << 20, settings.tableLimit), capacityLimit: settings.tableLimit)
         for pair in 0 ..< pairs {
             let sources = conditioning[conditioningStarts[pair] ..< conditioningStarts[pair + 1]]
             for target in targets[targetStarts[pair] ..< targetStarts[pair + 1]] {

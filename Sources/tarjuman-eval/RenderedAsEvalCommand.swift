@@ -154,8 +154,8 @@ struct EflomalLinks {
             return nil
         }
         print(String(format: "eflomal aligned %d pairs in %.1f s", pairs.count, Date().timeIntervalSince(started)))
-        let forwardLinks = try Self.pharaoh(forward, arabicIsFirst: true)
-        let reverseLinks = try Self.pharaoh(reverse, arabicIsFirst: true)
+        let forwardLinks = try Self.pharaoh(forward)
+        let reverseLinks = try Self.pharaoh(reverse)
         links = zip(zip(forwardLinks, reverseLinks), zip(arabicLines, englishLines)).map { links, lines in
             WordAlignment(symmetrizing: links.0, links.1, arabicCount: lines.0.split(separator: " ").count,
                           englishCount: lines.1.split(separator: " ").count)
@@ -167,7 +167,7 @@ struct EflomalLinks {
     }
 
     /// Links in Pharaoh format (`i-j` pairs, source first: eflomal writes both files that way).
-    static func pharaoh(_ file: URL, arabicIsFirst: Bool) throws -> [[WordAlignment.Link]] {
+    static func pharaoh(_ file: URL) throws -> [[WordAlignment.Link]] {
         try String(contentsOf: file, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { line in
             line.split(separator: " ").compactMap { pair in
                 let parts = pair.split(separator: "-").compactMap { Int($0) }

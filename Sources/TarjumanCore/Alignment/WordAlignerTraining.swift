@@ -107,10 +107,10 @@ public enum WordAlignerTraining {
         var slots = [Int](repeating: -1, count: longest + 1)
         var weights = [Float](repeating: 0, count: longest + 1)
         let null = settings.nullProbability
-        for _ in 0 ..< settings.iterations {
-            let reader = table
-            let probabilities = table.probabilities
-            var expected = [Float](repeating: 0, count: table.keys.count)
+        /// The E step: each pair's expected count under the current probabilities.
+        func expectedCounts(reader: LexicalTable) -> [Float] {
+            let probabilities = reader.probabilities
+            var expected = [Float](repeating: 0, count: reader.keys.count)
             expected.withUnsafeMutableBufferPointer { counts in
                 for pair in 0 ..< pairs {
                     let sourceStart = conditioningStarts[pair], n = conditioningStarts[pair + 1] - sourceStart
@@ -142,7 +142,12 @@ public enum WordAlignerTraining {
                     }
                 }
             }
-            table.counts = expected
+            return expected
+        }
+        for _ in 0 ..< settings.iterations {
+            // The E step's copy of the table is gone before the M step writes, so that the
+            // arrays are not copied.
+            table.counts = expectedCounts(reader: table)
             table.normalize(conditioningWords: words)
         }
         return table

@@ -46,6 +46,9 @@ public struct WordAlignmentStore: Sendable {
         return WordAlignmentStatus(trainedAt: started, pairs: trained.pairs, changedRenderings: 0, seconds: seconds)
     }
 
+    /// The share of changed renderings past which an import retrains the model.
+    public static let retrainingShare = 0.05
+
     /// What `refresh` did.
     public enum Refresh: Sendable, Equatable {
         /// The model was trained (again).
@@ -60,7 +63,7 @@ public struct WordAlignmentStore: Sendable {
     /// renderings added or removed since it was trained are at least `share` of those it was
     /// trained on, so that a small import into a large memory does not retrain it all.
     @discardableResult
-    public func refresh(share: Double = 0.05, settings: WordAlignerSettings = WordAlignerSettings()) throws(TarjumanError) -> Refresh {
+    public func refresh(share: Double = Self.retrainingShare, settings: WordAlignerSettings = WordAlignerSettings()) throws(TarjumanError) -> Refresh {
         if let status = try status() {
             if status.isCurrent { return .current }
             if Double(status.changedRenderings) < share * Double(max(status.pairs, 1)) { return .behind(status) }

@@ -138,8 +138,8 @@ public struct ConcordanceSearch: Sendable {
                 rendering: rendering, status: status.flatMap(RenderingStatus.init(rawValue:)), date: row[7]))
         }
         let known = try glossaryRenderings(of: term, db)
-        if let model = try WordAlignmentStore.status(db) {
-            return try aligned(lines, term: term, known: known, model: model, db)
+        if let model = try WordAlignmentStore.status(db), let concordance = try aligned(lines, term: term, known: known, model: model, db) {
+            return concordance
         }
         let variants = RenderingVariants.variants(in: lines.compactMap(\.rendering), known: known)
         return Concordance(term: term, lines: lines, renderings: variants.variants, otherRenderings: variants.other)
@@ -149,15 +149,12 @@ public struct ConcordanceSearch: Sendable {
     public static let maximumAlignedUnits = 1000
 
     /// The concordance with each occurrence's English span from the word aligner, and the
-    /// renderings counted over the spans.
-    func aligned(_ lines: [ConcordanceLine], term: String, known: [String], model: WordAlignmentStatus, _ db: Database) throws -> Concordance {
+    /// renderings counted over the spans; nil when the model's tokens are not there.
+    func aligned(_ lines: [ConcordanceLine], term: String, known: [String], model: WordAlignmentStatus, _ db: Database) throws -> Concordance? {
         var lines = lines
         let chosen = lines.indices.filter { lines[$0].rendering != nil }.prefix(Self.maximumAlignedUnits)
         let pairs = chosen.map { (arabic: lines[$0].source, english: lines[$0].rendering!) }
-        guard let lexicon = try WordAlignmentStore.lexicon(for: pairs, db) else {
-            let variants = RenderingVariants.variants(in: lines.compactMap(\.rendering), known: known)
-            return Concordance(term: term, lines: lines, renderings: variants.variants, otherRenderings: variants.other)
-        }
+        guard let lexicon = try WordAlignmentStore.lexicon(for: pairs, db) else { return nil }
         var spans: [RenderedSpan] = []
         var other = 0
         for index in chosen {

@@ -51,7 +51,8 @@ struct TrainCommand: ParsableCommand {
     static func describe(_ refresh: WordAlignmentStore.Refresh) -> String? {
         switch refresh {
         case .trained(let status): String(format: "word alignment retrained on %d pairs in %.1f s", status.pairs, status.seconds)
-        case .behind(let status): "word alignment: \(status.changedRenderings) renderings newer than the model (under 5%): 'tarjuman train' to include them"
+        case .behind(let status):
+            "word alignment: \(status.changedRenderings) renderings newer than the model (under \(Int(WordAlignmentStore.retrainingShare * 100))%): 'tarjuman train' to include them"
         case .current: nil
         }
     }

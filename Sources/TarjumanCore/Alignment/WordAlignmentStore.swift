@@ -78,14 +78,15 @@ public struct WordAlignmentStore: Sendable {
         try database.read { db in try Self.status(db) }
     }
 
-    static func status(_ db: Database) throws -> WordAlignmentStatus? {
+    /// With `countingRemovals` false, only renderings added since training count as changed:
+    /// counting every rendering to notice removed ones costs a scan a lookup should not pay.
+    static func status(_ db: Database, countingRemovals: Bool = true) throws -> WordAlignmentStatus? {
         guard let row = try Row.fetchOne(db, sql: "SELECT trainedAt, pairs, renderings, lastRendering, seconds FROM wordAlignmentModel") else {
             return nil
         }
-        let now = try fingerprint(db)
         let renderings: Int = row[2], last: Int64 = row[3]
         let added = try Int.fetchOne(db, sql: "SELECT count(*) FROM rendering WHERE id > ?", arguments: [last]) ?? 0
-        let changed = max(added, abs(now.renderings - renderings))
+        let changed = countingRemovals ? max(added, abs(try fingerprint(db).renderings - renderings)) : added
         return WordAlignmentStatus(trainedAt: row[0], pairs: row[1], changedRenderings: changed, seconds: row[4])
     }
 
@@ -133,17 +134,15 @@ public struct WordAlignmentStore: Sendable {
         return data
     }
 
-    static func decode(_ data: Data) -> [Int32: Float] {
+    static func decode(_ bytes: UnsafeRawBufferPointer) -> [Int32: Float] {
         var row: [Int32: Float] = [:]
-        row.reserveCapacity(data.count / 8)
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                let id = Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self))
-                let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
-                row[id] = Float(bitPattern: bits)
-                offset += 8
-            }
+        row.reserveCapacity(bytes.count / 8)
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let id = Int32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: Int32.self))
+            let bits = UInt32(littleEndian: bytes.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self))
+            row[id] = Float(bitPattern: bits)
+            offset += 8
         }
         return row
     }
@@ -155,35 +154,51 @@ public struct WordAlignmentStore: Sendable {
     }
 
     static func lexicon(for pairs: [(arabic: String, english: String)], _ db: Database) throws -> AlignmentLexicon? {
+        try tokenized(pairs, db)?.lexicon
+    }
+
+    /// The pairs' tokens and the lexicon they need; nil when no model was trained.
+    static func tokenized(_ pairs: [(arabic: String, english: String)], _ db: Database) throws
+        -> (lexicon: AlignmentLexicon, tokens: [(arabic: [AlignmentToken], english: [AlignmentToken])])? {
         guard let model = try Row.fetchOne(db, sql: "SELECT tension, nullProbability FROM wordAlignmentModel") else { return nil }
-        let splitStatement = try db.cachedStatement(sql: "SELECT proclitics, enclitic, tehMarbuta, articleIsLam FROM wordAlignmentSplit WHERE word = ?")
+        let splitStatement = try FastStatement(db, sql: "SELECT proclitics, enclitic, tehMarbuta, articleIsLam FROM wordAlignmentSplit WHERE word = ?")
         var known: [String: ArabicWordSplitter.Split] = [:]
         var looked = Set<String>()
         for pair in pairs {
             AlignmentTokenizer.arabicWords(pair.arabic) { looked.insert($0) }
         }
         for word in looked {
-            guard let row = try Row.fetchOne(splitStatement, arguments: [word]) else { continue }
-            let proclitics: String = row[0]
-            known[word] = ArabicWordSplitter.Split(proclitics: proclitics.split(separator: ",").compactMap { Int($0) },
-                                                   enclitic: row[1], stemEndsInTehMarbuta: row[2], articleIsLam: row[3])
+            splitStatement.reset()
+            splitStatement.bind(word, at: 1)
+            guard try splitStatement.step() else { continue }
+            known[word] = ArabicWordSplitter.Split(proclitics: splitStatement.text(at: 0).split(separator: ",").compactMap { Int($0) },
+                                                   enclitic: Int(splitStatement.int64(at: 1)), stemEndsInTehMarbuta: splitStatement.int64(at: 2) != 0,
+                                                   articleIsLam: splitStatement.int64(at: 3) != 0)
         }
+        splitStatement.reset()
         var lexicon = AlignmentLexicon(splitter: ArabicWordSplitter(known: known))
         lexicon.tension = Float(model[0] as Double)
         lexicon.nullProbability = Float(model[1] as Double)
-        var arabicTexts: Set<String> = [""], englishTexts: Set<String> = [""]
-        for pair in pairs {
-            for token in AlignmentTokenizer.arabic(pair.arabic, splitter: lexicon.splitter) { arabicTexts.insert(token.text) }
-            for token in AlignmentTokenizer.english(pair.english) { englishTexts.insert(token.text) }
+        let tokens = pairs.map { pair in
+            (arabic: AlignmentTokenizer.arabic(pair.arabic, splitter: lexicon.splitter), english: AlignmentTokenizer.english(pair.english))
         }
-        let tokenStatement = try db.cachedStatement(sql: "SELECT id, row FROM wordAlignmentToken WHERE side = ? AND text = ?")
+        var arabicTexts: Set<String> = [""], englishTexts: Set<String> = [""]
+        for pair in tokens {
+            for token in pair.arabic { arabicTexts.insert(token.text) }
+            for token in pair.english { englishTexts.insert(token.text) }
+        }
+        let tokenStatement = try FastStatement(db, sql: "SELECT id, row FROM wordAlignmentToken WHERE side = ? AND text = ?")
         for (side, texts) in [(0, arabicTexts), (1, englishTexts)] {
             for text in texts {
-                guard let row = try Row.fetchOne(tokenStatement, arguments: [side, text]) else { continue }
-                let entry = AlignmentLexicon.Entry(id: Int32(row[0] as Int64), row: decode(row[1]))
+                tokenStatement.reset()
+                tokenStatement.bind(side, at: 1)
+                tokenStatement.bind(text, at: 2)
+                guard try tokenStatement.step() else { continue }
+                let entry = AlignmentLexicon.Entry(id: Int32(tokenStatement.int64(at: 0)), row: tokenStatement.withBlob(at: 1, decode))
                 if side == 0 { lexicon.arabic[text] = entry } else { lexicon.english[text] = entry }
             }
         }
-        return lexicon
+        tokenStatement.reset()
+        return (lexicon, tokens)
     }
 }

@@ -88,27 +88,59 @@ public struct ConcordanceSearch: Sendable {
         return String(scalars: scalars)
     }
 
+    /// Whether the UTF-8 `word` contains `part` (byte for byte: in UTF-8 a match can only start
+    /// at a character's first byte).
+    static func bytes(_ word: UnsafeBufferPointer<UInt8>, contain part: [UInt8]) -> Bool {
+        guard let first = part.first else { return true }
+        guard word.count >= part.count else { return false }
+        var start = 0
+        while start <= word.count - part.count {
+            if word[start] == first {
+                var offset = 1
+                while offset < part.count && word[start + offset] == part[offset] { offset += 1 }
+                if offset == part.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
+    /// The units that may contain every word of the term, in order: the units of the vocabulary
+    /// words holding the rarest word's stem, narrowed by the other words' units while those are
+    /// not far more numerous than the candidates left (the matcher confirms each candidate, so
+    /// stopping early loses nothing).
     func candidateUnits(for wordKeys: [String], _ db: Database) throws -> [Int64] {
-        let stems = wordKeys.map(Self.stem)
+        let stems = wordKeys.map { Array(Self.stem(of: $0).utf8) }
         var tokensByWord = Array(repeating: [Int64](), count: stems.count)
-        let vocabulary = try FastStatement(db, sql: "SELECT id, word FROM memoryToken WHERE word IS NOT NULL")
+        var entriesByWord = Array(repeating: 0, count: stems.count)
+        let vocabulary = try FastStatement(db, sql: "SELECT id, word, frequency FROM memoryToken WHERE word IS NOT NULL")
         vocabulary.reset()
         while try vocabulary.step() {
-            let word = vocabulary.text(at: 1)
-            for (index, stem) in stems.enumerated() where word.contains(stem) {
+            let word = vocabulary.textBytes(at: 1)
+            for (index, stem) in stems.enumerated() where Self.bytes(word, contain: stem) {
                 tokensByWord[index].append(vocabulary.int64(at: 0))
+                entriesByWord[index] += Int(vocabulary.int64(at: 2))
             }
         }
+        vocabulary.reset()
         let reader = try MemoryIndexReader(db: db)
         var result: [Int64]?
         var entries: [UInt64] = []
-        for tokens in tokensByWord {
+        for word in stems.indices.sorted(by: { entriesByWord[$0] < entriesByWord[$1] }) {
+            if let candidates = result, entriesByWord[word] > candidates.count * Self.narrowingRatio { break }
             entries.removeAll(keepingCapacity: true)
-            for token in tokens { try reader.entries(of: token, into: &entries) }
-            let units = Array(Set(entries.map(MemoryIndex.unit(of:)))).sorted()
+            for token in tokensByWord[word] { try reader.entries(of: token, into: &entries) }
+            var units = entries.map(MemoryIndex.unit(of:))
+            units.sort()
+            units = units.indices.compactMap { $0 > 0 && units[$0] == units[$0 - 1] ? nil : units[$0] }
             if let previous = result {
-                let keep = Set(units)
-                result = previous.filter(keep.contains)
+                var kept: [Int64] = []
+                var other = units.startIndex
+                for unit in previous {
+                    while other < units.endIndex && units[other] < unit { other += 1 }
+                    if other < units.endIndex && units[other] == unit { kept.append(unit) }
+                }
+                result = kept
             } else {
                 result = units
             }
@@ -117,8 +149,12 @@ public struct ConcordanceSearch: Sendable {
         return result ?? []
     }
 
+    /// A word's units are read to narrow the candidates only while they are at most this many
+    /// times as many as the candidates.
+    static let narrowingRatio = 8
+
     func confirm(_ units: [Int64], term: String, matcher: GlossaryMatcher, _ db: Database) throws -> Concordance {
-        let unitStatement = try db.cachedStatement(sql: """
+        let unitStatement = try FastStatement(db, sql: """
             SELECT u.documentId, u.ordinal, u.text, d.name, r.text, r.status, m.name, r.createdAt
             FROM unit u JOIN document d ON d.id = u.documentId LEFT JOIN memory m ON m.id = d.memoryId
             \(CurrentRendering.leftJoin("r", unit: "u"))
@@ -126,27 +162,34 @@ public struct ConcordanceSearch: Sendable {
             """)
         var lines: [ConcordanceLine] = []
         for unit in units {
-            guard let row = try Row.fetchOne(unitStatement, arguments: [unit]) else { continue }
-            let text: String = row[2]
+            unitStatement.reset()
+            unitStatement.bind(unit, at: 1)
+            guard try unitStatement.step() else { continue }
+            let text = unitStatement.text(at: 2)
             let found = matcher.matches(in: text)
             guard let first = found.first else { continue }
-            let rendering: String? = row[4]
-            let status: String? = row[5]
             lines.append(ConcordanceLine(
-                unit: UnitID(document: row[0], ordinal: row[1]), document: row[3], memory: row[6], source: text,
-                hits: found.map { $0.start ..< $0.end }, surface: first.surface,
-                rendering: rendering, status: status.flatMap(RenderingStatus.init(rawValue:)), date: row[7]))
+                unit: UnitID(document: unitStatement.int64(at: 0), ordinal: Int(unitStatement.int64(at: 1))), document: unitStatement.text(at: 3),
+                memory: unitStatement.optionalText(at: 6), source: text, hits: found.map { $0.start ..< $0.end }, surface: first.surface,
+                rendering: unitStatement.optionalText(at: 4), status: unitStatement.optionalText(at: 5).flatMap(RenderingStatus.init(rawValue:)),
+                date: unitStatement.optionalText(at: 7).flatMap(Self.storedDate)))
         }
+        unitStatement.reset()
         let known = try glossaryRenderings(of: term, db)
-        if let model = try WordAlignmentStore.status(db), let concordance = try aligned(lines, term: term, known: known, model: model, db) {
+        if let model = try WordAlignmentStore.status(db, countingRemovals: false), let concordance = try aligned(lines, term: term, known: known, model: model, db) {
             return concordance
         }
         let variants = RenderingVariants.variants(in: lines.compactMap(\.rendering), known: known)
         return Concordance(term: term, lines: lines, renderings: variants.variants, otherRenderings: variants.other)
     }
 
+    /// A date as GRDB stores it.
+    static func storedDate(_ text: String) -> Date? {
+        Date.fromDatabaseValue(text.databaseValue)
+    }
+
     /// Rendered units past this many are not aligned; the counts cover these.
-    public static let maximumAlignedUnits = 1000
+    public static let maximumAlignedUnits = 200
 
     /// The concordance with each occurrence's English span from the word aligner, and the
     /// renderings counted over the spans; nil when the model's tokens are not there.
@@ -154,11 +197,12 @@ public struct ConcordanceSearch: Sendable {
         var lines = lines
         let chosen = lines.indices.filter { lines[$0].rendering != nil }.prefix(Self.maximumAlignedUnits)
         let pairs = chosen.map { (arabic: lines[$0].source, english: lines[$0].rendering!) }
-        guard let lexicon = try WordAlignmentStore.lexicon(for: pairs, db) else { return nil }
+        guard let (lexicon, tokens) = try WordAlignmentStore.tokenized(pairs, db) else { return nil }
         var spans: [RenderedSpan] = []
         var other = 0
-        for index in chosen {
-            let found = TermRenderings.spans(arabic: lines[index].source, english: lines[index].rendering!, hits: lines[index].hits, lexicon: lexicon)
+        for (index, pair) in zip(chosen, tokens) {
+            let found = TermRenderings.spans(arabicTokens: pair.arabic, englishTokens: pair.english, english: lines[index].rendering!,
+                                             alignment: lexicon.align(arabic: pair.arabic, english: pair.english), hits: lines[index].hits)
             lines[index].spans = found
             let present = found.compactMap { $0 }
             if present.isEmpty { other += 1 }

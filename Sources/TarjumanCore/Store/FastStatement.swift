@@ -96,6 +96,17 @@ struct FastStatement {
         return String(decoding: UnsafeBufferPointer(start: pointer, count: count), as: UTF8.self)
     }
 
+    /// The column's UTF-8 bytes, valid until the next step or reset (empty when NULL).
+    func textBytes(at column: Int32) -> UnsafeBufferPointer<UInt8> {
+        guard let pointer = sqlite3_column_text(handle, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: pointer, count: Int(sqlite3_column_bytes(handle, column)))
+    }
+
+    /// `body` applied to a blob column's bytes (empty when NULL).
+    func withBlob<T>(at column: Int32, _ body: (UnsafeRawBufferPointer) -> T) -> T {
+        body(UnsafeRawBufferPointer(start: sqlite3_column_blob(handle, column), count: Int(sqlite3_column_bytes(handle, column))))
+    }
+
     /// Appends a blob column's 64-bit little-endian values to `entries`.
     func appendEntries(at column: Int32, to entries: inout [UInt64]) {
         guard let pointer = sqlite3_column_blob(handle, column) else { return }

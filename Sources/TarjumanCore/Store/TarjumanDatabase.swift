@@ -34,6 +34,9 @@ public struct TarjumanDatabase: Sendable {
             try db.execute(sql: "PRAGMA page_size = \(pageSize)")
             // 64 MB of page cache: large imports update indexes all over the file.
             try db.execute(sql: "PRAGMA cache_size = -65536")
+            // Reads map the file rather than copy each page: lookups in a large memory read
+            // pages all over it.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
         }
         let pool: DatabasePool
         do {

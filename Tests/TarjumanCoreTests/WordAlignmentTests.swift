@@ -145,6 +145,45 @@ struct WordAlignmentModelTests {
         #expect(hebron.renderings.first?.text == "Hebron", "\(hebron.renderings) \(hebron.lines.map(\.spans))")
     }
 
+    @Test("terms suggests the English its candidates align to once a model is trained; a glossary the memory does not follow hides nothing")
+    func termsFromSpans() throws {
+        let store = try makeStore()
+        _ = try store.importPairs(cityPairs(Self.cities), name: "cities", origin: "test")
+        _ = try GlossaryStore(database: store.database).add(Term(arabic: "الخليل", english: "Al-Khalil"))
+        let discovery = TermDiscovery(database: store.database)
+        #expect(try discovery.candidates(TermOptions(limit: 100)).allSatisfy { !$0.aligned })
+
+        try WordAlignmentStore(database: store.database).train()
+        let candidates = try discovery.candidates(TermOptions(limit: 100))
+        let gaza = try #require(candidates.first { $0.term == "غزة" })
+        #expect(gaza.aligned)
+        #expect(gaza.renderings.first == "Gaza", "\(gaza.renderings)")
+        let hebron = try #require(candidates.first { $0.term == "الخليل" })
+        #expect(hebron.inGlossary)
+        #expect(hebron.renderings.first == "Hebron", "\(hebron.renderings)")
+    }
+
+    @Test("A glossary term the English renders otherwise is reported with the words that render it, once a model is trained")
+    func checkSaysHowATermWasRendered() throws {
+        let store = try makeStore()
+        _ = try store.importPairs(cityPairs(Self.cities), name: "cities", origin: "test")
+        _ = try GlossaryStore(database: store.database).add(Term(arabic: "الخليل", english: "Al-Khalil"))
+        let checker = QAChecker(database: store.database)
+        let only = CheckOptions(only: [.glossaryMissing, .glossaryForbidden])
+        let before = try checker.run(only).findings
+        #expect(before.count == 4)
+        #expect(before.allSatisfy { $0.message.contains("is not rendered as 'Al-Khalil'") && $0.spans.allSatisfy { $0.side == .source } })
+
+        try WordAlignmentStore(database: store.database).train()
+        let after = try checker.run(only).findings
+        #expect(after.map(\.id) == before.map(\.id))
+        for finding in after {
+            #expect(finding.check == .glossaryMissing)
+            #expect(finding.message.contains("is rendered here as 'Hebron', not as 'Al-Khalil'"), "\(finding.message)")
+            #expect(finding.spans.contains { $0.side == .target && $0.text == "Hebron" })
+        }
+    }
+
     @Test("An import makes the model stale; training again learns the new pairs")
     func retraining() throws {
         let store = try makeStore()

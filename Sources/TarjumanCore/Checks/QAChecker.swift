@@ -175,6 +175,9 @@ public struct QAChecker: Sendable {
         flush()
         collect()
         findings += Self.unpairedQuotations(quotations)
+        if checks.contains(.glossaryMissing) {
+            findings = try GlossaryMiss.aligned(findings, misses: checkers.flatMap(\.misses), forbiddenEnabled: checks.contains(.glossaryForbidden), db)
+        }
         if checks.contains(.inconsistentTarget) { findings += try inconsistentTargets(keys, db) }
         if checks.contains(.inconsistentSource) { findings += try inconsistentSources(keys, db) }
         return (findings, unitCount, checkers.map(\.reversedGroupings).reduce(0, +))

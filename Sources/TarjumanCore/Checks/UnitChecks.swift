@@ -22,6 +22,9 @@ final class UnitChecks: @unchecked Sendable {
     let enabled: Set<QACheck>
     let glossary: GlossaryMatcher?
     private var phrases: [String: EnglishPhrase] = [:]
+    /// The glossary terms found not rendered as the glossary says, one per `glossary-missing`
+    /// finding, for the word aligner to tell how they were rendered.
+    private(set) var misses: [GlossaryMiss] = []
 
     /// The rendering length relative to the source length (characters) that human translations
     /// keep to: the 0.5th and 99.5th percentiles of 13,688 pairs of FLORES, NTREX, Tatoeba and
@@ -746,11 +749,15 @@ final class UnitChecks: @unchecked Sendable {
         }
         for key in missingOrder {
             let (match, renderings, spans) = missing[key]!
-            let shown = renderings.prefix(3).map { "'\($0)'" }.joined(separator: " or ")
             let times = spans.count > 1 ? " (\(spans.count) times)" : ""
-            findings.append(context.finding(.glossaryMissing, .warning,
-                                            "the glossary term '\(match.surface)' (\(match.term.arabic))\(times) is not rendered as \(shown)",
-                                            spans: spans))
+            let finding = context.finding(.glossaryMissing, .warning,
+                                          "the glossary term '\(match.surface)' (\(match.term.arabic))\(times) is not rendered as \(GlossaryMiss.shown(renderings))",
+                                          spans: spans)
+            findings.append(finding)
+            let forbidden = matches.filter { $0.start == match.start && $0.end == match.end }.flatMap(\.term.forbidden)
+            misses.append(GlossaryMiss(finding: finding.id, unit: context.unit.id, source: context.unit.source, target: context.target,
+                                       hits: spans.map { $0.start ..< $0.end }, surface: match.surface, arabic: match.term.arabic,
+                                       allowed: renderings, forbidden: forbidden))
         }
     }
 }

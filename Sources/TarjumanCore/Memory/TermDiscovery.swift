@@ -13,11 +13,15 @@ public struct TermCandidate: Sendable, Equatable, Codable {
     /// The ranking score (C-value, see `TermDiscovery`).
     public let score: Double
     public let inGlossary: Bool
-    /// English expressions of the units' renderings that come with it, best first.
+    /// How its units render it, best first: the English its occurrences align to (the
+    /// glossary's renderings first, when they are among them), or with no alignment model the
+    /// English expressions that come with it.
     public let renderings: [String]
+    /// Whether `renderings` come from the word aligner.
+    public var aligned = false
 
     enum CodingKeys: String, CodingKey {
-        case term, count, documents, score, renderings
+        case term, count, documents, score, renderings, aligned
         case inGlossary = "in_glossary"
     }
 }
@@ -72,13 +76,18 @@ public struct TermDiscovery: Sendable {
             let chosen = rank(&counts, options)
             let terms = try Term.fetchAll(db)
             let matcher = terms.isEmpty ? nil : try GlossaryMatcher(terms: terms)
-            let suggestions = try renderings(for: chosen.map(\.gram), corpus: corpus, analysis: analysis, db)
+            let surfaces = chosen.map { $0.gram.words.map { corpus.light[Int($0)] }.joined(separator: " ") }
+            let glossaryTerms = surfaces.map { surface in
+                matcher?.matches(in: surface).filter { $0.start == 0 && $0.end == surface.unicodeScalars.count }.map(\.term) ?? []
+            }
+            let suggestions = try renderings(for: chosen.map(\.gram), surfaces: surfaces, glossary: glossaryTerms, corpus: corpus, analysis: analysis, db)
             return chosen.enumerated().map { index, item in
                 let entry = counts[item.gram]!
-                let surface = item.gram.words.map { corpus.light[Int($0)] }.joined(separator: " ")
-                let inGlossary = matcher?.matches(in: surface).contains { $0.start == 0 && $0.end == surface.unicodeScalars.count } ?? false
-                return TermCandidate(term: surface, count: Int(entry.count), documents: Int(entry.documents),
-                                     score: (item.score * 100).rounded() / 100, inGlossary: inGlossary, renderings: suggestions[index])
+                var candidate = TermCandidate(term: surfaces[index], count: Int(entry.count), documents: Int(entry.documents),
+                                              score: (item.score * 100).rounded() / 100, inGlossary: !glossaryTerms[index].isEmpty,
+                                              renderings: suggestions.renderings[index])
+                candidate.aligned = suggestions.aligned
+                return candidate
             }
         }
     }
@@ -166,10 +175,12 @@ public struct TermDiscovery: Sendable {
         return scored.prefix(options.limit).map { ($0.gram, $0.score) }
     }
 
-    /// English expressions that come with each candidate, best first (Dice's coefficient), from
-    /// at most `sampleUnits` units of the candidate and a sample of every rendered unit.
-    func renderings(for grams: [Gram], corpus: WordCorpus, analysis: WordAnalysis, _ db: Database) throws -> [[String]] {
-        guard !grams.isEmpty else { return [] }
+    /// How each candidate is rendered, best first: by word alignment when a model was trained,
+    /// else the English expressions that come with it (Dice's coefficient), from at most
+    /// `sampleUnits` units of the candidate and a sample of every rendered unit.
+    func renderings(for grams: [Gram], surfaces: [String], glossary: [[Term]], corpus: WordCorpus, analysis: WordAnalysis,
+                    _ db: Database) throws -> (renderings: [[String]], aligned: Bool) {
+        guard !grams.isEmpty else { return ([], false) }
         var index: [Gram: Int] = [:]
         for (position, gram) in grams.enumerated() { index[gram] = position }
         let longest = grams.map(\.words.count).max()!
@@ -193,6 +204,9 @@ public struct TermDiscovery: Sendable {
                 rendered[hit] += 1
                 if units[hit].count < Self.sampleUnits { units[hit].append(unit) }
             }
+        }
+        if let aligned = try alignedRenderings(surfaces: surfaces, glossary: glossary, units: units, corpus: corpus, db) {
+            return (aligned, true)
         }
         let renderingOf = try db.cachedStatement(sql: "SELECT text FROM \(CurrentRendering.view) WHERE unitId = ?")
         func englishGrams(of unit: Int) throws -> [String: String] {
@@ -219,7 +233,7 @@ public struct TermDiscovery: Sendable {
             for gram in try englishGrams(of: renderedUnits[position]).keys where tracked.contains(gram) { frequency[gram, default: 0] += 1 }
         }
         let scale = Double(renderedUnits.count) / Double(max(sampled, 1))
-        return grams.indices.map { hit in
+        return (grams.indices.map { hit in
             let sample = units[hit].count
             guard sample > 0 else { return [] }
             let termShare = Double(rendered[hit]) / Double(sample)
@@ -229,8 +243,51 @@ public struct TermDiscovery: Sendable {
                 return (gram, 2 * bothCount / (Double(rendered[hit]) + max(englishCount, bothCount)), gram.split(separator: " ").count)
             }.sorted { ($0.1, $0.2, $1.0) > ($1.1, $1.2, $0.0) }
             return ranked.prefix(3).map { gram, _, _ in displays[gram]!.max { ($0.value, $1.key) < ($1.value, $0.key) }!.key }
+        }, false)
+    }
+
+    /// Each candidate's renderings counted over the English its occurrences align to in the
+    /// first `ConcordanceSearch.maximumAlignedUnits` of its rendered units, as a lookup counts
+    /// them (the glossary's renderings of it first); nil when no alignment model was trained.
+    func alignedRenderings(surfaces: [String], glossary: [[Term]], units: [[Int]], corpus: WordCorpus, _ db: Database) throws -> [[String]]? {
+        guard try WordAlignmentStore.status(db, countingRemovals: false) != nil else { return nil }
+        let matcher = try GlossaryMatcher(terms: surfaces.map { Term(arabic: $0, english: $0) })
+        let pairOf = try FastStatement(db, sql: "SELECT u.text, r.text FROM unit u JOIN \(CurrentRendering.view) r ON r.unitId = u.id WHERE u.id = ?")
+        var pairs: [(arabic: String, english: String)] = []
+        var occurrences: [(candidate: Int, hits: [Range<Int>])] = []
+        for (candidate, list) in units.enumerated() {
+            let key = ArabicSearchKey.key(surfaces[candidate])
+            for unit in list.prefix(ConcordanceSearch.maximumAlignedUnits) {
+                pairOf.reset()
+                pairOf.bind(corpus.rows[unit], at: 1)
+                guard try pairOf.step() else { continue }
+                let arabic = pairOf.text(at: 0)
+                let hits = matcher.matches(in: arabic).filter { $0.term.searchKey == key }.map { $0.start ..< $0.end }
+                guard !hits.isEmpty else { continue }
+                pairs.append((arabic, pairOf.text(at: 1)))
+                occurrences.append((candidate, hits))
+            }
+        }
+        pairOf.reset()
+        guard let (lexicon, tokens) = try WordAlignmentStore.tokenized(pairs, db) else { return nil }
+        var spans = Array(repeating: [RenderedSpan](), count: surfaces.count)
+        for ((candidate, hits), (pair, text)) in zip(occurrences, zip(tokens, pairs)) {
+            spans[candidate] += TermRenderings.spans(arabicTokens: pair.arabic, englishTokens: pair.english, english: text.english,
+                                                     alignment: lexicon.align(arabic: pair.arabic, english: pair.english), hits: hits).compactMap { $0 }
+        }
+        return spans.indices.map { candidate in
+            let known = glossary[candidate].flatMap { [$0.english] + $0.alternatives }
+            let counted = TermRenderings.count(spans[candidate], known: known)
+            let top = counted.map(\.count).max() ?? 0
+            return counted.enumerated().filter { index, variant in
+                index == 0 || variant.count >= max(2, top / Self.rareRenderingShare)
+            }.prefix(3).map(\.element.text)
         }
     }
+
+    /// A suggestion after the first needs at least 1/this of the most frequent one's spans (and
+    /// two), so that a stray misalignment is not offered as a rendering.
+    static let rareRenderingShare = 20
 
     /// Units of a candidate read for its English, and rendered units sampled for the English
     /// expressions' own frequencies.

@@ -7,6 +7,9 @@ struct TermsCommand: ParsableCommand {
         abstract: "Recurring Arabic expressions of the memory that could be glossary terms, with the English the renderings suggest.",
         discussion: """
             tarjuman terms [--document 1]... [--min-count 2] [--max-words 4] [--limit 50] [--json]
+            The English after → is how the memory renders each expression: the words its occurrences align to
+            ('tarjuman train'; imports retrain it), the glossary's renderings first when the memory uses them. With no
+            model yet it is guessed from the phrases the renderings share, and a note says so.
             Add one with: tarjuman glossary add "كتائب القسام" "Qassam Brigades"
             """
     )
@@ -25,7 +28,7 @@ struct TermsCommand: ParsableCommand {
     @Option(help: "Candidates listed.")
     var limit = 50
 
-    @Flag(help: "Print one JSON array.")
+    @Flag(help: "Print one JSON array of {term, count, documents, score, in_glossary, renderings, aligned}.")
     var json = false
 
     func validate() throws {
@@ -48,5 +51,8 @@ struct TermsCommand: ParsableCommand {
             Output.print(line)
         }
         if candidates.isEmpty { Output.print("no expression occurs \(minCount) times or more") }
+        if let first = candidates.first, !first.aligned {
+            Output.printError("note: no word-alignment model yet: the English is guessed from shared phrases; run 'tarjuman train' for renderings found by alignment")
+        }
     }
 }

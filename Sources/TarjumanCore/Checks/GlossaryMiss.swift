@@ -1,0 +1,64 @@
+import Foundation
+import GRDB
+
+/// A glossary term of a unit whose English gives none of the glossary's renderings: what a
+/// `glossary-missing` finding is about, kept so that the word aligner can say how the unit
+/// renders the term instead.
+struct GlossaryMiss: Sendable {
+    /// The id of the `glossary-missing` finding.
+    let finding: String
+    let unit: UnitID
+    let source: String
+    let target: String
+    /// The term's occurrences in the source.
+    let hits: [Range<Int>]
+    let surface: String
+    let arabic: String
+    /// The glossary's approved and alternative renderings.
+    let allowed: [String]
+    let forbidden: [String]
+
+    /// Renderings as a message lists them.
+    static func shown(_ renderings: [String]) -> String {
+        renderings.prefix(3).map { "'\($0)'" }.joined(separator: " or ")
+    }
+
+    /// The findings with each `glossary-missing` finding told by the word aligner how its unit
+    /// renders the term: "is rendered here as 'X'", with X marked in the English; when X is one of
+    /// the term's forbidden renderings (in a form the text check does not see, `terrorists` for
+    /// `terrorist`), the finding becomes a `glossary-forbidden` error. Ids are kept, so that an
+    /// accepted finding stays accepted whether or not a model was trained. Unchanged when no
+    /// model was trained.
+    static func aligned(_ findings: [Finding], misses: [GlossaryMiss], forbiddenEnabled: Bool, _ db: Database) throws -> [Finding] {
+        guard !misses.isEmpty,
+              let (lexicon, tokens) = try WordAlignmentStore.tokenized(misses.map { ($0.source, $0.target) }, db) else { return findings }
+        var replaced: [String: Finding] = [:]
+        for (miss, pair) in zip(misses, tokens) {
+            let spans = TermRenderings.spans(arabicTokens: pair.arabic, englishTokens: pair.english, english: miss.target,
+                                             alignment: lexicon.align(arabic: pair.arabic, english: pair.english), hits: miss.hits)
+            let found = spans.compactMap { $0 }
+            guard let first = found.first else { continue }
+            let original = findings.first { $0.id == miss.finding }
+            let sourceSpans = original?.spans ?? []
+            var targetSpans: [FindingSpan] = []
+            for span in found where !targetSpans.contains(where: { $0.start == span.range.lowerBound }) {
+                targetSpans.append(FindingSpan(unit: miss.unit, side: .target, start: span.range.lowerBound, end: span.range.upperBound, text: span.text))
+            }
+            let renderedAs = Array(Set(found.map(\.text))).sorted().map { "'\($0)'" }.joined(separator: " and ")
+            let times = miss.hits.count > 1 ? " (\(miss.hits.count) times)" : ""
+            let flaggedForbidden = findings.contains { $0.check == .glossaryForbidden && $0.units == [miss.unit] }
+            if forbiddenEnabled, !flaggedForbidden, let forbidden = miss.forbidden.first(where: { RenderingEvaluation.isGold(first.text, [$0]) }) {
+                replaced[miss.finding] = Finding(
+                    id: miss.finding, check: .glossaryForbidden, severity: .error, units: [miss.unit],
+                    message: "'\(first.text)' renders '\(miss.surface)' (\(miss.arabic)) here and is a forbidden rendering ('\(forbidden)'); the glossary says \(shown(miss.allowed))",
+                    spans: sourceSpans + targetSpans)
+            } else {
+                replaced[miss.finding] = Finding(
+                    id: miss.finding, check: .glossaryMissing, severity: .warning, units: [miss.unit],
+                    message: "the glossary term '\(miss.surface)' (\(miss.arabic))\(times) is rendered here as \(renderedAs), not as \(shown(miss.allowed))",
+                    spans: sourceSpans + targetSpans)
+            }
+        }
+        return findings.map { replaced[$0.id] ?? $0 }
+    }
+}

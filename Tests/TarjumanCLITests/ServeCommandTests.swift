@@ -110,6 +110,11 @@ struct ServeCommandTests {
         #expect(concordance.object["total"] as? Int ?? 0 >= 3)
         let renderings = try #require(concordance.object["renderings"] as? [[String: Any]])
         #expect(!renderings.isEmpty)
+        // The fixture's import trained the word aligner: each rendering marks the words that render the term.
+        #expect(concordance.object["renderingsFrom"] as? String == "word alignment")
+        let lines = try #require(concordance.object["lines"] as? [[String: Any]])
+        let marked = lines.compactMap { $0["renderingPieces"] as? [[String: Any]] }.flatMap { $0 }.filter { $0["mark"] is Int }
+        #expect(marked.contains { $0["text"] as? String == "Hamas" }, "\(lines)")
 
         let documentFindings = try await server.request("GET", "/api/documents/1/findings")
         #expect(documentFindings.status == 200)

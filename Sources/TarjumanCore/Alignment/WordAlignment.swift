@@ -25,6 +25,14 @@ public struct AlignmentLexicon: Sendable {
         self.splitter = splitter
     }
 
+    /// How strongly the model ties two tokens: the smaller of t(english | arabic) and
+    /// t(arabic | english), so that a rare word, whose few units give everything in them a high
+    /// probability one way, is not tied to a common one; 0 when it never saw them together.
+    public func strength(arabic: String, english: String) -> Float {
+        guard let a = self.arabic[arabic], let e = self.english[english] else { return 0 }
+        return min(a.row[e.id] ?? 0, e.row[a.id] ?? 0)
+    }
+
     /// The links of a sentence pair: the most likely alignment in each direction (IBM Model 2
     /// with the diagonal prior), symmetrized by grow-diag-final-and.
     public func align(arabic arabicTokens: [AlignmentToken], english englishTokens: [AlignmentToken]) -> WordAlignment {

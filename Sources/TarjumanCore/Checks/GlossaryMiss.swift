@@ -18,6 +18,20 @@ struct GlossaryMiss: Sendable {
     let allowed: [String]
     let forbidden: [String]
 
+    /// How strongly a span's words must be tied to the term's (`AlignmentLexicon.strength`)
+    /// for a finding to say that they render it: a link the aligner made only because the
+    /// English holds nothing better is not reported.
+    static let minimumStrength: Float = 0.05
+
+    static func isLikely(_ span: RenderedSpan, of hit: Range<Int>, _ arabic: [AlignmentToken], _ english: [AlignmentToken],
+                         _ lexicon: AlignmentLexicon) -> Bool {
+        guard let termTokens = TermRenderings.termTokens(arabic, hit) else { return false }
+        let spanTokens = english.filter { span.range.contains($0.range.lowerBound) && !TermRenderings.edgeWords.contains($0.text) }
+        return termTokens.contains { index in
+            arabic[index].role == .stem && spanTokens.contains { lexicon.strength(arabic: arabic[index].text, english: $0.text) >= minimumStrength }
+        }
+    }
+
     /// Renderings as a message lists them.
     static func shown(_ renderings: [String]) -> String {
         renderings.prefix(3).map { "'\($0)'" }.joined(separator: " or ")
@@ -33,21 +47,28 @@ struct GlossaryMiss: Sendable {
         guard !misses.isEmpty,
               let (lexicon, tokens) = try WordAlignmentStore.tokenized(misses.map { ($0.source, $0.target) }, db) else { return findings }
         var replaced: [String: Finding] = [:]
+        var sourceSpansOf: [String: [FindingSpan]] = [:]
+        var unitsFlaggedForbidden = Set<UnitID>()
+        let missed = Set(misses.map(\.finding))
+        for finding in findings {
+            if missed.contains(finding.id) { sourceSpansOf[finding.id] = finding.spans }
+            if finding.check == .glossaryForbidden { unitsFlaggedForbidden.formUnion(finding.units) }
+        }
         for (miss, pair) in zip(misses, tokens) {
             let spans = TermRenderings.spans(arabicTokens: pair.arabic, englishTokens: pair.english, english: miss.target,
                                              alignment: lexicon.align(arabic: pair.arabic, english: pair.english), hits: miss.hits)
-            let found = spans.compactMap { $0 }
+            let found = zip(spans, miss.hits).compactMap { span, hit in
+                span.flatMap { Self.isLikely($0, of: hit, pair.arabic, pair.english, lexicon) ? $0 : nil }
+            }
             guard let first = found.first else { continue }
-            let original = findings.first { $0.id == miss.finding }
-            let sourceSpans = original?.spans ?? []
+            let sourceSpans = sourceSpansOf[miss.finding] ?? []
             var targetSpans: [FindingSpan] = []
             for span in found where !targetSpans.contains(where: { $0.start == span.range.lowerBound }) {
                 targetSpans.append(FindingSpan(unit: miss.unit, side: .target, start: span.range.lowerBound, end: span.range.upperBound, text: span.text))
             }
             let renderedAs = Array(Set(found.map(\.text))).sorted().map { "'\($0)'" }.joined(separator: " and ")
             let times = miss.hits.count > 1 ? " (\(miss.hits.count) times)" : ""
-            let flaggedForbidden = findings.contains { $0.check == .glossaryForbidden && $0.units == [miss.unit] }
-            if forbiddenEnabled, !flaggedForbidden, let forbidden = miss.forbidden.first(where: { RenderingEvaluation.isGold(first.text, [$0]) }) {
+            if forbiddenEnabled, !unitsFlaggedForbidden.contains(miss.unit), let forbidden = miss.forbidden.first(where: { RenderingEvaluation.isGold(first.text, [$0]) }) {
                 replaced[miss.finding] = Finding(
                     id: miss.finding, check: .glossaryForbidden, severity: .error, units: [miss.unit],
                     message: "'\(first.text)' renders '\(miss.surface)' (\(miss.arabic)) here and is a forbidden rendering ('\(forbidden)'); the glossary says \(shown(miss.allowed))",

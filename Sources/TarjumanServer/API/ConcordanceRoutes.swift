@@ -23,6 +23,9 @@ struct ConcordanceJSON: Encodable {
         let memory: String?
         let pieces: [TextPiece]
         let rendering: String?
+        /// The rendering with the words that render the term by word alignment marked; null
+        /// when it has none or was not aligned.
+        let renderingPieces: [TextPiece]?
         let status: String?
     }
 
@@ -32,16 +35,22 @@ struct ConcordanceJSON: Encodable {
     let renderings: [RenderingVariants.Variant]
     let other: Int
     let unrendered: Int
+    /// Where `renderings` come from: "word alignment", or "shared phrases" when no model was
+    /// trained yet.
+    let renderingsFrom: String
 
     init(_ concordance: Concordance, limit: Int) {
         term = concordance.term
         total = concordance.lines.count
         lines = concordance.lines.prefix(limit).map { line in
-            Line(unit: line.unit.description, document: line.document, memory: line.memory, pieces: TextPiece.split(line.source, at: line.hits),
-                 rendering: line.rendering, status: line.status?.rawValue)
+            let spans = line.spans.compactMap { $0?.range }
+            return Line(unit: line.unit.description, document: line.document, memory: line.memory, pieces: TextPiece.split(line.source, at: line.hits),
+                        rendering: line.rendering, renderingPieces: line.rendering.flatMap { spans.isEmpty ? nil : TextPiece.split($0, at: spans) },
+                        status: line.status?.rawValue)
         }
         renderings = concordance.renderings
         other = concordance.otherRenderings
         unrendered = concordance.unrendered
+        renderingsFrom = concordance.model == nil ? "shared phrases" : "word alignment"
     }
 }

@@ -468,11 +468,13 @@ enum EditorScript {
           el("td", {}, el("a", { href: `/documents/${line.unit.split(".")[0]}#u-${line.unit}` }, line.unit)),
           el("td", { class: "ar", lang: "ar", dir: "rtl" }, line.pieces.map((piece) =>
             piece.mark === null || piece.mark === undefined ? piece.text : el("mark", {}, piece.text))),
-          el("td", {}, line.rendering === null ? el("em", {}, "not rendered yet") : line.rendering)));
+          el("td", {}, line.rendering === null ? el("em", {}, "not rendered yet")
+            : line.renderingPieces ? line.renderingPieces.map((piece) => piece.mark === null || piece.mark === undefined ? piece.text : el("mark", {}, piece.text))
+            : line.rendering)));
         concordance.replaceChildren(
           el("p", {}, mixed(`«${result.term}» in ${result.total} unit${result.total === 1 ? "" : "s"}`)),
           result.total ? el("table", {}, el("tbody", {}, lines)) : null,
-          result.renderings.length ? el("h3", {}, "Rendered as") : null,
+          result.renderings.length ? el("h3", {}, `Rendered as (${result.renderingsFrom === "word alignment" ? "by word alignment" : "guessed from shared phrases: run tarjuman train"})`) : null,
           el("ul", { class: "variants" }, result.renderings.map((variant) => el("li", {}, `${variant.count} × ${variant.text}`)),
             result.other ? el("li", {}, `${result.other} × other wording`) : null,
             result.unrendered ? el("li", {}, `${result.unrendered} not rendered yet`) : null));

@@ -34,6 +34,21 @@ public enum TermRenderings {
         }
     }
 
+    /// Whether a rendering is one of `forms`, compared as the checks compare English (case,
+    /// plurals, possessives aside) and without the words at either end that spans leave out
+    /// (`spokesman for` is `spokesman`).
+    public static func isOne(_ rendering: String, of forms: [String]) -> Bool {
+        let key = comparisonKey(rendering)
+        return !key.isEmpty && forms.contains { comparisonKey($0) == key }
+    }
+
+    static func comparisonKey(_ text: String) -> [String] {
+        var stems = EnglishPhrase(text).stems
+        while let first = stems.first, edgeWords.contains(first) { stems.removeFirst() }
+        while let last = stems.last, edgeWords.contains(last) { stems.removeLast() }
+        return stems
+    }
+
     static let articles: Set<String> = ["the", "a", "an"]
     /// Words a span neither starts nor ends with: articles, the commonest prepositions and
     /// conjunctions, a possessive; a span of nothing else renders nothing.
@@ -53,11 +68,11 @@ public enum TermRenderings {
     /// often written; the `known` phrases (the glossary's) that spans use come first, in their
     /// order, then the others, most frequent first.
     public static func count(_ spans: some Sequence<RenderedSpan>, known: [String] = []) -> [RenderingVariants.Variant] {
-        let knownKeys = known.map { EnglishPhrase($0).stems.joined(separator: " ") }
+        let knownKeys = known.map { comparisonKey($0).joined(separator: " ") }
         var knownCounts = Array(repeating: 0, count: known.count)
         var counts: [String: (count: Int, surfaces: [String: Int], first: Int)] = [:]
         for (index, span) in spans.enumerated() {
-            let key = EnglishPhrase(span.text).stems.joined(separator: " ")
+            let key = comparisonKey(span.text).joined(separator: " ")
             guard !key.isEmpty else { continue }
             if let position = knownKeys.firstIndex(of: key) {
                 knownCounts[position] += 1

@@ -68,7 +68,7 @@ struct GlossaryMiss: Sendable {
             }
             let renderedAs = Array(Set(found.map(\.text))).sorted().map { "'\($0)'" }.joined(separator: " and ")
             let times = miss.hits.count > 1 ? " (\(miss.hits.count) times)" : ""
-            if forbiddenEnabled, !unitsFlaggedForbidden.contains(miss.unit), let forbidden = miss.forbidden.first(where: { RenderingEvaluation.isGold(first.text, [$0]) }) {
+            if forbiddenEnabled, !unitsFlaggedForbidden.contains(miss.unit), let forbidden = miss.forbidden.first(where: { TermRenderings.isOne(first.text, of: [$0]) }) {
                 replaced[miss.finding] = Finding(
                     id: miss.finding, check: .glossaryForbidden, severity: .error, units: [miss.unit],
                     message: "'\(first.text)' renders '\(miss.surface)' (\(miss.arabic)) here and is a forbidden rendering ('\(forbidden)'); the glossary says \(shown(miss.allowed))",

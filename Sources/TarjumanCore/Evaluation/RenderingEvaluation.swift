@@ -24,17 +24,9 @@ public enum RenderingEvaluation {
         }
     }
 
-    /// Whether `rendering` is one of the `gold` forms, compared as the checks compare English
-    /// (case, plurals, possessives and a leading article aside).
+    /// Whether `rendering` is one of the `gold` forms (`TermRenderings.isOne`).
     public static func isGold(_ rendering: String, _ gold: [String]) -> Bool {
-        let key = comparisonKey(rendering)
-        return !key.isEmpty && gold.contains { comparisonKey($0) == key }
-    }
-
-    static func comparisonKey(_ text: String) -> [String] {
-        var stems = EnglishPhrase(text).stems
-        while let first = stems.first, TermRenderings.articles.contains(first) { stems.removeFirst() }
-        return stems
+        TermRenderings.isOne(rendering, of: gold)
     }
 
     /// The spans of the occurrences in `lines` given other word links than the model's (another

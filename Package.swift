@@ -1,9 +1,10 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Built and tested on Linux only (Debian/Ubuntu: the system ICU, SQLite and libxml2); no Apple
+// platform is declared because none is tested.
 let package = Package(
     name: "Tarjuman",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tarjuman", targets: ["tarjuman"]),
         .library(name: "TarjumanCore", targets: ["TarjumanCore"]),
@@ -14,16 +15,21 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         .target(
             name: "CXML",
-            cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
-            linkerSettings: [.linkedLibrary("xml2")]
+            dependencies: ["CLibXML2"]
         ),
         .target(
             name: "TarjumanCore",
@@ -39,6 +45,7 @@ let package = Package(
                 "TarjumanCore",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .executableTarget(

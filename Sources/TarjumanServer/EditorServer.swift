@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 import TarjumanCore
 
 /// The web editor: the JSON API under `/api/` and the pages that use it, over one database.
@@ -56,6 +57,22 @@ public struct EditorServer: Sendable {
             onServerRunning: { channel in onListening(channel.localAddress?.port ?? port) },
             logger: logger
         )
-        try await app.runService()
+        do {
+            try await app.runService()
+        } catch let error as IOError where error.errnoCode == EADDRINUSE {
+            throw EditorServerError.portInUse(host: host, port: port)
+        }
+    }
+}
+
+/// Why the editor could not start.
+public enum EditorServerError: LocalizedError, Equatable {
+    case portInUse(host: String, port: Int)
+
+    public var errorDescription: String? {
+        switch self {
+        case .portInUse(let host, let port):
+            return "port \(port) on \(host) is in use (another tarjuman serve?); pass --port PORT, or --port 0 for any free port"
+        }
     }
 }

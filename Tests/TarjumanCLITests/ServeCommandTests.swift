@@ -274,4 +274,22 @@ struct ServeCommandTests {
         #expect(lines(refused.stderr).count == 1)
         #expect(try run(["serve", "--port", "70000"], in: fixture.directory).status != 0)
     }
+
+    @Test("A missing database is refused unless --create; a busy port is said in one line")
+    func missingDatabaseAndBusyPort() async throws {
+        let fixture = try editorFixture()
+        let missing = fixture.directory.appendingPathComponent("missing.sqlite")
+        let refused = try run(["serve", "--db", missing.path, "--port", "0"], in: fixture.directory)
+        #expect(refused.status != 0)
+        #expect(lines(refused.stderr).count == 1 && refused.stderr.contains("no database here"), "\(refused.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+
+        let created = try EditorProcess(database: missing.path, arguments: ["--create"], in: fixture.directory)
+        #expect(FileManager.default.fileExists(atPath: missing.path))
+        let busy = try run(["serve", "--db", fixture.database, "--port", String(created.port)], in: fixture.directory)
+        _ = created.stop()
+        #expect(busy.status != 0)
+        #expect(lines(busy.stderr).count == 1, "\(busy.stderr)")
+        #expect(busy.stderr.contains("port \(created.port) on 127.0.0.1 is in use"), "\(busy.stderr)")
+    }
 }

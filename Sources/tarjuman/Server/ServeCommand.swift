@@ -10,7 +10,8 @@ struct ServeCommand: AsyncParsableCommand {
         abstract: "Open the web editor: documents, the bilingual editor, glossary and concordance in a browser.",
         discussion: """
             tarjuman serve [--port 8080] [--db tarjuman.sqlite]    then open http://127.0.0.1:8080
-            Listens on 127.0.0.1 only unless --host says otherwise; --port 0 picks a free port.
+            Listens on 127.0.0.1 only unless --host says otherwise; --port 0 picks a free port. A missing database
+            is refused unless --create is given.
             Logs one line per request on standard error; Ctrl-C stops it.
             """
     )
@@ -23,12 +24,15 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port = 8080
 
+    @Flag(help: "Create the database when there is none at --db (without it, a missing database is refused).")
+    var create = false
+
     func validate() throws {
         guard (0 ... 65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535.") }
     }
 
     func run() async throws {
-        let database = try store.withNewOrExistingStore { $0.database }
+        let database = try create ? store.withNewOrExistingStore { $0.database } : store.openStore().database
         var logger = Logger(label: "tarjuman") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = .info
         if !EditorServer.isLoopback(host) {

@@ -85,9 +85,9 @@ struct ImportCommand: ParsableCommand {
         let outcomes = try store.withNewOrExistingStore { try $0.importDocuments(documents) }
         for outcome in outcomes {
             if outcome.alreadyPresent {
-                Output.print("\(outcome.name): already imported as document \(outcome.document) (\(outcome.unitCount) units); nothing added")
+                Output.print("\(outcome.name): already imported as document \(outcome.document) (\(counted(outcome.unitCount, "unit"))); nothing added")
             } else {
-                Output.print("\(outcome.name): document \(outcome.document), \(outcome.unitCount) units")
+                Output.print("\(outcome.name): document \(outcome.document), \(counted(outcome.unitCount, "unit"))")
             }
         }
     }
@@ -99,7 +99,7 @@ struct ImportCommand: ParsableCommand {
             return try importer.importFiles(paths)
         }
         for outcome in outcomes {
-            var line = "\(outcome.file): \(outcome.read) entries read into memory '\(outcome.memory)', \(outcome.added) added, \(outcome.merged) already there (merged)"
+            var line = "\(outcome.file): \(counted(outcome.read, "entry")) read into memory '\(outcome.memory)', \(outcome.added) added, \(outcome.merged) already there (merged)"
             let skipped = MemorySkipReason.allCases.compactMap { reason in outcome.skipped[reason].map { "\($0) \(reason.rawValue)" } }
             line += ", \(outcome.skipped.values.reduce(0, +)) skipped" + (skipped.isEmpty ? "" : " (" + skipped.joined(separator: ", ") + ")")
             if outcome.droppedCodes > 0 { line += "; \(outcome.droppedCodes) inline codes left out" }
@@ -120,7 +120,7 @@ struct ImportCommand: ParsableCommand {
         let name = translator ?? ProcessInfo.processInfo.environment["TARJUMAN_TRANSLATOR"]
         let outcomes = try XLIFFImporter(database: store.openStore().database).importFiles(paths, translator: name)
         for outcome in outcomes {
-            var line = "\(outcome.file): \(outcome.read) units read, \(outcome.changed) changed, \(outcome.unchanged) unchanged, "
+            var line = "\(outcome.file): \(counted(outcome.read, "unit")) read, \(outcome.changed) changed, \(outcome.unchanged) unchanged, "
                 + "\(outcome.untranslated) without a target, \(outcome.unknown.count) unknown"
             if !outcome.unknown.isEmpty {
                 line += " (" + outcome.unknown.prefix(5).joined(separator: ", ") + (outcome.unknown.count > 5 ? ", ..." : "") + ")"

@@ -61,7 +61,7 @@ struct RenderCommand: ParsableCommand {
         }
         if tsv != nil {
             let changed = outcomes.filter(\.changed).count
-            Output.print("\(changed) renderings stored, \(outcomes.count - changed) unchanged")
+            Output.print("\(counted(changed, "rendering")) stored, \(outcomes.count - changed) unchanged")
         }
     }
 }

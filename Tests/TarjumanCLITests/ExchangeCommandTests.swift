@@ -15,7 +15,7 @@ struct ExchangeCommandTests {
         let tmx = try String(contentsOf: directory.appendingPathComponent("memory.tmx"), encoding: .utf8)
         #expect(tmx.components(separatedBy: "<tu ").count == 3)
         let approved = try run(["export", "approved.tmx", "--approved-only", "--document", "1", "--since", "2020-01-01"], in: directory)
-        #expect(approved.stdout == "approved.tmx: 1 units\n")
+        #expect(approved.stdout == "approved.tmx: 1 unit\n")
         let future = try run(["export", "none.tmx", "--since", "2999-01-01T00:00:00Z"], in: directory)
         #expect(future.stdout == "none.tmx: 0 units\n")
 

@@ -56,7 +56,7 @@ struct RealFilesCommandTests {
         try utf16.write(to: directory.appendingPathComponent("utf16.txt"))
         let imported = try run(["import", "utf16.txt"], in: directory)
         #expect(imported.status == 0)
-        #expect(imported.stdout == "utf16.txt: document 1, 1 units\n")
+        #expect(imported.stdout == "utf16.txt: document 1, 1 unit\n")
         let before = try Data(contentsOf: directory.appendingPathComponent("tarjuman.sqlite"))
         try Data(repeating: 0, count: 100).write(to: directory.appendingPathComponent("zeros.txt"))
         try write("The delegation arrived.\n", "english.txt", in: directory)

@@ -77,6 +77,6 @@ struct AnnotatorTests {
         #expect(page.contains("He said &lt;the delegation&gt; came &amp; left."))
         #expect(!page.contains("<the delegation>"))
         #expect(!page.contains("http"))
-        #expect(page.contains("1 units, "))
+        #expect(page.contains("1 unit, "))
     }
 }

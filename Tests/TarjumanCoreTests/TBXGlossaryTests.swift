@@ -64,7 +64,7 @@ struct TBXGlossaryTests {
         let contents = try readTBX(xml)
         #expect(contents.terms.map(\.arabic) == ["القدس", "بيت المقدس"])
         #expect(contents.terms.allSatisfy { $0.english == "Jerusalem" && $0.note == "the city" })
-        #expect(contents.warnings == ["g.tbx: 1 entries skipped: no Arabic or no English term"])
+        #expect(contents.warnings == ["g.tbx: 1 entry skipped: no Arabic or no English term"])
     }
 
     @Test("Wrong language tags: the sides are told apart by script, with a warning")
@@ -77,7 +77,7 @@ struct TBXGlossaryTests {
             """
         let contents = try readTBX(xml)
         #expect(contents.terms.map { [$0.arabic, $0.english] } == [["ألبانيا", "Albania"]])
-        #expect(contents.warnings.first?.contains("1 entries had language tags that do not match their script (the Arabic side tagged 'en')") == true)
+        #expect(contents.warnings.first?.contains("1 entry had language tags that do not match their script (the Arabic side tagged 'en')") == true)
     }
 
     @Test("Entity declarations, expansion bombs and malformed XML are refused with line and column")

@@ -33,11 +33,11 @@ public enum TBXGlossary {
         }
         var contents = Contents(terms: reader.terms)
         if reader.retaggedEntries > 0 {
-            contents.warnings.append("\(origin): \(reader.retaggedEntries) entries had language tags that do not match their script "
+            contents.warnings.append("\(origin): \(counted(reader.retaggedEntries, "entry")) had language tags that do not match their script "
                 + "(the Arabic side tagged '\(reader.wrongArabicTag ?? "?")'); the sides were told apart by script")
         }
         if reader.unusableEntries > 0 {
-            contents.warnings.append("\(origin): \(reader.unusableEntries) entries skipped: no Arabic or no English term")
+            contents.warnings.append("\(origin): \(counted(reader.unusableEntries, "entry")) skipped: no Arabic or no English term")
         }
         return contents
     }

@@ -58,6 +58,6 @@ public enum AnnotationHTML {
         let bands = AnalysisBand.allCases.map { band in
             "\(band.rawValue) \(summary.unitsByBand[band] ?? 0) (\(summary.wordsByBand[band] ?? 0) words)"
         }
-        return "\(summary.units) units, \(summary.words) words: " + bands.joined(separator: ", ")
+        return "\(counted(summary.units, "unit")), \(counted(summary.words, "word")): " + bands.joined(separator: ", ")
     }
 }

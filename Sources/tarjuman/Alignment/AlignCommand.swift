@@ -73,7 +73,7 @@ struct AlignCommand: ParsableCommand {
                 Output.print("\(String(format: "%.2f", pair.confidence))\(pair.needsReview ? " ?" : "  ")\t\(kind)\t\(Output.oneLine(pair.arabic))\t\(Output.oneLine(pair.english))")
             }
             let review = pairs.filter(\.needsReview).count
-            Output.print("\(arabicSegments.count) Arabic and \(englishSegments.count) English sentences: \(pairs.count) pairs, \(review) to review")
+            Output.print("\(arabicSegments.count) Arabic and \(englishSegments.count) English sentences: \(counted(pairs.count, "pair")), \(review) to review")
         }
     }
 }

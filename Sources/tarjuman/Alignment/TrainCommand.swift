@@ -52,7 +52,7 @@ struct TrainCommand: ParsableCommand {
         switch refresh {
         case .trained(let status): String(format: "word alignment retrained on %d pairs in %.1f s", status.pairs, status.seconds)
         case .behind(let status):
-            "word alignment: \(status.changedRenderings) renderings newer than the model (under \(Int(WordAlignmentStore.retrainingShare * 100))%): 'tarjuman train' to include them"
+            "word alignment: \(counted(status.changedRenderings, "rendering")) newer than the model (under \(Int(WordAlignmentStore.retrainingShare * 100))%): 'tarjuman train' to include them"
         case .current: nil
         }
     }

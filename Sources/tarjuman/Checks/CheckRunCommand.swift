@@ -62,7 +62,7 @@ struct CheckRunCommand: ParsableCommand {
             let count = report.findings.filter { $0.severity == severity }.count
             return "\(count) \(severity.rawValue)\(severity == .info || count == 1 ? "" : "s")"
         }
-        var summary = "\(report.unitsChecked) units checked: " + counts.joined(separator: ", ")
+        var summary = "\(counted(report.unitsChecked, "unit")) checked: " + counts.joined(separator: ", ")
         if report.acceptedHidden > 0 { summary += "; \(report.acceptedHidden) accepted findings not shown" }
         if report.reversedGroupingsRead > 0 {
             let numbers = report.reversedGroupingsRead == 1 ? "1 source number" : "\(report.reversedGroupingsRead) source numbers"

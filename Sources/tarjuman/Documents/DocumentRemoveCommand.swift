@@ -18,8 +18,8 @@ struct DocumentRemoveCommand: ParsableCommand {
     func run() throws {
         let documents = try store.openStore()
         let document = try documents.document(id)
-        try Confirmation.require(yes, "remove document \(id) (\(document.name)) with its \(document.unitCount) units and \(document.renderedCount) rendered?")
+        try Confirmation.require(yes, "remove document \(id) (\(document.name)) with its \(counted(document.unitCount, "unit")) and \(document.renderedCount) rendered?")
         let removed = try documents.removeDocument(id)
-        Output.print("document \(id) (\(removed.name)) removed: \(removed.unitCount) units")
+        Output.print("document \(id) (\(removed.name)) removed: \(counted(removed.unitCount, "unit"))")
     }
 }

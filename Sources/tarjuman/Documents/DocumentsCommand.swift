@@ -19,7 +19,7 @@ struct DocumentsCommand: ParsableCommand {
             return
         }
         for document in documents {
-            Output.print("\(document.id)\t\(document.name)\t\(document.unitCount) units, \(document.renderedCount) rendered, \(document.approvedCount) approved\timported \(Output.timestamp(document.importedAt))")
+            Output.print("\(document.id)\t\(document.name)\t\(counted(document.unitCount, "unit")), \(document.renderedCount) rendered, \(document.approvedCount) approved\timported \(Output.timestamp(document.importedAt))")
         }
     }
 }

@@ -47,7 +47,7 @@ struct ExportCommand: ParsableCommand {
         for (unit, count) in outcome.droppedCharacters {
             Output.printError("warning: unit \(unit): \(count) character\(count == 1 ? "" : "s") that XML 1.0 forbids (control characters) left out")
         }
-        Output.print("\(file): \(outcome.units) units")
+        Output.print("\(file): \(counted(outcome.units, "unit"))")
     }
 
     /// A day (taken as midnight UTC) or an ISO 8601 date and time.

@@ -28,6 +28,6 @@ struct GlossaryExportCommand: ParsableCommand {
         } catch {
             throw TarjumanError.unreadableFile(file, reason: "cannot be written: \(error.localizedDescription)")
         }
-        Output.print("\(file): \(terms.count) entries")
+        Output.print("\(file): \(counted(terms.count, "entry"))")
     }
 }

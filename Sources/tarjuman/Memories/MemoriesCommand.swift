@@ -23,7 +23,7 @@ struct MemoriesCommand: ParsableCommand {
             let penalty = memory.penalty > 0 ? ", penalty \(memory.penalty)" : ""
             let files = memory.sources.map(\.file)
             let sources = Array(Set(files)).sorted().joined(separator: ", ")
-            Output.print("\(memory.name)\t\(memory.entries) entries\(penalty)\tfrom \(sources.isEmpty ? "-" : sources)")
+            Output.print("\(memory.name)\t\(counted(memory.entries, "entry"))\(penalty)\tfrom \(sources.isEmpty ? "-" : sources)")
         }
     }
 }

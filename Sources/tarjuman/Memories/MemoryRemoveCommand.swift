@@ -18,8 +18,8 @@ struct MemoryRemoveCommand: ParsableCommand {
     func run() throws {
         let memories = MemoryStore(database: try store.openStore().database)
         guard let memory = try memories.memories().first(where: { $0.name == name }) else { throw TarjumanError.unknownMemory(name) }
-        try Confirmation.require(yes, "remove memory '\(name)' with its \(memory.entries) entries?")
+        try Confirmation.require(yes, "remove memory '\(name)' with its \(counted(memory.entries, "entry"))?")
         let removed = try memories.removeMemory(named: name)
-        Output.print("memory '\(name)' removed (\(removed) entries)")
+        Output.print("memory '\(name)' removed (\(counted(removed, "entry")))")
     }
 }

@@ -49,10 +49,10 @@ struct LookupCommand: ParsableCommand {
         if shown.count < result.lines.count { Output.print("… \(result.lines.count - shown.count) more (--limit)") }
         if let model = result.model {
             let rendered = result.lines.count { $0.rendering != nil }
-            let counted = result.alignedUnits < rendered ? ", counted over the first \(result.alignedUnits) of \(rendered) rendered units" : ""
-            Output.print("rendered as (by word alignment\(counted)):")
+            let coverage = result.alignedUnits < rendered ? ", counted over the first \(result.alignedUnits) of \(rendered) rendered units" : ""
+            Output.print("rendered as (by word alignment\(coverage)):")
             if !model.isCurrent {
-                Output.printError("note: \(model.changedRenderings) renderings are newer than the word-alignment model: run 'tarjuman train'")
+                Output.printError("note: \(counted(model.changedRenderings, "rendering")) \(model.changedRenderings == 1 ? "is" : "are") newer than the word-alignment model: run 'tarjuman train'")
             }
         } else {
             Output.print("rendered as (guessed from shared phrases):")

@@ -3,6 +3,15 @@ import Testing
 
 @Suite("tarjuman check")
 struct CheckCommandTests {
+    @Test("check --help shows the options a run takes, not only the subcommands")
+    func helpShowsRunOptions() throws {
+        let help = try run(["check", "--help"], in: try freshDirectory())
+        #expect(help.status == 0)
+        for option in ["--document", "--only", "--skip", "--min-severity", "--json"] {
+            #expect(help.stdout.contains(option), "\(option) is not in check --help")
+        }
+    }
+
     @Test("check reports findings grouped by check, exits 1 on errors, accepts findings and turns checks off")
     func check() throws {
         let directory = try freshDirectory()

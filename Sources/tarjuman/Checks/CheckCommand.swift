@@ -5,13 +5,19 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Consistency and QA checks of the renderings; exits with status 1 when an error is found.",
+        discussion: CheckRunOptions.discussion,
         subcommands: [
             CheckRunCommand.self,
             CheckAcceptCommand.self,
             CheckSettingsCommand.self,
-        ],
-        defaultSubcommand: CheckRunCommand.self
+        ]
     )
+
+    @OptionGroup var options: CheckRunOptions
+
+    func run() throws {
+        try options.run()
+    }
 }
 
 /// Check ids given as `numbers,whitespace`.

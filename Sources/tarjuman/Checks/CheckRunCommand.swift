@@ -5,13 +5,24 @@ import TarjumanCore
 struct CheckRunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Report what a reviewer would find (the default of 'tarjuman check').",
-        discussion: """
-            tarjuman check [--document 3]... [--only numbers,glossary-missing] [--skip whitespace] [--min-severity warning] [--json]
-            Findings are grouped by check; each has an id in brackets for 'tarjuman check accept ID'.
-            Checks: \(QACheck.allCases.map(\.rawValue).joined(separator: ", ")).
-            """
+        abstract: "Report what a reviewer would find (the same as 'tarjuman check' with these options).",
+        discussion: CheckRunOptions.discussion
     )
+
+    @OptionGroup var options: CheckRunOptions
+
+    func run() throws {
+        try options.run()
+    }
+}
+
+/// What `tarjuman check` and `tarjuman check run` take.
+struct CheckRunOptions: ParsableArguments {
+    static let discussion = """
+        tarjuman check [--document 3]... [--only numbers,glossary-missing] [--skip whitespace] [--min-severity warning] [--json]
+        Findings are grouped by check; each has an id in brackets for 'tarjuman check accept ID'.
+        Checks: \(QACheck.allCases.map(\.rawValue).joined(separator: ", ")).
+        """
 
     @OptionGroup var store: StoreOptions
 

@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Built and tested on Linux only (Debian/Ubuntu: the system ICU, SQLite and libxml2); no Apple
@@ -39,6 +39,8 @@ let package = Package(
             name: "TarjumanFuzzChecks",
             dependencies: ["TarjumanCore"]
         ),
+        .executableTarget(name: "embed-assets"),
+        .plugin(name: "EmbedAssets", capability: .buildTool(), dependencies: ["embed-assets"]),
         .target(
             name: "TarjumanServer",
             dependencies: [
@@ -46,7 +48,9 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
-            ]
+            ],
+            exclude: ["Assets"],
+            plugins: ["EmbedAssets"]
         ),
         .executableTarget(
             name: "tarjuman",

@@ -25,6 +25,7 @@ enum PageShell {
         <title>\(kind.title) · Tarjuman</title>
         <link rel="icon" href="data:,">
         <link rel="stylesheet" href="/assets/style.css">
+        <script src="/assets/helpers.js" defer></script>
         <script src="/assets/app.js" defer></script>
         </head>
         <body data-page="\(kind.rawValue)">

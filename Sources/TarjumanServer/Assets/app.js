@@ -1,7 +1,3 @@
-/// The script of every page: it draws the documents list, the editor and the glossary from the
-/// API, adding user and file text only as text nodes.
-enum EditorScript {
-    static let source = #"""
 "use strict";
 (() => {
   const token = document.querySelector('meta[name="tarjuman-token"]').content;
@@ -49,21 +45,12 @@ enum EditorScript {
     return data;
   }
 
-  // English text with Arabic runs isolated, so quotes and brackets around them stay in place.
-  const arabicRun = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+(?:[\s\u00A0]+[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]+)*/g;
-  function mixed(text) {
-    const nodes = [];
-    let position = 0;
-    for (const match of text.matchAll(arabicRun)) {
-      if (match.index > position) nodes.push(text.slice(position, match.index));
-      nodes.push(el("bdi", { lang: "ar", dir: "rtl" }, match[0]));
-      position = match.index + match[0].length;
-    }
-    if (position < text.length) nodes.push(text.slice(position));
-    return nodes;
-  }
+  const { splitMixed, keyAction, list, percent } = TarjumanHelpers;
 
-  function percent(part, whole) { return whole ? Math.round((100 * part) / whole) : 0; }
+  // English text with Arabic runs isolated, so quotes and brackets around them stay in place.
+  function mixed(text) {
+    return splitMixed(text).map((piece) => piece.arabic ? el("bdi", { lang: "ar", dir: "rtl" }, piece.text) : piece.text);
+  }
 
   function progress(doc) {
     const rendered = el("span", { class: "rendered" });
@@ -193,8 +180,8 @@ enum EditorScript {
       if (piece.mark === undefined || piece.mark === null) { cell.append(piece.text); continue; }
       const term = unit.terms[piece.mark];
       let tip = term.english;
-      if (term.alternatives.length) tip += ` (also: ${term.alternatives.join("; ")})`;
-      if (term.forbidden.length) tip += ` — not: ${term.forbidden.join("; ")}`;
+      if (term.alternatives.length) tip += ` (also: ${term.alternatives.join(" | ")})`;
+      if (term.forbidden.length) tip += ` — not: ${term.forbidden.join(" | ")}`;
       if (term.note) tip += ` — ${term.note}`;
       cell.append(el("mark", { class: "term", tabindex: "0", "data-tip": tip, title: tip, "aria-label": `${piece.text}: ${tip}` }, piece.text));
     }
@@ -277,16 +264,18 @@ enum EditorScript {
   }
 
   function keydown(row, event) {
-    if (event.key === "Enter" && !event.shiftKey && !event.altKey) {
+    const key = keyAction(event);
+    if (!key) return;
+    if (key.action === "save") {
       event.preventDefault();
-      save(row, event.ctrlKey || event.metaKey ? "approved" : "draft", true);
-    } else if (event.altKey && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
+      save(row, key.status, true);
+    } else if (key.action === "move") {
       event.preventDefault();
-      move(row, event.key === "ArrowDown" ? 1 : -1);
-    } else if ((event.ctrlKey || event.metaKey) && /^[1-9]$/.test(event.key)) {
-      const suggestion = (row.suggestions || [])[Number(event.key) - 1];
+      move(row, key.step);
+    } else if (key.action === "insert") {
+      const suggestion = (row.suggestions || [])[key.index];
       if (suggestion) { event.preventDefault(); insert(row, suggestion.target); }
-    } else if (event.key === "Escape") {
+    } else if (key.action === "revert") {
       row.input.value = row.saved;
       markDirty(row);
     }
@@ -393,20 +382,18 @@ enum EditorScript {
 
   // Glossary and concordance --------------------------------------------------
 
-  function list(text) { return text.split(/[;|]/).map((item) => item.trim()).filter(Boolean); }
-
   function termForm(term, onSubmit, label) {
     const fields = {
       arabic: el("input", { name: "arabic", lang: "ar", dir: "rtl", required: true, placeholder: "Arabic" }),
       english: el("input", { name: "english", required: true, placeholder: "English" }),
-      alternatives: el("input", { name: "alternatives", placeholder: "also acceptable; separated by ;" }),
-      forbidden: el("input", { name: "forbidden", placeholder: "never; separated by ;" }),
+      alternatives: el("input", { name: "alternatives", placeholder: "also acceptable, separated by |" }),
+      forbidden: el("input", { name: "forbidden", placeholder: "never, separated by |" }),
       note: el("input", { name: "note", placeholder: "note" }),
       domain: el("input", { name: "domain", placeholder: "domain" }),
     };
     if (term) {
       fields.arabic.value = term.arabic; fields.english.value = term.english;
-      fields.alternatives.value = term.alternatives.join("; "); fields.forbidden.value = term.forbidden.join("; ");
+      fields.alternatives.value = term.alternatives.join(" | "); fields.forbidden.value = term.forbidden.join(" | ");
       fields.note.value = term.note; fields.domain.value = term.domain;
     }
     const message = el("span", { class: "note", role: "status" });
@@ -434,8 +421,8 @@ enum EditorScript {
         const row = el("tr", { "data-term": term.id },
           el("td", { class: "ar", lang: "ar", dir: "rtl" }, term.arabic),
           el("td", {}, term.english),
-          el("td", {}, term.alternatives.join("; ")),
-          el("td", { class: "forbidden" }, term.forbidden.join("; ")),
+          el("td", {}, term.alternatives.join(" | ")),
+          el("td", { class: "forbidden" }, term.forbidden.join(" | ")),
           el("td", {}, term.note),
           el("td", {}, term.domain),
           el("td", {}, el("button", { type: "button", class: "edit", onclick: () => {
@@ -514,5 +501,3 @@ enum EditorScript {
 
   start();
 })();
-"""#
-}

@@ -36,6 +36,10 @@ let package = Package(
             dependencies: ["CICU", "CXML", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
+            name: "TarjumanEvaluation",
+            dependencies: ["TarjumanCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
             name: "TarjumanFuzzChecks",
             dependencies: ["TarjumanCore"]
         ),
@@ -62,11 +66,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "tarjuman-eval",
-            dependencies: ["TarjumanCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["TarjumanCore", "TarjumanEvaluation", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(
             name: "TarjumanCoreTests",
-            dependencies: ["TarjumanCore", "TarjumanFuzzChecks", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TarjumanCore", "TarjumanEvaluation", "TarjumanFuzzChecks", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(
             name: "TarjumanServerTests",

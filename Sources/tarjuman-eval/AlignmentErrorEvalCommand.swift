@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TarjumanCore
+import TarjumanEvaluation
 
 struct AlignmentErrorEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

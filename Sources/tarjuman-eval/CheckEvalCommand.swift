@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TarjumanCore
+import TarjumanEvaluation
 
 struct CheckEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

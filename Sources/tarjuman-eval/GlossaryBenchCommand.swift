@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TarjumanCore
+import TarjumanEvaluation
 
 struct GlossaryBenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

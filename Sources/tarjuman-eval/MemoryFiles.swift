@@ -1,5 +1,6 @@
 import Foundation
 import TarjumanCore
+import TarjumanEvaluation
 
 /// Writes benchmark memories as the files users import: a TSV (source, target) and a TMX 1.4.
 enum MemoryFiles {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TarjumanCore
+import TarjumanEvaluation
 
 struct SegmentEvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TarjumanCore
+@testable import TarjumanEvaluation
 
 /// The conventions of Arabic official and news writing the checks accept, each both ways:
 /// accepted when the English follows it, found when the English is wrong.

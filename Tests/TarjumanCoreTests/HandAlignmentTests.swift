@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TarjumanCore
+@testable import TarjumanEvaluation
 
 @Suite("Hand-aligned pairs and the alignment error rate")
 struct HandAlignmentTests {

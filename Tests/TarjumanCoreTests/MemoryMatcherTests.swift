@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import TarjumanCore
+@testable import TarjumanEvaluation
 
 @Suite("Translation memory matching")
 struct MemoryMatcherTests {

@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import TarjumanCore
+@testable import TarjumanEvaluation
 
 /// Documents and memories apart: memory imports never touch renderings, every entry is kept,
 /// one definition of "current" everywhere.

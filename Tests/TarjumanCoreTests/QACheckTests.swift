@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TarjumanCore
+@testable import TarjumanEvaluation
 
 @Suite("QA checks")
 struct QACheckTests {

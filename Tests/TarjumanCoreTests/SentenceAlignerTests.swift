@@ -2,6 +2,7 @@ import Foundation
 import GRDB
 import Testing
 @testable import TarjumanCore
+@testable import TarjumanEvaluation
 
 @Suite("Sentence alignment")
 struct SentenceAlignerTests {

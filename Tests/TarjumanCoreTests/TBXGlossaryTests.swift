@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import TarjumanCore
+@testable import TarjumanEvaluation
 
 func readTBX(_ xml: String) throws(TarjumanError) -> TBXGlossary.Contents {
     try TBXGlossary.read(Data(xml.utf8), origin: "g.tbx", sourceName: "g.tbx")

@@ -1,13 +1,13 @@
 /// English text as words for tolerant phrase search: case, plural `-s`/`-es`, a possessive `'s`
 /// and a leading "the" do not matter; hyphens separate words (`al-Qassam` = `Al Qassam`) and the
 /// dots of initials do not (`U.S.` = `US`).
-struct EnglishPhrase {
+package struct EnglishPhrase {
     /// Each word's comparison form and its Unicode scalar offsets in the text.
     let stems: [String]
     let starts: [Int]
     let ends: [Int]
 
-    init(_ text: String) {
+    package init(_ text: String) {
         var stems: [String] = [], starts: [Int] = [], ends: [Int] = []
         var word = String.UnicodeScalarView()
         var wordStart = 0
@@ -114,7 +114,7 @@ struct EnglishPhrase {
     }
 
     /// Where `phrase` occurs in this text, as Unicode scalar ranges.
-    func occurrences(of phrase: EnglishPhrase) -> [Range<Int>] {
+    package func occurrences(of phrase: EnglishPhrase) -> [Range<Int>] {
         let wanted = phrase.searchStems
         guard !wanted.isEmpty, wanted.count <= stems.count else { return [] }
         var found: [Range<Int>] = []

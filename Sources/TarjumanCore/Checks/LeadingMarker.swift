@@ -1,7 +1,7 @@
 /// A paragraph number or list enumerator opening a unit: `25 - `, `٢ - `, `21- `, `(أ)`, `(ب)` in
 /// Arabic; `2.`, `(a)`, `(iv)`, `1)` in English. The checks compare a leading marker only with
 /// the other side's leading marker, never with the text.
-struct LeadingMarker: Equatable {
+package struct LeadingMarker: Equatable {
     /// Scalar offsets of the marker, its brackets and punctuation included.
     let range: Range<Int>
     /// As written.
@@ -12,7 +12,7 @@ struct LeadingMarker: Equatable {
     let letters: Set<Int>
 
     /// The markers opening a text (up to three: `25 - (أ)`), in order.
-    static func markers(in scalars: [Unicode.Scalar], language: NumberReading.Language) -> [LeadingMarker] {
+    package static func markers(in scalars: [Unicode.Scalar], language: NumberReading.Language) -> [LeadingMarker] {
         var markers: [LeadingMarker] = []
         var position = 0
         while markers.count < 3 {
@@ -27,7 +27,7 @@ struct LeadingMarker: Equatable {
     }
 
     /// Where the text after a text's leading markers starts.
-    static func bodyStart(_ markers: [LeadingMarker]) -> Int {
+    package static func bodyStart(_ markers: [LeadingMarker]) -> Int {
         markers.last?.range.upperBound ?? 0
     }
 

@@ -1,18 +1,18 @@
 import Foundation
 
 /// A number written in digits in a text.
-struct NumberMention: Equatable {
+package struct NumberMention: Equatable {
     /// Unicode scalar offsets into the text.
-    let start: Int
-    let end: Int
+    package let start: Int
+    package let end: Int
     /// The number as written.
-    let text: String
+    package let text: String
     /// Written against Latin letters as in a code (`WIV1`, `G20`): only digits can render it.
     var isCode = false
     /// Its values in canonical form (ASCII digits, no grouping, `.` before decimals, no
     /// trailing zeros): one, or two when the writing is ambiguous (`1.500`, `3,5`); a time of
     /// day also has its `ClockTime.form` (`t13:00`).
-    var forms: Set<String>
+    package var forms: Set<String>
     /// The time of day it names, when it is written as one (`13:00`, `1 p.m.`, `1855 hours`).
     var time: ClockTime?
     /// Written as hours and minutes (`13:00`, `00/13`): a time that words (`noon`) may render.
@@ -42,9 +42,9 @@ struct NumberMention: Equatable {
 /// digit groups reversed by right-to-left copying), multipliers (`5 ملايين` and `5 million` =
 /// 5000000), times of day in 24-hour and 12-hour writing, and the words, ordinals, months,
 /// decades and Hijri years that stand for numbers on either side.
-enum NumberReading {
+package enum NumberReading {
     /// The numbers written in digits, in order.
-    static func mentions(in text: String, language: Language) -> [NumberMention] {
+    package static func mentions(in text: String, language: Language) -> [NumberMention] {
         mentions(in: text.scalarArray, language: language)
     }
 
@@ -282,7 +282,7 @@ enum NumberReading {
         return nil
     }
 
-    enum Language { case arabic, english }
+    package enum Language { case arabic, english }
 
     /// Every value the text stands for: its digit numbers (a Hijri year with its Gregorian
     /// years), and its number words, ordinals, months and decades.
@@ -389,7 +389,7 @@ enum NumberReading {
 
     /// The value of a decimal digit of any script.
     @inline(__always)
-    static func digit(_ scalar: Unicode.Scalar) -> UInt32? {
+    package static func digit(_ scalar: Unicode.Scalar) -> UInt32? {
         switch scalar.value {
         case 0x30 ... 0x39: return scalar.value - 0x30
         case 0x0660 ... 0x0669: return scalar.value - 0x0660

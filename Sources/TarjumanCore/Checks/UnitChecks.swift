@@ -18,7 +18,7 @@ public struct CheckedUnit: Sendable, Equatable {
 ///
 /// Not thread-safe (it keeps a glossary matcher and a cache of English phrases): each thread
 /// uses its own.
-final class UnitChecks: @unchecked Sendable {
+package final class UnitChecks: @unchecked Sendable {
     let enabled: Set<QACheck>
     let glossary: GlossaryMatcher?
     private var phrases: [String: EnglishPhrase] = [:]
@@ -136,7 +136,7 @@ final class UnitChecks: @unchecked Sendable {
 
     // MARK: - Arabic left in the English
 
-    static func isArabic(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isArabic(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x0600 ... 0x06FF, 0x0750 ... 0x077F, 0x08A0 ... 0x08FF, 0xFB50 ... 0xFDFF, 0xFE70 ... 0xFEFF: return scalar.value != 0xFEFF
         default: return false

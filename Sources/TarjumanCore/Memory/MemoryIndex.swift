@@ -7,7 +7,7 @@ import GRDB
 /// Lists live in SQLite in chunks (table `memoryPosting`), so a new unit touches only each
 /// list's last chunk and a lookup reads only the lists it needs; nothing is held in memory
 /// between commands. An entry packs the unit's row id with its token weight, for length filters.
-enum MemoryIndex {
+package enum MemoryIndex {
     /// Entries per stored chunk.
     static let chunkCapacity = 4096
 
@@ -48,7 +48,7 @@ enum MemoryIndex {
     static func postingID(token: Int64, chunk: Int) -> Int64 { token << 16 | Int64(chunk) }
 
     /// The 64-bit hash of a whole search key, for exact lookups.
-    static func keyHash(_ key: String) -> Int64 {
+    package static func keyHash(_ key: String) -> Int64 {
         var hash = KeyHash()
         var copy = key
         copy.withUTF8 { buffer in

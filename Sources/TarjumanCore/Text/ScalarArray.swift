@@ -1,6 +1,6 @@
 extension String {
     /// The text's Unicode scalars as an array, decoded in one pass.
-    var scalarArray: [Unicode.Scalar] {
+    package var scalarArray: [Unicode.Scalar] {
         var scalars: [Unicode.Scalar] = []
         scalars.reserveCapacity(utf8.count)
         for scalar in unicodeScalars { scalars.append(scalar) }

@@ -1,8 +1,8 @@
 /// Character classes the segmentation rules are written in.
-enum ScalarClass {
+package enum ScalarClass {
     /// A letter (Unicode's Alphabetic property), with ASCII answered without a table lookup.
     @inline(__always)
-    static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
         let value = scalar.value
         if value < 0x80 { return (value | 0x20) >= 0x61 && (value | 0x20) <= 0x7A }
         return scalar.properties.isAlphabetic
@@ -10,7 +10,7 @@ enum ScalarClass {
 
     /// White space (Unicode's White_Space property).
     @inline(__always)
-    static func isWhitespace(_ value: UInt32) -> Bool {
+    package static func isWhitespace(_ value: UInt32) -> Bool {
         switch value {
         case 0x09...0x0D, 0x20, 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
             return true
@@ -74,7 +74,7 @@ enum ScalarClass {
         }
     }
 
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
+    package static func isDigit(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x30...0x39, 0x0660...0x0669, 0x06F0...0x06F9: return true
         case 0 ..< 0x07C0: return false

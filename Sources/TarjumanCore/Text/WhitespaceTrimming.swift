@@ -2,7 +2,7 @@ extension String {
     /// The text without leading and trailing white space, exactly as
     /// `trimmingCharacters(in: .whitespacesAndNewlines)` gives it (Unicode's White_Space and the
     /// zero-width space), at a fraction of its cost on Linux.
-    func trimmingWhitespace() -> String {
+    package func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         var start = scalars.startIndex
         var end = scalars.endIndex

@@ -1,4 +1,5 @@
 import Foundation
+import TarjumanCore
 
 /// Published translations rewritten in the conventions of Arabic official documents, as a set of
 /// clean pairs the checks must accept: paragraph numbers and enumerators (`25 - `, `(ب)`) with

@@ -1,4 +1,5 @@
 import Foundation
+import TarjumanCore
 
 /// A sentence pair aligned word by word by hand: the links a reader is sure of and those that
 /// are only possible, over the words between spaces on each side.

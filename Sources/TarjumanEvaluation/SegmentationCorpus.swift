@@ -1,4 +1,5 @@
 import Foundation
+import TarjumanCore
 
 /// Documents of reference sentences for measuring segmentation: each document's sentences are
 /// joined into one paragraph, and the places where they were joined are the true boundaries.

@@ -1,3 +1,4 @@
+import TarjumanCore
 /// Every memory source held in RAM as token hashes and weights and compared with a query one
 /// by one: the reference the memory index is checked against. Shares only the tokenizer and
 /// the scoring formula with `MemoryMatcher`.

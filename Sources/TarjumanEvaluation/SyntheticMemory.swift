@@ -1,4 +1,5 @@
 import Foundation
+import TarjumanCore
 
 /// A small deterministic random generator (SplitMix64), so benchmarks build the same data every run.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import TarjumanCore
 
 /// The evaluation of "rendered as": how often the first rendering a concordance gives a glossary
 /// term is one of the glossary's English forms, when the glossary itself is not loaded.

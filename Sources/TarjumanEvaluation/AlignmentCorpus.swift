@@ -1,4 +1,5 @@
 import Foundation
+import TarjumanCore
 
 /// Document pairs with a known sentence pairing, for measuring alignment: NTREX-128's documents
 /// (lines grouped by `DOCUMENT_IDS.tsv`), their lines joined into paragraphs on each side, and

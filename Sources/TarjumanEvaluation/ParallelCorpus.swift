@@ -1,4 +1,5 @@
 import Foundation
+import TarjumanCore
 
 /// Arabic-English sentence pairs from the shared corpora, for memory benchmarks.
 public struct ParallelCorpus: Sendable {

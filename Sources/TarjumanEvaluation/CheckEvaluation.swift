@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TarjumanCore
 
 /// A defect put into real human translations to see whether `tarjuman check` finds it.
 public enum InjectedDefect: String, Sendable, CaseIterable {

@@ -22,6 +22,7 @@ let package = Package(
             name: "CICU",
             linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc")]
         ),
+        .target(name: "CTextDecoding"),
         .systemLibrary(
             name: "CLibXML2",
             pkgConfig: "libxml-2.0",
@@ -33,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "TarjumanCore",
-            dependencies: ["CICU", "CXML", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CICU", "CTextDecoding", "CXML", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "TarjumanEvaluation",

@@ -43,22 +43,6 @@ int32_t tj_sentence_boundaries(tj_sentence_breaker *breaker, const uint16_t *tex
 int32_t tj_nfkc_mapped(const int32_t *input, int32_t length, int32_t *output,
                        int32_t *source_start, int32_t *source_end, int32_t capacity);
 
-/* Decodes well-formed UTF-8 into UTF-16 for sentence segmentation, in one pass:
- * - every line break (LF, CR, CRLF, VT, FF, NEL, U+2028, U+2029) is written as a space and recorded
- *   in `breaks` as (offset << 3) | (CRLF ? 1 : 0) | (U+2029 ? 2 : 0) | (VT or U+2028 ? 4 : 0);
- * - the offsets of U+2026 and of closing quotes (U+0022, U+00BB, U+201D) are recorded in `marks`;
- * - the UTF-16 offsets of surrogate pairs are recorded in `pairs`.
- * `units`, `breaks`, `marks` and `pairs` must each hold `length` entries.
- * Returns the number of UTF-16 units; the other counts go to *break_count, *mark_count, *pair_count. */
-int32_t tj_decode_for_segmentation(const uint8_t *utf8, int32_t length, uint16_t *units,
-                                   int32_t *breaks, int32_t *break_count,
-                                   int32_t *marks, int32_t *mark_count,
-                                   int32_t *pairs, int32_t *pair_count);
-
-/* The UTF-8 offset of the character that starts `units` UTF-16 code units after the character
- * at UTF-8 offset `from` of well-formed `utf8` (`length` when the text ends first). */
-int32_t tj_utf8_advance(const uint8_t *utf8, int32_t length, int32_t from, int32_t units);
-
 /* The ICU version string, for example "72.1". */
 const char *tj_icu_version(void);
 

@@ -1,4 +1,4 @@
-import CICU
+import CTextDecoding
 
 /// A text as UTF-16 code units (what ICU works on), read by the segmentation rules one
 /// character at a time. Offsets are code unit offsets; a surrogate half reads as U+FFFD.

@@ -1,4 +1,4 @@
-#include "CICU.h"
+#include "CTextDecoding.h"
 #include <string.h>
 
 #if defined(__x86_64__)

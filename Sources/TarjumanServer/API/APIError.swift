@@ -8,7 +8,7 @@ import TarjumanCore
 public struct APIError: Error, HTTPResponseError, Sendable {
     public let status: HTTPResponse.Status
     public let message: String
-    public let current: RenderingJSON?
+    @Nullable public var current: RenderingJSON?
 
     public init(_ status: HTTPResponse.Status, _ message: String, current: RenderingJSON? = nil) {
         self.status = status

@@ -20,13 +20,13 @@ struct ConcordanceJSON: Encodable {
         let unit: String
         let document: String
         /// The memory of an entry; null for a document unit.
-        let memory: String?
+        @Nullable var memory: String?
         let pieces: [TextPiece]
-        let rendering: String?
+        @Nullable var rendering: String?
         /// The rendering with the words that render the term by word alignment marked; null
         /// when it has none or was not aligned.
-        let renderingPieces: [TextPiece]?
-        let status: String?
+        @Nullable var renderingPieces: [TextPiece]?
+        @Nullable var status: String?
     }
 
     let term: String

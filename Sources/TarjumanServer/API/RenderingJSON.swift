@@ -6,10 +6,10 @@ public struct RenderingJSON: Encodable, Sendable, Equatable {
     public let id: Int64?
     public let text: String
     public let status: String
-    public let translator: String?
-    public let origin: String?
-    public let date: Date?
-    public let note: String?
+    @Nullable public var translator: String?
+    @Nullable public var origin: String?
+    @Nullable public var date: Date?
+    @Nullable public var note: String?
 
     init(_ rendering: Rendering) {
         id = rendering.id

@@ -1,8 +1,9 @@
+import TarjumanCore
 /// A text cut into runs at marked ranges, so the page can highlight without offset arithmetic.
 struct TextPiece: Encodable, Equatable {
     let text: String
     /// The index of the mark this run belongs to, or nil for unmarked text.
-    let mark: Int?
+    @Nullable var mark: Int?
 
     /// `text` cut at `ranges` (Unicode scalar offsets); a range that overlaps an earlier one
     /// or falls outside the text is left unmarked.

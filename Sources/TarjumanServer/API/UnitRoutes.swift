@@ -98,7 +98,7 @@ struct UnitDetailJSON: Encodable {
     let start: Int
     let end: Int
     let source: String
-    let current: RenderingJSON?
+    @Nullable var current: RenderingJSON?
     let history: [RenderingJSON]
 
     init(_ detail: UnitDetail) {

@@ -38,7 +38,7 @@ struct UnitView: Encodable {
     /// The source in runs; a run's `mark` indexes `terms`.
     let pieces: [TextPiece]
     let terms: [TermHit]
-    let rendering: RenderingJSON?
+    @Nullable var rendering: RenderingJSON?
 
     init(_ unit: UnitListing, matcher: GlossaryMatcher) {
         id = unit.id.description

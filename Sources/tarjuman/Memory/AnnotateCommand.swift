@@ -75,7 +75,7 @@ struct AnnotationJSON: Encodable {
         let source: String
         let words: Int
         let band: String
-        let match: MemoryMatchJSON?
+        @Nullable var match: MemoryMatchJSON?
         let terms: [MatchJSON]
     }
 

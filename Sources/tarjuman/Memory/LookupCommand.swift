@@ -100,13 +100,13 @@ struct ConcordanceJSON: Encodable {
         let unit: String
         let document: String
         /// The memory of an entry; null for a document unit.
-        let memory: String?
+        @Nullable var memory: String?
         let source: String
         let hits: [[Int]]
         let surface: String
         let context: KeywordInContext
-        let rendering: String?
-        let status: String?
+        @Nullable var rendering: String?
+        @Nullable var status: String?
         /// For each hit, the English span that renders it by word alignment (null: none found);
         /// empty when the unit was not aligned.
         let spans: [SpanJSON?]
@@ -139,7 +139,7 @@ struct ConcordanceJSON: Encodable {
     let renderings: [RenderingVariants.Variant]
     let other: Int
     let unrendered: Int
-    let alignment: ModelJSON?
+    @Nullable var alignment: ModelJSON?
 
     init(_ concordance: Concordance, lines: [ConcordanceLine], width: Int) {
         term = concordance.term

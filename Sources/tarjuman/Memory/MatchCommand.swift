@@ -96,10 +96,10 @@ struct MemoryMatchJSON: Encodable {
     let unit: String
     let document: String
     /// The memory of an entry; null for a document unit.
-    let memory: String?
+    @Nullable var memory: String?
     /// How many places hold this same source and English.
     let occurrences: Int
-    let translator: String?
+    @Nullable var translator: String?
     let status: String
     let date: String
     let differences: [WordDifference]

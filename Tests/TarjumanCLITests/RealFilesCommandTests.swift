@@ -82,6 +82,6 @@ struct RealFilesCommandTests {
         let layout = try #require(output["layout"] as? [String: [String: Any]])
         #expect(layout["arabic"]?["layout"] as? String == "lines")
         let pairs = try #require(output["pairs"] as? [[String: Any]])
-        #expect(pairs.map { $0["english_sentences"] as? [Int] } == [[0], [1], [2]])
+        #expect(pairs.map { $0["englishSentences"] as? [Int] } == [[0], [1], [2]])
     }
 }

@@ -13,7 +13,7 @@ struct TermsCommandTests {
         let json = try run(["terms", "--json", "--limit", "5"], in: directory)
         let candidates = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [[String: Any]]
         #expect(candidates.count == 5)
-        for key in ["term", "count", "documents", "in_glossary", "renderings"] { #expect(candidates[0][key] != nil) }
+        for key in ["term", "count", "documents", "inGlossary", "renderings"] { #expect(candidates[0][key] != nil) }
         let bad = try run(["terms", "--max-words", "9"], in: directory)
         #expect(bad.status == 64)
     }

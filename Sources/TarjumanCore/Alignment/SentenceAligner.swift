@@ -15,9 +15,7 @@ public struct AlignedPair: Sendable, Equatable, Encodable {
     public var needsReview: Bool { confidence < SentenceAligner.reviewBelow || (arabicSentences.count > 1 && englishSentences.count > 1) }
 
     enum CodingKeys: String, CodingKey {
-        case arabic, english, confidence
-        case arabicSentences = "arabic_sentences"
-        case englishSentences = "english_sentences"
+        case arabic, english, confidence, arabicSentences, englishSentences
         case needsReview = "review"
     }
 

@@ -21,8 +21,7 @@ public struct TermCandidate: Sendable, Equatable, Codable {
     public var aligned = false
 
     enum CodingKeys: String, CodingKey {
-        case term, count, documents, score, renderings, aligned
-        case inGlossary = "in_glossary"
+        case term, count, documents, score, inGlossary, renderings, aligned
     }
 }
 

@@ -118,19 +118,13 @@ struct ConcordanceJSON: Encodable {
         let text: String
     }
 
-    /// The word-alignment model the renderings come from; absent when there is none and they
+    /// The word-alignment model the renderings come from; null when there is none and they
     /// are guessed from shared phrases.
     struct ModelJSON: Encodable {
         let pairs: Int
         let trainedAt: Date
         let behind: Int
         let alignedUnits: Int
-
-        enum CodingKeys: String, CodingKey {
-            case pairs, behind
-            case trainedAt = "trained_at"
-            case alignedUnits = "aligned_units"
-        }
     }
 
     let term: String

@@ -28,7 +28,7 @@ struct TermsCommand: ParsableCommand {
     @Option(help: "Candidates listed.")
     var limit = 50
 
-    @Flag(help: "Print one JSON array of {term, count, documents, score, in_glossary, renderings, aligned}.")
+    @Flag(help: "Print one JSON array of {term, count, documents, score, inGlossary, renderings, aligned}.")
     var json = false
 
     func validate() throws {

@@ -47,9 +47,9 @@ struct UnitJSON: Encodable {
     let document: Int64
     let paragraph: Int
     let source: String
-    let rendering: String?
-    let status: String?
-    let translator: String?
+    @Nullable var rendering: String?
+    @Nullable var status: String?
+    @Nullable var translator: String?
 
     init(_ unit: UnitListing) {
         id = unit.id.description
@@ -59,20 +59,5 @@ struct UnitJSON: Encodable {
         rendering = unit.rendering
         status = unit.status?.rawValue
         translator = unit.translator
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(document, forKey: .document)
-        try container.encode(paragraph, forKey: .paragraph)
-        try container.encode(source, forKey: .source)
-        try container.encode(rendering, forKey: .rendering)
-        try container.encode(status, forKey: .status)
-        try container.encode(translator, forKey: .translator)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, document, paragraph, source, rendering, status, translator
     }
 }

@@ -11,10 +11,15 @@ public enum TermRenderings {
     /// The English span of each Arabic range `hits` (display scalar offsets) of the pair; nil for
     /// an occurrence nothing in the English renders.
     public static func spans(arabic: String, english: String, hits: [Range<Int>], lexicon: AlignmentLexicon) -> [RenderedSpan?] {
-        let arabicTokens = AlignmentTokenizer.arabic(arabic, splitter: lexicon.splitter)
-        let englishTokens = AlignmentTokenizer.english(english)
-        let alignment = lexicon.align(arabic: arabicTokens, english: englishTokens)
-        return spans(arabicTokens: arabicTokens, englishTokens: englishTokens, english: english, alignment: alignment, hits: hits)
+        spans(arabicTokens: AlignmentTokenizer.arabic(arabic, splitter: lexicon.splitter), englishTokens: AlignmentTokenizer.english(english),
+              english: english, hits: hits, lexicon: lexicon)
+    }
+
+    /// The same from the pair's tokens, aligned with `lexicon`.
+    public static func spans(arabicTokens: [AlignmentToken], englishTokens: [AlignmentToken], english: String,
+                             hits: [Range<Int>], lexicon: AlignmentLexicon) -> [RenderedSpan?] {
+        spans(arabicTokens: arabicTokens, englishTokens: englishTokens, english: english,
+              alignment: lexicon.align(arabic: arabicTokens, english: englishTokens), hits: hits)
     }
 
     /// The same from tokens already aligned (by this aligner or another one).

@@ -78,6 +78,11 @@ public struct WordAlignmentStore: Sendable {
         try database.read { db in try Self.status(db) }
     }
 
+    /// Whether a model was trained.
+    static func hasModel(_ db: Database) throws -> Bool {
+        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM wordAlignmentModel)") ?? false
+    }
+
     /// With `countingRemovals` false, only renderings added since training count as changed:
     /// counting every rendering to notice removed ones costs a scan a lookup should not pay.
     static func status(_ db: Database, countingRemovals: Bool = true) throws -> WordAlignmentStatus? {

@@ -56,7 +56,7 @@ struct GlossaryMiss: Sendable {
         }
         for (miss, pair) in zip(misses, tokens) {
             let spans = TermRenderings.spans(arabicTokens: pair.arabic, englishTokens: pair.english, english: miss.target,
-                                             alignment: lexicon.align(arabic: pair.arabic, english: pair.english), hits: miss.hits)
+                                             hits: miss.hits, lexicon: lexicon)
             let found = zip(spans, miss.hits).compactMap { span, hit in
                 span.flatMap { Self.isLikely($0, of: hit, pair.arabic, pair.english, lexicon) ? $0 : nil }
             }

@@ -702,7 +702,7 @@ package final class UnitChecks: @unchecked Sendable {
         let matches = glossary.matches(inScalars: context.sourceScalars)
         guard !matches.isEmpty else { return }
         let target = EnglishPhrase(context.target)
-        var missing: [String: (match: GlossaryMatch, renderings: [String], spans: [FindingSpan])] = [:]
+        var missing: [String: (match: GlossaryMatch, renderings: [String], forbidden: [String], spans: [FindingSpan])] = [:]
         var missingOrder: [String] = []
         var forbiddenFound: [String: (hits: [Range<Int>], sources: [Range<Int>])] = [:]
         var forbiddenOrder: [String] = []
@@ -715,12 +715,13 @@ package final class UnitChecks: @unchecked Sendable {
             let allowed = group.flatMap { [$0.term.english] + $0.term.alternatives }
             let allowedRanges = allowed.flatMap { target.occurrences(of: phrase($0)) }
             let match = group.first!
-            if enabled.contains(.glossaryMissing), allowedRanges.isEmpty, !rendersDerived(allowed, forbidden: group.flatMap(\.term.forbidden), target, context) {
+            let forbiddenRenderings = group.flatMap(\.term.forbidden)
+            if enabled.contains(.glossaryMissing), allowedRanges.isEmpty, !rendersDerived(allowed, forbidden: forbiddenRenderings, target, context) {
                 let renderings = Array(Set(allowed)).sorted()
                 let key = renderings.joined(separator: "\u{0}")
                 if missing[key] == nil {
                     missingOrder.append(key)
-                    missing[key] = (match, renderings, [])
+                    missing[key] = (match, renderings, forbiddenRenderings, [])
                 }
                 missing[key]!.spans.append(context.sourceSpan(match.start ..< match.end))
             }
@@ -748,13 +749,12 @@ package final class UnitChecks: @unchecked Sendable {
                                             spans: sources.map(context.sourceSpan) + hits.map(context.targetSpan)))
         }
         for key in missingOrder {
-            let (match, renderings, spans) = missing[key]!
+            let (match, renderings, forbidden, spans) = missing[key]!
             let times = spans.count > 1 ? " (\(spans.count) times)" : ""
             let finding = context.finding(.glossaryMissing, .warning,
                                           "the glossary term '\(match.surface)' (\(match.term.arabic))\(times) is not rendered as \(GlossaryMiss.shown(renderings))",
                                           spans: spans)
             findings.append(finding)
-            let forbidden = matches.filter { $0.start == match.start && $0.end == match.end }.flatMap(\.term.forbidden)
             misses.append(GlossaryMiss(finding: finding.id, unit: context.unit.id, source: context.unit.source, target: context.target,
                                        hits: spans.map { $0.start ..< $0.end }, surface: match.surface, arabic: match.term.arabic,
                                        allowed: renderings, forbidden: forbidden))

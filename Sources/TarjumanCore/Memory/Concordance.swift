@@ -202,7 +202,7 @@ public struct ConcordanceSearch: Sendable {
         var other = 0
         for (index, pair) in zip(chosen, tokens) {
             let found = TermRenderings.spans(arabicTokens: pair.arabic, englishTokens: pair.english, english: lines[index].rendering!,
-                                             alignment: lexicon.align(arabic: pair.arabic, english: pair.english), hits: lines[index].hits)
+                                             hits: lines[index].hits, lexicon: lexicon)
             lines[index].spans = found
             let present = found.compactMap { $0 }
             if present.isEmpty { other += 1 }

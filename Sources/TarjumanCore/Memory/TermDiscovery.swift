@@ -249,7 +249,7 @@ public struct TermDiscovery: Sendable {
     /// first `ConcordanceSearch.maximumAlignedUnits` of its rendered units, as a lookup counts
     /// them (the glossary's renderings of it first); nil when no alignment model was trained.
     func alignedRenderings(surfaces: [String], glossary: [[Term]], units: [[Int]], corpus: WordCorpus, _ db: Database) throws -> [[String]]? {
-        guard try WordAlignmentStore.status(db, countingRemovals: false) != nil else { return nil }
+        guard try WordAlignmentStore.hasModel(db) else { return nil }
         let matcher = try GlossaryMatcher(terms: surfaces.map { Term(arabic: $0, english: $0) })
         let pairOf = try FastStatement(db, sql: "SELECT u.text, r.text FROM unit u JOIN \(CurrentRendering.view) r ON r.unitId = u.id WHERE u.id = ?")
         var pairs: [(arabic: String, english: String)] = []
@@ -272,7 +272,7 @@ public struct TermDiscovery: Sendable {
         var spans = Array(repeating: [RenderedSpan](), count: surfaces.count)
         for ((candidate, hits), (pair, text)) in zip(occurrences, zip(tokens, pairs)) {
             spans[candidate] += TermRenderings.spans(arabicTokens: pair.arabic, englishTokens: pair.english, english: text.english,
-                                                     alignment: lexicon.align(arabic: pair.arabic, english: pair.english), hits: hits).compactMap { $0 }
+                                                     hits: hits, lexicon: lexicon).compactMap { $0 }
         }
         return spans.indices.map { candidate in
             let known = glossary[candidate].flatMap { [$0.english] + $0.alternatives }

@@ -445,6 +445,11 @@
           el("tbody", {}, rows)));
     }
 
+    // Text pieces with the marked ones (a term, or the words that render it) in <mark>.
+    function marked(pieces) {
+      return pieces.map((piece) => piece.mark === null || piece.mark === undefined ? piece.text : el("mark", {}, piece.text));
+    }
+
     async function lookup(event) {
       event.preventDefault();
       const term = concordanceInput.value.trim();
@@ -453,11 +458,9 @@
         const result = await api("GET", `/api/concordance?term=${encodeURIComponent(term)}&limit=100`);
         const lines = result.lines.map((line) => el("tr", {},
           el("td", {}, el("a", { href: `/documents/${line.unit.split(".")[0]}#u-${line.unit}` }, line.unit)),
-          el("td", { class: "ar", lang: "ar", dir: "rtl" }, line.pieces.map((piece) =>
-            piece.mark === null || piece.mark === undefined ? piece.text : el("mark", {}, piece.text))),
+          el("td", { class: "ar", lang: "ar", dir: "rtl" }, marked(line.pieces)),
           el("td", {}, line.rendering === null ? el("em", {}, "not rendered yet")
-            : line.renderingPieces ? line.renderingPieces.map((piece) => piece.mark === null || piece.mark === undefined ? piece.text : el("mark", {}, piece.text))
-            : line.rendering)));
+            : line.renderingPieces ? marked(line.renderingPieces) : line.rendering)));
         concordance.replaceChildren(
           el("p", {}, mixed(`«${result.term}» in ${result.total} unit${result.total === 1 ? "" : "s"}`)),
           result.total ? el("table", {}, el("tbody", {}, lines)) : null,

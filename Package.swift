@@ -16,6 +16,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -34,7 +35,7 @@ let package = Package(
         ),
         .target(
             name: "TarjumanCore",
-            dependencies: ["CICU", "CTextDecoding", "CXML", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CICU", "CTextDecoding", "CXML", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation"]
         ),
         .target(
             name: "TarjumanEvaluation",

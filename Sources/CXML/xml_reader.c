@@ -73,7 +73,7 @@ static int put_value(document_reader *state, const xmlChar *bytes, size_t count)
 static void start_element(void *context, const xmlChar *name, const xmlChar *prefix, const xmlChar *uri,
                           int namespace_count, const xmlChar **namespaces, int count, int defaulted,
                           const xmlChar **attributes) {
-    (void)uri, (void)namespace_count, (void)namespaces, (void)defaulted;
+    (void)uri, (void)defaulted;
     document_reader *state = context;
     if (state->stopped || state->has_error) return;
     state->depth += 1;
@@ -84,9 +84,10 @@ static void start_element(void *context, const xmlChar *name, const xmlChar *pre
         stop(state);
         return;
     }
-    if ((size_t)count > state->attributes_capacity) {
+    size_t needed = (size_t)count + (size_t)namespace_count;
+    if (needed > state->attributes_capacity) {
         size_t grown = state->attributes_capacity ? state->attributes_capacity * 2 : 16;
-        while (grown < (size_t)count) grown *= 2;
+        while (grown < needed) grown *= 2;
         tj_xml_attribute *items = realloc(state->attributes, grown * sizeof *items);
         size_t *offsets = realloc(state->offsets, grown * 2 * sizeof *offsets);
         if (items) state->attributes = items;
@@ -117,7 +118,14 @@ static void start_element(void *context, const xmlChar *name, const xmlChar *pre
         state->attributes[index].value.bytes = state->values ? state->values + start : (const uint8_t *)"";
         state->attributes[index].value.length = (int64_t)(end - start);
     }
-    if (state->handlers->start(state->context, text(prefix), text(name), state->attributes, count, line_of(state), column_of(state))) {
+    tj_xml_attribute *declarations = state->attributes ? state->attributes + count : NULL;
+    for (int index = 0; index < namespace_count; index++) {
+        declarations[index].prefix = text(NULL);
+        declarations[index].name = text(namespaces[2 * index]);
+        declarations[index].value = text(namespaces[2 * index + 1]);
+    }
+    if (state->handlers->start(state->context, text(prefix), text(name), state->attributes, count, declarations, namespace_count,
+                               line_of(state), column_of(state))) {
         stop(state);
     }
 }

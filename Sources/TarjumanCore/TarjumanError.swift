@@ -34,11 +34,19 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
     case memoryExists(String)
     case invalidMemoryName(String)
     case notADocument(Int64, memory: String)
+    /// A DOCX or HTML file that cannot be read as one; `reason` says why and what to do.
+    case unreadableDocument(file: String, reason: String)
+    /// A document that cannot be written in the format asked for; `reason` says why and what to do.
+    case cannotExportDocument(Int64, reason: String)
 
     public var errorDescription: String? {
         switch self {
         case .fileNotFound(let path):
             return "\(path): no such file; check the path."
+        case .unreadableDocument(let file, let reason):
+            return "\(file): \(reason)."
+        case .cannotExportDocument(let document, let reason):
+            return "document \(document): \(reason)."
         case .notAFile(let path):
             return "\(path): is a directory; give a text file."
         case .unreadableFile(let path, let reason):

@@ -5,10 +5,14 @@ import TarjumanCore
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Store Arabic text files as documents of sentence units, load translation memories (TMX, TSV, CSV), or take back an XLIFF file translated elsewhere.",
+        abstract: "Store Arabic documents (text, DOCX, HTML) as sentence units, load translation memories (TMX, TSV, CSV), or take back an XLIFF file translated elsewhere.",
         discussion: """
-            A folder imports every .txt, .tmx, .tsv, .csv, .xlf and .xliff file in it. All files are stored, or none;
-            one kind per command (text, memory files, or XLIFF).
+            A folder imports every .txt, .docx, .html, .htm, .tmx, .tsv, .csv, .xlf and .xliff file in it. All files are stored,
+            or none; one kind per command (documents, memory files, or XLIFF).
+            DOCX and HTML: the paragraphs of the body (and of a DOCX's headers, footers, footnotes, endnotes, comments and
+            text boxes; an HTML page's title, alt and title attributes and meta descriptions) become units; bold, italic,
+            links, footnote references and tabs inside a sentence are codes a rendering places as tags (<b1>...</b1>, <f2/>).
+            The file is kept, so that 'tarjuman export FILE.docx --document ID' writes the English document.
             Memory files (TMX by extension or content; TSV/CSV with or without a header row: source, target, status,
             translator, date, note, document) go into a memory (--memory NAME, default: the file's name; an existing memory
             is added to). Every entry is kept: the same source and English as an entry already there is merged into it (the
@@ -42,10 +46,10 @@ struct ImportCommand: ParsableCommand {
 
     /// The kinds of file one import takes.
     enum Kind: String {
-        case text, memory = "memory file", xliff = "XLIFF"
+        case text = "document", memory = "memory file", xliff = "XLIFF"
 
         init(path: String) {
-            if path == "-" {
+            if path == "-" || DocumentFormat(path: path) != nil {
                 self = .text
             } else if XLIFFReader.isXLIFF(path: path) {
                 self = .xliff
@@ -61,7 +65,7 @@ struct ImportCommand: ParsableCommand {
         let paths = try Self.expand(files)
         let kinds = Set(paths.map(Kind.init(path:)))
         guard kinds.count == 1, let kind = kinds.first else {
-            throw ValidationError("give one kind of file per command: Arabic text, memory files (TMX, TSV, CSV) or XLIFF, not "
+            throw ValidationError("give one kind of file per command: documents (text, DOCX, HTML), memory files (TMX, TSV, CSV) or XLIFF, not "
                 + kinds.map(\.rawValue).sorted().joined(separator: " and "))
         }
         if memory != nil && kind != .memory { throw ValidationError("--memory names the memory that TMX, TSV or CSV files go into") }
@@ -73,6 +77,12 @@ struct ImportCommand: ParsableCommand {
     }
 
     func importText(_ paths: [String]) throws {
+        if paths.contains(where: { DocumentFormat(path: $0) != nil }) {
+            guard paths.allSatisfy({ DocumentFormat(path: $0) != nil }) else {
+                throw ValidationError("import text files and DOCX or HTML files in commands of their own")
+            }
+            return try importFormatted(paths)
+        }
         let segmenter = try SentenceSegmenter(granularity: granularity)
         var documents: [(source: SourceText, segments: [Segment])] = []
         for path in paths {
@@ -88,6 +98,28 @@ struct ImportCommand: ParsableCommand {
                 Output.print("\(outcome.name): already imported as document \(outcome.document) (\(counted(outcome.unitCount, "unit"))); nothing added")
             } else {
                 Output.print("\(outcome.name): document \(outcome.document), \(counted(outcome.unitCount, "unit"))")
+            }
+        }
+    }
+
+    func importFormatted(_ paths: [String]) throws {
+        let segmenter = try SentenceSegmenter(granularity: granularity)
+        var documents: [PreparedFormattedDocument] = []
+        for path in paths {
+            guard let format = DocumentFormat(path: path) else { continue }
+            let document = try FormattedDocument(contentsOf: path, format: format)
+            try SourceText(origin: path, text: document.text).requireArabic()
+            if let note = document.note { Output.printError("\(path): read as \(note)") }
+            documents.append(PreparedFormattedDocument(document, units: document.units(segmenter: segmenter)))
+        }
+        let outcomes = try store.withNewOrExistingStore { try $0.importFormattedDocuments(documents) }
+        for (outcome, prepared) in zip(outcomes, documents) {
+            if outcome.alreadyPresent {
+                Output.print("\(outcome.name): already imported as document \(outcome.document) (\(counted(outcome.unitCount, "unit"))); nothing added")
+            } else {
+                let codes = prepared.units.reduce(0) { $0 + $1.codes.count }
+                Output.print("\(outcome.name): document \(outcome.document), \(counted(outcome.unitCount, "unit")), "
+                    + "\(counted(prepared.document.paragraphCount, "paragraph")), \(counted(codes, "inline code"))")
             }
         }
     }
@@ -131,7 +163,7 @@ struct ImportCommand: ParsableCommand {
         try refreshAligner()
     }
 
-    static let extensions: Set<String> = ["txt", "tmx", "tsv", "tab", "csv", "xlf", "xliff"]
+    static let extensions: Set<String> = ["txt", "docx", "html", "htm", "tmx", "tsv", "tab", "csv", "xlf", "xliff"]
 
     /// Files as given, folders replaced by the files in them that import reads, in name order.
     static func expand(_ paths: [String]) throws -> [String] {
@@ -142,7 +174,7 @@ struct ImportCommand: ParsableCommand {
                 let names = try FileManager.default.contentsOfDirectory(atPath: path)
                     .filter { !$0.hasPrefix(".") && Self.extensions.contains(URL(fileURLWithPath: $0).pathExtension.lowercased()) }
                     .sorted()
-                guard !names.isEmpty else { throw ValidationError("\(path): no .txt, .tmx, .tsv, .csv, .xlf or .xliff files in this folder") }
+                guard !names.isEmpty else { throw ValidationError("\(path): no .txt, .docx, .html, .tmx, .tsv, .csv, .xlf or .xliff files in this folder") }
                 result += names.map { URL(fileURLWithPath: path).appendingPathComponent($0).path }
             } else {
                 result.append(path)

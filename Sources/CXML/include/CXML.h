@@ -85,12 +85,17 @@ typedef struct {
 } tj_xml_attribute;
 
 /* What a document reader calls; a non-zero answer stops the reading (TJ_TMX_STOPPED). Line and
- * column are where the parser is. Text may come in several pieces. */
+ * column are where the parser is. Text may come in several pieces. `start` also gets the
+ * namespace declarations the element makes (name: the prefix, NULL bytes for the default
+ * namespace; value: the URI; prefix: unused). `comment` and `doctype` may be NULL; the HTML
+ * reader calls them (doctype: the name, public and system identifiers, NULL bytes when absent). */
 typedef struct {
     int32_t (*start)(void *context, tj_text prefix, tj_text name, const tj_xml_attribute *attributes, int32_t count,
-                     int32_t line, int32_t column);
+                     const tj_xml_attribute *namespaces, int32_t namespace_count, int32_t line, int32_t column);
     int32_t (*end)(void *context, tj_text prefix, tj_text name, int32_t line, int32_t column);
     int32_t (*text)(void *context, tj_text text, int32_t line, int32_t column);
+    int32_t (*comment)(void *context, tj_text text);
+    int32_t (*doctype)(void *context, tj_text name, tj_text public_id, tj_text system_id);
 } tj_xml_handlers;
 
 typedef struct {
@@ -106,6 +111,15 @@ typedef struct {
  * than `max_depth` deep stop it as malformed. Returns one of the TJ_TMX_ codes. */
 int32_t tj_xml_read(const uint8_t *bytes, int64_t length, const char *name, int32_t max_depth,
                     const tj_xml_handlers *handlers, void *context, tj_xml_result *result);
+
+/* Reads an HTML page held in memory with libxml2's lenient HTML parser, calling the handlers for
+ * every element (names lowercased, no prefixes; an attribute without a value has NULL value
+ * bytes), text, comment and the doctype, in order. `encoding` names the page's encoding when the
+ * caller knows it (NULL: the page's own declaration, else UTF-8). No network, no external input;
+ * elements nested more than `max_depth` deep stop it as malformed. Returns one of the TJ_TMX_
+ * codes; TJ_TMX_MALFORMED only for the depth bound or an unknown encoding. */
+int32_t tj_html_read(const uint8_t *bytes, int64_t length, const char *name, const char *encoding, int32_t max_depth,
+                     const tj_xml_handlers *handlers, void *context, tj_xml_result *result);
 
 #ifdef __cplusplus
 }

@@ -42,7 +42,7 @@ final class XMLDocumentReader {
         let reader = XMLDocumentReader(origin: origin, events: events)
         var result = tj_xml_result()
         var handlers = tj_xml_handlers(
-            start: { context, prefix, name, attributes, count, line, column in
+            start: { context, prefix, name, attributes, count, _, _, line, column in
                 let reader = Unmanaged<XMLDocumentReader>.fromOpaque(context!).takeUnretainedValue()
                 reader.line = Int(line)
                 reader.column = Int(column)
@@ -67,7 +67,8 @@ final class XMLDocumentReader {
                 reader.column = Int(column)
                 reader.events.text(XMLDocumentReader.string(piece), reader: reader)
                 return reader.stopRequested ? 1 : 0
-            })
+            },
+            comment: nil, doctype: nil)
         let status = withExtendedLifetime(reader) {
             data.withUnsafeBytes { bytes in
                 tj_xml_read(bytes.bindMemory(to: UInt8.self).baseAddress, Int64(bytes.count), origin, maximumDepth, &handlers,

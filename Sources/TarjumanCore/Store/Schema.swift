@@ -167,6 +167,16 @@ enum Schema {
                 t.column("articleIsLam", .boolean).notNull()
             }
         }
+        migrator.registerMigration("v9: formatted documents") { db in
+            try db.create(table: "documentFile") { t in
+                t.primaryKey("documentId", .integer).references("document", onDelete: .cascade)
+                t.column("format", .text).notNull()
+                t.column("bytes", .blob).notNull()
+            }
+            try db.alter(table: "unit") { t in
+                t.add(column: "codes", .jsonText)
+            }
+        }
         return migrator
     }
 }

@@ -39,7 +39,7 @@ let package = Package(
         ),
         .target(
             name: "TarjumanEvaluation",
-            dependencies: ["TarjumanCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["TarjumanCore", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation"]
         ),
         .target(
             name: "TarjumanFuzzChecks",
@@ -80,7 +80,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TarjumanCLITests",
-            dependencies: ["tarjuman"]
+            dependencies: ["tarjuman", "TarjumanEvaluation"]
         ),
     ]
 )

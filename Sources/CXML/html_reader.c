@@ -141,7 +141,7 @@ int32_t tj_html_read(const uint8_t *bytes, int64_t length, const char *name, con
     if (parser->sax) xmlFree(parser->sax);
     parser->sax = handler;
     parser->userData = &state;
-    htmlCtxtUseOptions(parser, HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+    htmlCtxtUseOptions(parser, HTML_PARSE_RECOVER | HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
     if (encoding) {
         xmlCharEncodingHandlerPtr converter = xmlFindCharEncodingHandler(encoding);
         if (!converter) {

@@ -15,6 +15,7 @@ public enum QACheck: String, Sendable, CaseIterable, Codable, Comparable {
     case lengthRatio = "length-ratio"
     case urlsEmails = "urls-emails"
     case reversedGrouping = "reversed-grouping"
+    case inlineCodes = "inline-codes"
 
     /// What the check looks for, in one line.
     public var summary: String {
@@ -34,6 +35,7 @@ public enum QACheck: String, Sendable, CaseIterable, Codable, Comparable {
         case .lengthRatio: return "an English rendering much shorter or longer than human translations are"
         case .urlsEmails: return "web addresses, e-mail addresses and handles not kept unchanged"
         case .reversedGrouping: return "source numbers whose digit groups right-to-left copying reversed (000 200 for 200,000); off unless turned on"
+        case .inlineCodes: return "a code of a DOCX or HTML source (bold, link, footnote reference, tab) left out of the English, or its tags broken"
         }
     }
 

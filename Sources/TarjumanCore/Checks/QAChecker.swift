@@ -94,7 +94,7 @@ public struct QAChecker: Sendable {
         let filter = documents.isEmpty ? "" : "WHERE u.documentId IN (\(documents.map { _ in "?" }.joined(separator: ", ")))"
         let statement = try FastStatement(db, sql: """
             SELECT u.id, u.documentId, u.ordinal, u.text, u.keyHash,
-                   r.text, d.memoryId IS NOT NULL
+                   r.text, d.memoryId IS NOT NULL, u.codes
             FROM unit u JOIN document d ON d.id = u.documentId \(CurrentRendering.leftJoin("r", unit: "u")) \(filter) ORDER BY u.id
             """)
         statement.reset()
@@ -164,7 +164,8 @@ public struct QAChecker: Sendable {
             while try statement.step() {
                 unitCount += 1
                 let id = UnitID(document: statement.int64(at: 1), ordinal: Int(statement.int64(at: 2)))
-                batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: statement.optionalText(at: 5)))
+                let codes = statement.optionalText(at: 7).flatMap { try? JSONDecoder().decode([InlineCode].self, from: Data($0.utf8)) } ?? []
+                batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: statement.optionalText(at: 5), codes: codes))
                 rows.append((statement.int64(at: 0), statement.int64(at: 4), statement.int64(at: 6) != 0))
                 if batch.count >= batchSize { flush() }
             }

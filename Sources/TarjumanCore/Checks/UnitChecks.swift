@@ -6,11 +6,14 @@ public struct CheckedUnit: Sendable, Equatable {
     public let source: String
     /// The current rendering (the newest approved one, else the newest); nil when there is none.
     public let target: String?
+    /// The unit's inline codes (a DOCX or HTML unit's), which the rendering places as tags.
+    public let codes: [InlineCode]
 
-    public init(id: UnitID, source: String, target: String?) {
+    public init(id: UnitID, source: String, target: String?, codes: [InlineCode] = []) {
         self.id = id
         self.source = source
         self.target = target
+        self.codes = codes
     }
 }
 
@@ -50,13 +53,16 @@ package final class UnitChecks: @unchecked Sendable {
     /// The findings of one unit, and its quotation marks when it has any.
     func run(_ unit: CheckedUnit) -> (findings: [Finding], quotation: Quotation?) {
         var findings: [Finding] = []
-        guard let target = unit.target else {
+        guard let tagged = unit.target else {
             if enabled.contains(.untranslated) {
                 findings.append(Finding(check: .untranslated, severity: .error, units: [unit.id],
                                         message: "no English rendering yet", texts: [unit.source]))
             }
             return (findings, nil)
         }
+        if enabled.contains(.inlineCodes), let finding = Self.inlineCodes(unit, tagged) { findings.append(finding) }
+        // The other checks read the English without its tags.
+        let target = TaggedText.plain(tagged, codes: unit.codes)
         let context = Context(unit: unit, target: target)
         if enabled.contains(.sameAsSource), Self.trimmed(context.targetScalars).elementsEqual(Self.trimmed(context.sourceScalars)) {
             findings.append(context.finding(.sameAsSource, .error, "the English is the Arabic source copied unchanged",
@@ -77,6 +83,19 @@ package final class UnitChecks: @unchecked Sendable {
         if enabled.contains(.urlsEmails) { urlsEmails(context, &findings) }
         if glossary != nil { glossaryChecks(context, &findings) }
         return (Self.merged(findings), quotation)
+    }
+
+    /// The codes of the source a rendering leaves out, and tags it breaks.
+    static func inlineCodes(_ unit: CheckedUnit, _ target: String) -> Finding? {
+        guard !unit.codes.isEmpty else { return nil }
+        let (missing, unbalanced) = TaggedText.problems(target, codes: unit.codes)
+        var problems: [String] = []
+        if !missing.isEmpty { problems.append("leaves out " + missing.map(\.described).joined(separator: ", ")) }
+        if !unbalanced.isEmpty { problems.append("does not open and close " + unbalanced.map(\.described).joined(separator: ", ") + " in order") }
+        guard !problems.isEmpty else { return nil }
+        return Finding(check: .inlineCodes, severity: .warning, units: [unit.id],
+                       message: "the English " + problems.joined(separator: "; and ") + "; place the tags where the formatting goes",
+                       texts: [TaggedText.tagged(unit.source, codes: unit.codes), target])
     }
 
     /// The findings with those of one id (one problem found twice) made one, with every span.

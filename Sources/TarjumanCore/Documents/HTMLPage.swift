@@ -185,6 +185,9 @@ final class HTMLPage {
                 attributes(of: element)
                 let start = text.count
                 if Self.skips(element) || !Self.hasText(element) {
+                    if !Self.skips(element) {
+                        for inner in element.descendants() where inner !== element && !Self.skips(inner) { attributes(of: inner) }
+                    }
                     let isBreak = element.name == "br"
                     codes.append(FormattedParagraph.Code(kind: isBreak ? .lineBreak : .object, paired: false, start: start,
                                                          end: start + (isBreak ? 1 : 0), payload: payloads.count))

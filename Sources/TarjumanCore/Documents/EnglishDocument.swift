@@ -137,7 +137,10 @@ public enum EnglishDocument {
             for (offset, unit) in units.enumerated() {
                 guard unit.rendering != nil || untranslated == .source else { continue }
                 let piece = ParagraphPiece.unit(plans[index][offset], rendering: unit.rendering, source: unit.text)
-                if !pieces.isEmpty, !piece.isEmpty { pieces.append(.text(" ")) }
+                // Units are parted by a space, unless a line break or tab already parts them.
+                var parted = false
+                if case .point(let code)? = pieces.last { parted = paragraph.codes[code].end > paragraph.codes[code].start }
+                if !pieces.isEmpty, !piece.isEmpty, !parted { pieces.append(.text(" ")) }
                 pieces += piece
             }
             return pieces

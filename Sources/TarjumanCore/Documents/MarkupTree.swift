@@ -181,7 +181,11 @@ struct MarkupWriter {
         case .html:
             bytes.append(UInt8(ascii: ">"))
             let name = element.name.lowercased()
-            if Self.voidElements.contains(name) { return }
+            if Self.voidElements.contains(name) {
+                // What a parser put inside a void element (one it did not know as void) follows it.
+                for child in element.children { write(child) }
+                return
+            }
             let rawText = Self.rawTextElements.contains(name)
             for child in element.children { write(child, rawText: rawText) }
         }

@@ -167,6 +167,7 @@ public enum EnglishDocument {
                     case .open, .close: break
                     }
                 }
+                text = text.trimmingCharacters(in: .whitespaces)
                 if !text.isEmpty { result.append(text) }
             }
             return result.joined(separator: "\n\n") + "\n"

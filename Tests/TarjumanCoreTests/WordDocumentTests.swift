@@ -167,4 +167,28 @@ struct WordDocumentTests {
         try WordFixture.write([("hello.txt", "hello")], to: noDocument)
         #expect(reason(try Data(contentsOf: URL(fileURLWithPath: noDocument)), "other2.docx").contains("no Word document inside"))
     }
+
+    @Test("XLIFF carries the codes as g and x elements with the tag as id; a target another tool rewrote comes back with its tags")
+    func xliffCodes() throws {
+        let document = try ImportedWordDocument()
+        try document.render(2, "The Secretary-General said <b1>the historic agreement</b1> would take effect soon.")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString).xlf").path
+        _ = try XLIFFWriter(database: document.store.database).export(to: path, options: ExportOptions(documents: [1]))
+        let xliff = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(xliff.contains(#"<source xml:lang="ar">قال الأمين العام إن <g id="b1" ctype="bold">الاتفاق التاريخي</g> سيدخل حيز التنفيذ قريبا.</source>"#))
+        #expect(xliff.contains(#"<target xml:lang="en" state="translated">The Secretary-General said <g id="b1" ctype="bold">the historic agreement</g> would take effect soon.</target>"#))
+        #expect(xliff.contains(#"<source xml:lang="ar">وأضاف أن التفاصيل متاحة على <g id="a1" ctype="link">الموقع الرسمي</g>.</source>"#))
+        let edited = xliff.replacingOccurrences(of: #"<source xml:lang="ar">وأضاف أن التفاصيل متاحة على <g id="a1" ctype="link">الموقع الرسمي</g>.</source>"#,
+                                                with: #"<source xml:lang="ar">وأضاف أن التفاصيل متاحة على <g id="a1" ctype="link">الموقع الرسمي</g>.</source><target xml:lang="en">Details are on <g id="a1" ctype="link">the site</g>, he said.</target>"#)
+        try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        let outcome = try XLIFFImporter(database: document.store.database).importFiles([path], translator: "reviewer")[0]
+        #expect(outcome.changed == 1 && outcome.droppedCodes == 0)
+        #expect(try document.store.units(document: 1)[2].rendering == "Details are on <a1>the site</a1>, he said.")
+    }
+
+    @Test("Crossed or unclosed tags are written as properly nested XLIFF")
+    func nestedTags() {
+        #expect(TaggedText.nested([.open(0), .text("a"), .open(1), .text("b"), .close(0), .text("c"), .close(1), .close(2), .open(3)])
+            == [.open(0), .text("a"), .open(1), .text("b"), .close(1), .close(0), .open(1), .text("c"), .close(1), .open(3), .close(3)])
+    }
 }

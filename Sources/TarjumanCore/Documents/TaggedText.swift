@@ -136,6 +136,37 @@ public enum TaggedText {
         }
     }
 
+    /// The pieces with every paired code opened before it closes and nested in the one around
+    /// it: a stray closing tag dropped, codes that cross split, codes left open closed at the end.
+    public static func nested(_ pieces: [Piece]) -> [Piece] {
+        var result: [Piece] = []
+        var open: [Int] = []
+        for piece in pieces {
+            switch piece {
+            case .open(let code):
+                open.append(code)
+                result.append(piece)
+            case .close(let code):
+                guard let index = open.lastIndex(of: code) else { continue }
+                let above = open[(index + 1)...]
+                for inner in above.reversed() { result.append(.close(inner)) }
+                result.append(.close(code))
+                open.remove(at: index)
+                for inner in above { result.append(.open(inner)) }
+            case .text, .point:
+                result.append(piece)
+            }
+        }
+        for code in open.reversed() { result.append(.close(code)) }
+        return result
+    }
+
+    /// Whether `text` names a tag as Tarjuman numbers them (`b1`, `t12`).
+    static func isTagName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, ("a" ... "z").contains(first), text.unicodeScalars.count > 1 else { return false }
+        return text.unicodeScalars.dropFirst().allSatisfy { ("0" ... "9").contains($0) }
+    }
+
     /// What is wrong with the tags of a rendering: codes it leaves out, tags that close before
     /// they open or never close.
     public static func problems(_ text: String, codes: [InlineCode]) -> (missing: [InlineCode], unbalanced: [InlineCode]) {

@@ -75,6 +75,8 @@ struct StoredRendering {
 struct ExportedUnit {
     let id: UnitID
     let text: String
+    /// The unit's inline codes (DOCX and HTML units); its rendering places them as tags.
+    let codes: [InlineCode]
     let documentName: String
     /// The current rendering, when the unit has one and it passes the options.
     let chosen: StoredRendering?
@@ -100,7 +102,7 @@ enum ExportSelection {
         let condition = options.documentCondition()
         var names: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM document") { names[row[0]] = row[1] }
-        let units = try FastStatement(db, sql: "SELECT id, documentId, ordinal, text FROM unit \(condition.map { "WHERE \($0)" } ?? "") ORDER BY id")
+        let units = try FastStatement(db, sql: "SELECT id, documentId, ordinal, text, codes FROM unit \(condition.map { "WHERE \($0)" } ?? "") ORDER BY id")
         units.reset()
         options.bindCondition(to: units)
         let renderings = try FastStatement(db, sql: """
@@ -119,6 +121,7 @@ enum ExportSelection {
             let document: Int64
             let ordinal: Int
             let text: String
+            let codes: [InlineCode]
             var current: StoredRendering?
             var first: (createdAt: String, translator: String?)?
         }
@@ -128,7 +131,7 @@ enum ExportSelection {
             if let since, let picked = chosen, picked.createdAt < since { chosen = nil }
             if chosen == nil && !includeUnrendered { return }
             try each(ExportedUnit(
-                id: UnitID(document: unit.document, ordinal: unit.ordinal), text: unit.text,
+                id: UnitID(document: unit.document, ordinal: unit.ordinal), text: unit.text, codes: unit.codes,
                 documentName: names[unit.document] ?? "", chosen: chosen, first: unit.first,
                 previous: previous.flatMap { $0.document == unit.document && $0.ordinal == unit.ordinal - 1 ? $0.text : nil },
                 next: next.flatMap { $0.document == unit.document && $0.ordinal == unit.ordinal + 1 ? $0.text : nil }))
@@ -140,7 +143,8 @@ enum ExportSelection {
             var next: Pending?
             if try units.step() {
                 let id = units.int64(at: 0)
-                var pending = Pending(id: id, document: units.int64(at: 1), ordinal: Int(units.int64(at: 2)), text: units.text(at: 3))
+                let codes = units.optionalText(at: 4).flatMap { try? JSONDecoder().decode([InlineCode].self, from: Data($0.utf8)) } ?? []
+                var pending = Pending(id: id, document: units.int64(at: 1), ordinal: Int(units.int64(at: 2)), text: units.text(at: 3), codes: codes)
                 while renderingsLeft, renderings.int64(at: 0) <= id {
                     if renderings.int64(at: 0) == id {
                         pending.current = StoredRendering(

@@ -45,14 +45,17 @@ public struct XLIFFImporter: Sendable {
         var outcome = XLIFFImportOutcome(file: name, read: contents.units.count, droppedCodes: contents.droppedCodes)
         var mismatches: [XLIFFUnit] = []
         var updates: [(unit: Int64, xliff: XLIFFUnit, target: String)] = []
-        let findUnit = try db.cachedStatement(sql: "SELECT id, text FROM unit WHERE documentId = ? AND ordinal = ?")
+        let findUnit = try db.cachedStatement(sql: "SELECT id, text, codes FROM unit WHERE documentId = ? AND ordinal = ?")
         for xliff in contents.units {
             guard let id = try? UnitID(parsing: xliff.id),
                   let row = try Row.fetchOne(findUnit, arguments: [id.document, id.ordinal]) else {
                 outcome.unknown.append(xliff.id)
                 continue
             }
-            let stored: String = row[1]
+            var stored: String = row[1]
+            if let codes = (row[2] as String?).flatMap({ try? JSONDecoder().decode([InlineCode].self, from: Data($0.utf8)) }) {
+                stored = TaggedText.tagged(stored, codes: codes)
+            }
             guard Self.sameText(stored, xliff.source) else {
                 mismatches.append(xliff)
                 continue

@@ -72,6 +72,8 @@ public enum XLIFFReader {
         /// What text is being collected, and how deep inside it the parser is.
         var collecting: Collect?
         var depth = 0
+        /// What each element open inside the text adds when it closes (`</b1>` for a `g`).
+        var closings: [String?] = []
         /// Depth inside an element whose content is skipped (`alt-trans`, `seg-source`, codes).
         var skipping = 0
         var buffer = ""
@@ -104,16 +106,30 @@ public enum XLIFFReader {
                 return
             }
             if collecting != nil {
+                // Codes whose id is one of Tarjuman's tags (b1, f2) come back as tags; others are left out.
+                let tag = (attributeDict["id"] ?? attributeDict["rid"]).flatMap { TaggedText.isTagName($0) ? $0 : nil }
+                var closing: String?
                 switch name {
                 case "ph", "bpt", "ept", "it":
                     contents.droppedCodes += 1
                     skipping = 1
+                    return
+                case "g":
+                    if let tag {
+                        buffer += "<\(tag)>"
+                        closing = "</\(tag)>"
+                    }
                 case "x", "bx", "ex":
-                    contents.droppedCodes += 1
-                    depth += 1
+                    if let tag {
+                        buffer += name == "x" ? "<\(tag)/>" : name == "bx" ? "<\(tag)>" : "</\(tag)>"
+                    } else {
+                        contents.droppedCodes += 1
+                    }
                 default:
-                    depth += 1
+                    break
                 }
+                depth += 1
+                closings.append(closing)
                 return
             }
             switch name {
@@ -150,6 +166,7 @@ public enum XLIFFReader {
             if let collect = collecting {
                 if depth > 0 {
                     depth -= 1
+                    if let closing = closings.popLast() ?? nil { buffer += closing }
                     return
                 }
                 switch collect {

@@ -52,13 +52,13 @@ public struct XLIFFWriter: Sendable, ExportWriter {
             XMLText.put("\" xml:space=\"preserve\"", to: &output)
             if unit.chosen?.isApproved == true { XMLText.put(" approved=\"yes\"", to: &output) }
             XMLText.put(">\n        <source xml:lang=\"ar\">", to: &output)
-            droppedHere += XMLText.append(unit.text, to: &output)
+            droppedHere += Self.appendInline(TaggedText.sourcePieces(unit.text, codes: unit.codes), codes: unit.codes, to: &output)
             XMLText.put("</source>\n", to: &output)
             if let chosen = unit.chosen {
                 XMLText.put("        <target xml:lang=\"en\" state=\"", to: &output)
                 XMLText.put(chosen.isApproved ? "signed-off" : chosen.status == RenderingStatus.aligned.rawValue ? "needs-review-translation" : "translated", to: &output)
                 XMLText.put("\">", to: &output)
-                droppedHere += XMLText.append(chosen.text, to: &output)
+                droppedHere += Self.appendInline(TaggedText.pieces(chosen.text, codes: unit.codes), codes: unit.codes, to: &output)
                 XMLText.put("</target>\n", to: &output)
                 if let note = chosen.note {
                     XMLText.put("        <note>", to: &output)
@@ -75,5 +75,48 @@ public struct XLIFFWriter: Sendable, ExportWriter {
         XMLText.put("</xliff>\n", to: &output)
         try file.flush(&output, force: true)
         return ExportOutcome(units: count, droppedCharacters: dropped)
+    }
+
+    /// Writes text with its codes as XLIFF inline elements: `<g id="b1" ctype="bold">` around
+    /// what a paired code covers, `<x id="f2" ctype="x-footnote"/>` for a standalone one (the id is
+    /// the tag, so that a file translated elsewhere comes back with its codes in place).
+    static func appendInline(_ pieces: [TaggedText.Piece], codes: [InlineCode], to output: inout [UInt8]) -> Int {
+        var dropped = 0
+        var open: [Int] = []
+        for piece in TaggedText.nested(pieces) {
+            switch piece {
+            case .text(let text):
+                dropped += XMLText.append(text, to: &output)
+            case .open(let index):
+                open.append(index)
+                XMLText.put("<g id=\"", to: &output)
+                XMLText.append(codes[index].tag, attribute: true, to: &output)
+                XMLText.put("\" ctype=\"", to: &output)
+                output += Array(ctype(codes[index].kind).utf8)
+                XMLText.put("\">", to: &output)
+            case .close:
+                _ = open.popLast()
+                XMLText.put("</g>", to: &output)
+            case .point(let index):
+                XMLText.put("<x id=\"", to: &output)
+                XMLText.append(codes[index].tag, attribute: true, to: &output)
+                XMLText.put("\" ctype=\"", to: &output)
+                output += Array(ctype(codes[index].kind).utf8)
+                XMLText.put("\"/>", to: &output)
+            }
+        }
+        return dropped
+    }
+
+    /// XLIFF 1.2's content type for a kind of code (its own names where it has one).
+    static func ctype(_ kind: InlineCode.Kind) -> String {
+        switch kind {
+        case .bold: "bold"
+        case .italic: "italic"
+        case .underline: "underlined"
+        case .link: "link"
+        case .lineBreak: "lb"
+        default: "x-" + kind.rawValue
+        }
     }
 }

@@ -2,7 +2,7 @@
 // Unit tests of the editor's pure helpers: node --test Tests/JavaScript
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { splitMixed, keyAction, list, percent } = require("../../Sources/TarjumanServer/Assets/helpers.js");
+const { splitMixed, keyAction, list, percent, placeTag, tagToDelete } = require("../../Sources/TarjumanServer/Assets/helpers.js");
 
 test("Arabic runs are cut out of English text, spaces between Arabic words kept inside the run", () => {
   assert.deepEqual(splitMixed("Added «كتائب القسام» → al-Qassam Brigades."), [
@@ -41,4 +41,21 @@ test("Glossary fields split on | as TSV glossaries do, and on ; too; blanks drop
 test("Progress percentages round and survive an empty document", () => {
   assert.equal(percent(1, 3), 33);
   assert.equal(percent(0, 0), 0);
+});
+
+test("Codes: a paired tag wraps the selection, a standalone one goes at the cursor, a tag placed again moves", () => {
+  const bold = { tag: "b1", paired: true }, note = { tag: "f2", paired: false };
+  assert.deepEqual(placeTag("the historic agreement", 4, 12, bold), { value: "the <b1>historic</b1> agreement", cursor: 21 });
+  assert.deepEqual(placeTag("said.", 5, 5, note), { value: "said.<f2/>", cursor: 10 });
+  assert.deepEqual(placeTag("<b1>the</b1> historic", 13, 21, bold), { value: "the <b1>historic</b1>", cursor: 21 });
+});
+
+test("Codes: Backspace or Delete on a tag removes the whole tag, never part of it", () => {
+  const codes = [{ tag: "b1", paired: true }, { tag: "f2", paired: false }];
+  assert.deepEqual(tagToDelete("a <b1>word</b1>", 6, true, codes), { start: 2, end: 6 });
+  assert.deepEqual(tagToDelete("a <b1>word</b1>", 2, false, codes), { start: 2, end: 6 });
+  assert.deepEqual(tagToDelete("a <b1>word</b1>", 15, true, codes), { start: 10, end: 15 });
+  assert.deepEqual(tagToDelete("end.<f2/>", 7, true, codes), { start: 4, end: 9 });
+  assert.equal(tagToDelete("a <b1>word</b1>", 8, true, codes), null);
+  assert.equal(tagToDelete("a <i3>x</i3>", 6, true, codes), null);
 });

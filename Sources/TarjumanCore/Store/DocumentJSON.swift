@@ -9,6 +9,8 @@ public struct DocumentJSON: Encodable, Sendable {
     public let units: Int
     public let rendered: Int
     public let approved: Int
+    /// `docx` or `html` for a document imported from one (the English is written in it); null for text.
+    @Nullable public var format: String?
 
     public init(_ summary: DocumentSummary) {
         id = summary.id
@@ -17,5 +19,6 @@ public struct DocumentJSON: Encodable, Sendable {
         units = summary.unitCount
         rendered = summary.renderedCount
         approved = summary.approvedCount
+        format = summary.format?.rawValue
     }
 }

@@ -22,6 +22,8 @@ public struct UnitListing: Sendable, Equatable, Codable {
     public let translator: String?
     /// The id of the current rendering, which a later save names as the one it edits.
     public let renderingID: Int64?
+    /// The inline codes of a DOCX or HTML unit, which its rendering places as tags.
+    public var codes: [InlineCode] = []
 }
 
 /// A unit with everything known about it, as `tarjuman show` prints it.
@@ -80,7 +82,7 @@ public struct TranslationStore: DocumentStoring {
             if let document { try Self.requireDocument(document, db) }
             var sql = """
                 SELECT u.documentId, u.ordinal, u.paragraph, u.text AS source,
-                       r.text AS rendering, r.status, r.translator, r.id AS renderingId
+                       r.text AS rendering, r.status, r.translator, r.id AS renderingId, u.codes
                 FROM unit u JOIN document d ON d.id = u.documentId
                 \(CurrentRendering.leftJoin("r", unit: "u"))
                 """
@@ -103,7 +105,7 @@ public struct TranslationStore: DocumentStoring {
             let memory = try MemoryStore.memoryID(named: name, db)
             return try Row.fetchAll(db, sql: """
                 SELECT u.documentId, u.ordinal, u.paragraph, u.text AS source,
-                       r.text AS rendering, r.status, r.translator, r.id AS renderingId
+                       r.text AS rendering, r.status, r.translator, r.id AS renderingId, u.codes
                 FROM unit u JOIN document d ON d.id = u.documentId
                 \(CurrentRendering.leftJoin("r", unit: "u"))
                 WHERE d.memoryId = ? ORDER BY u.id
@@ -114,7 +116,7 @@ public struct TranslationStore: DocumentStoring {
     static func listing(_ row: Row) -> UnitListing {
         let documentID: Int64 = row["documentId"]
         let status: String? = row["status"]
-        return UnitListing(
+        var listing = UnitListing(
             id: UnitID(document: documentID, ordinal: row["ordinal"]),
             document: documentID,
             paragraph: row["paragraph"],
@@ -124,6 +126,10 @@ public struct TranslationStore: DocumentStoring {
             translator: row["translator"],
             renderingID: row["renderingId"]
         )
+        if let codes: String = row["codes"] {
+            listing.codes = (try? JSONDecoder().decode([InlineCode].self, from: Data(codes.utf8))) ?? []
+        }
+        return listing
     }
 
     /// A unit, its document's name and its rendering history.
@@ -258,6 +264,8 @@ public struct DocumentSummary: Sendable, Equatable {
     public let renderedCount: Int
     /// Units whose current rendering is approved.
     public let approvedCount: Int
+    /// The format it was imported from, when not a text file; the English document is written in it.
+    public var format: DocumentFormat? = nil
 }
 
 extension TranslationStore {
@@ -286,7 +294,7 @@ extension TranslationStore {
     private func summaries(of id: Int64?) throws(TarjumanError) -> [DocumentSummary] {
         try database.read { db in
             let sql = """
-                SELECT d.id, d.name, d.importedAt,
+                SELECT d.id, d.name, d.importedAt, (SELECT format FROM documentFile f WHERE f.documentId = d.id) AS format,
                        count(u.id) AS units,
                        count(r.id) AS rendered,
                        count(CASE WHEN r.status = 'approved' THEN 1 END) AS approved
@@ -298,8 +306,10 @@ extension TranslationStore {
                 ORDER BY d.id
                 """
             return try Row.fetchAll(db, sql: sql, arguments: id.map { [$0] } ?? []).map { row in
-                DocumentSummary(id: row["id"], name: row["name"], importedAt: row["importedAt"],
-                                unitCount: row["units"], renderedCount: row["rendered"], approvedCount: row["approved"])
+                let format: String? = row["format"]
+                return DocumentSummary(id: row["id"], name: row["name"], importedAt: row["importedAt"],
+                                       unitCount: row["units"], renderedCount: row["rendered"], approvedCount: row["approved"],
+                                       format: format.flatMap(DocumentFormat.init(rawValue:)))
             }
         }
     }

@@ -38,6 +38,8 @@ struct UnitView: Encodable {
     /// The source in runs; a run's `mark` indexes `terms`.
     let pieces: [TextPiece]
     let terms: [TermHit]
+    /// The codes of a DOCX or HTML unit, which the rendering places as tags (`<b1>…</b1>`, `<f2/>`).
+    let codes: [InlineCode]
     @Nullable var rendering: RenderingJSON?
 
     init(_ unit: UnitListing, matcher: GlossaryMatcher) {
@@ -47,6 +49,7 @@ struct UnitView: Encodable {
         let matches = matcher.matches(in: unit.source)
         terms = matches.map(TermHit.init)
         pieces = TextPiece.split(unit.source, at: matches.map { $0.start ..< $0.end })
+        codes = unit.codes
         rendering = RenderingJSON(unit)
     }
 }

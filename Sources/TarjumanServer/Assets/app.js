@@ -45,7 +45,7 @@
     return data;
   }
 
-  const { splitMixed, keyAction, list, percent } = TarjumanHelpers;
+  const { splitMixed, keyAction, list, percent, tagTexts, placeTag, tagToDelete } = TarjumanHelpers;
 
   // English text with Arabic runs isolated, so quotes and brackets around them stay in place.
   function mixed(text) {
@@ -92,7 +92,8 @@
       el("td", {}, progress(doc)),
       el("td", {}, new Date(doc.imported).toLocaleString()),
       el("td", {}, el("a", { href: `/api/export?format=tmx&document=${doc.id}`, download: "" }, "TMX"), " ",
-        el("a", { href: `/api/export?format=xliff&document=${doc.id}`, download: "" }, "XLIFF"))));
+        el("a", { href: `/api/export?format=xliff&document=${doc.id}`, download: "" }, "XLIFF"), " ",
+        el("a", { href: `/api/export?format=${doc.format || "txt"}&document=${doc.id}`, download: "" }, `English (${(doc.format || "txt").toUpperCase()})`))));
     app.replaceChildren(
       el("h1", {}, "Documents"), form, message,
       docs.length
@@ -124,6 +125,8 @@
         el("div", { class: "exports" },
           el("a", { id: "export-tmx", href: `/api/export?format=tmx&document=${id}`, download: "" }, "Export TMX"), " ",
           el("a", { id: "export-xliff", href: `/api/export?format=xliff&document=${id}`, download: "" }, "Export XLIFF"), " ",
+          el("a", { id: "export-english", href: `/api/export?format=${data.document.format || "txt"}&document=${id}`, download: "",
+            title: "The document in English in its own format; units without a rendering keep their Arabic" }, "Download English"), " ",
           el("button", { type: "button", id: "pretranslate", title: "Fill units without a rendering with exact memory matches, as drafts",
             onclick: () => pretranslate(id) }, "Pretranslate"), " ",
           el("label", { class: "filter" }, "Show ", editor.filter = el("select", { id: "unit-filter", onchange: applyFilter },
@@ -200,11 +203,12 @@
     row.conflict = el("div", { class: "conflict", hidden: true });
     row.suggestionList = el("ol", { class: "suggestions" });
     row.findingList = el("ul", { class: "findings" });
+    row.codeBar = codeBar(row);
     row.history = el("ol", { class: "history", hidden: true });
     const historyButton = el("button", { type: "button", class: "show-history", onclick: () => toggleHistory(row) }, "History");
     row.node = el("section", { class: "unit", id: `u-${unit.id}`, "data-unit": unit.id },
       el("div", { class: "num" }, unit.id),
-      el("div", { class: "target" }, row.input,
+      el("div", { class: "target" }, row.input, row.codeBar,
         el("div", { class: "actions" }, row.badge,
           el("button", { type: "button", class: "save", onclick: () => save(row, "draft", false) }, "Save"),
           el("button", { type: "button", class: "approve", onclick: () => save(row, "approved", false) }, "Approve"),
@@ -223,6 +227,28 @@
     showBadge(row);
     showFindings(row, findings);
     return row;
+  }
+
+  // The unit's codes (bold, link, footnote reference...) as tokens: a click places the code's
+  // tags around the selected English, or at the cursor.
+  function codeBar(row) {
+    const codes = row.unit.codes || [];
+    if (!codes.length) return null;
+    const chars = [...row.unit.source];
+    return el("div", { class: "codes", dir: "ltr" }, "Codes: ", codes.map((code) => {
+      const covered = code.paired ? chars.slice(code.start, code.end).join("") : "";
+      const label = tagTexts(code).join("…");
+      return el("button", { type: "button", class: `code ${code.kind}`, "data-tag": code.tag,
+        title: covered ? `${code.kind}: ${covered}` : code.kind,
+        onmousedown: (event) => event.preventDefault(),
+        onclick: () => {
+          const placed = placeTag(row.input.value, row.input.selectionStart, row.input.selectionEnd, code);
+          row.input.value = placed.value;
+          row.input.focus();
+          row.input.setSelectionRange(placed.cursor, placed.cursor);
+          markDirty(row);
+        } }, label);
+    }));
   }
 
   function markDirty(row) {
@@ -264,6 +290,17 @@
   }
 
   function keydown(row, event) {
+    if ((event.key === "Backspace" || event.key === "Delete") && (row.unit.codes || []).length
+        && row.input.selectionStart === row.input.selectionEnd) {
+      const tag = tagToDelete(row.input.value, row.input.selectionStart, event.key === "Backspace", row.unit.codes);
+      if (tag) {
+        event.preventDefault();
+        row.input.value = row.input.value.slice(0, tag.start) + row.input.value.slice(tag.end);
+        row.input.setSelectionRange(tag.start, tag.start);
+        markDirty(row);
+        return;
+      }
+    }
     const key = keyAction(event);
     if (!key) return;
     if (key.action === "save") {

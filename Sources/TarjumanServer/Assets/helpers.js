@@ -39,7 +39,47 @@ const TarjumanHelpers = (() => {
 
   function percent(part, whole) { return whole ? Math.round((100 * part) / whole) : 0; }
 
-  return { splitMixed, keyAction, list, percent };
+  // The text of a unit's code tags: <b1> and </b1> for a paired code, <f2/> for a standalone one.
+  function tagTexts(code) { return code.paired ? [`<${code.tag}>`, `</${code.tag}>`] : [`<${code.tag}/>`]; }
+
+  // A code placed in a rendering: a paired code wraps the selection (start..end), a standalone
+  // one goes at the cursor; a tag already there is moved, never doubled. Gives the new value and
+  // where the cursor goes.
+  function placeTag(value, start, end, code) {
+    const tags = tagTexts(code);
+    let text = value;
+    for (const tag of tags) {
+      const at = text.indexOf(tag);
+      if (at < 0) continue;
+      text = text.slice(0, at) + text.slice(at + tag.length);
+      if (at < start) start -= Math.min(tag.length, start - at);
+      if (at < end) end -= Math.min(tag.length, end - at);
+    }
+    if (tags.length === 1) {
+      return { value: text.slice(0, start) + tags[0] + text.slice(start), cursor: start + tags[0].length };
+    }
+    const inner = text.slice(start, end);
+    return { value: text.slice(0, start) + tags[0] + inner + tags[1] + text.slice(end), cursor: start + tags[0].length + inner.length + tags[1].length };
+  }
+
+  // The tag of `codes` that Backspace (backward) or Delete at `position` would cut into, as
+  // {start, end}: the key removes the whole tag, so a tag is moved or removed but never broken.
+  function tagToDelete(value, position, backward, codes) {
+    for (const code of codes) {
+      for (const tag of tagTexts(code)) {
+        let at = value.indexOf(tag);
+        while (at >= 0) {
+          const end = at + tag.length;
+          const inside = backward ? position > at && position <= end : position >= at && position < end;
+          if (inside) return { start: at, end };
+          at = value.indexOf(tag, at + 1);
+        }
+      }
+    }
+    return null;
+  }
+
+  return { splitMixed, keyAction, list, percent, tagTexts, placeTag, tagToDelete };
 })();
 
 if (typeof module !== "undefined") module.exports = TarjumanHelpers;

@@ -191,4 +191,15 @@ struct WordDocumentTests {
         #expect(TaggedText.nested([.open(0), .text("a"), .open(1), .text("b"), .close(0), .text("c"), .close(1), .close(2), .open(3)])
             == [.open(0), .text("a"), .open(1), .text("b"), .close(1), .close(0), .open(1), .text("c"), .close(1), .open(3), .close(3)])
     }
+
+    @Test("TMX carries the codes as bpt, ept and ph with the tag as their content")
+    func tmxCodes() throws {
+        let document = try ImportedWordDocument()
+        try document.render(2, "The Secretary-General said <b1>the historic agreement</b1> would take effect soon.")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-\(UUID().uuidString).tmx").path
+        _ = try TMXWriter(database: document.store.database).export(to: path, options: ExportOptions(documents: [1]))
+        let tmx = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(tmx.contains(#"<seg>قال الأمين العام إن <bpt i="1">&lt;b1&gt;</bpt>الاتفاق التاريخي<ept i="1">&lt;/b1&gt;</ept> سيدخل حيز التنفيذ قريبا.</seg>"#))
+        #expect(tmx.contains(#"<seg>The Secretary-General said <bpt i="1">&lt;b1&gt;</bpt>the historic agreement<ept i="1">&lt;/b1&gt;</ept> would take effect soon.</seg>"#))
+    }
 }

@@ -75,9 +75,17 @@ public struct TMXWriter: Sendable, ExportWriter {
                 XMLText.put("</prop>\n", to: &output)
             }
             XMLText.put("      <tuv xml:lang=\"ar\"><seg>", to: &output)
-            droppedHere += XMLText.append(unit.text, to: &output)
+            if unit.codes.isEmpty {
+                droppedHere += XMLText.append(unit.text, to: &output)
+            } else {
+                droppedHere += Self.appendInline(TaggedText.sourcePieces(unit.text, codes: unit.codes), codes: unit.codes, to: &output)
+            }
             XMLText.put("</seg></tuv>\n      <tuv xml:lang=\"en\"><seg>", to: &output)
-            droppedHere += XMLText.append(chosen.text, to: &output)
+            if unit.codes.isEmpty {
+                droppedHere += XMLText.append(chosen.text, to: &output)
+            } else {
+                droppedHere += Self.appendInline(TaggedText.pieces(chosen.text, codes: unit.codes), codes: unit.codes, to: &output)
+            }
             XMLText.put("</seg></tuv>\n    </tu>\n", to: &output)
             if droppedHere > 0 { dropped.append((unit.id, droppedHere)) }
             count += 1
@@ -116,5 +124,36 @@ public struct TMXWriter: Sendable, ExportWriter {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
         return String(format: "%04d%02d%02dT%02d%02d%02dZ", parts.year!, parts.month!, parts.day!, parts.hour!, parts.minute!, parts.second!)
+    }
+
+    /// Writes a segment with its codes as TMX inline elements, the tag as their content (as
+    /// OmegaT writes its tags): `<bpt i="1">&lt;b1&gt;</bpt>…<ept i="1">&lt;/b1&gt;</ept>`, `<ph>&lt;f2/&gt;</ph>`.
+    static func appendInline(_ pieces: [TaggedText.Piece], codes: [InlineCode], to output: inout [UInt8]) -> Int {
+        var dropped = 0
+        for piece in TaggedText.nested(pieces) {
+            switch piece {
+            case .text(let text):
+                dropped += XMLText.append(text, to: &output)
+            case .open(let index):
+                XMLText.put("<bpt i=\"", to: &output)
+                output += Array(String(index + 1).utf8)
+                XMLText.put("\">", to: &output)
+                XMLText.append(codes[index].openingTag, to: &output)
+                XMLText.put("</bpt>", to: &output)
+            case .close(let index):
+                XMLText.put("<ept i=\"", to: &output)
+                output += Array(String(index + 1).utf8)
+                XMLText.put("\">", to: &output)
+                XMLText.append(codes[index].closingTag ?? "", to: &output)
+                XMLText.put("</ept>", to: &output)
+            case .point(let index):
+                XMLText.put("<ph x=\"", to: &output)
+                output += Array(String(index + 1).utf8)
+                XMLText.put("\">", to: &output)
+                XMLText.append(codes[index].openingTag, to: &output)
+                XMLText.put("</ph>", to: &output)
+            }
+        }
+        return dropped
     }
 }

@@ -18,6 +18,10 @@ struct ShowCommand: ParsableCommand {
         let u = detail.unit
         Output.print("unit \(u.unitID) · document \(u.documentId) (\(detail.documentName)) · paragraph \(u.paragraph) · offsets \(u.start)-\(u.end)")
         Output.print("source:  \(Output.oneLine(u.text))")
+        if let codes = u.codes, !codes.isEmpty {
+            Output.print("tagged:  \(Output.oneLine(TaggedText.tagged(u.text, codes: codes)))")
+            Output.print("codes:   " + codes.map(\.described).joined(separator: ", "))
+        }
         guard let current = detail.current else {
             Output.print("current: (untranslated)")
             return

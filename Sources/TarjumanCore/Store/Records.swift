@@ -45,9 +45,11 @@ public struct Unit: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
     public var keyHash: Int64
     /// The total weight of the key's tokens (half-units), for fuzzy scores.
     public var weight: Int
+    /// A DOCX or HTML unit's inline codes, which its rendering places as tags; nil when none.
+    public var codes: [InlineCode]?
 
     enum CodingKeys: String, CodingKey {
-        case id, documentId, ordinal, paragraph, text, searchKey, keyHash, weight
+        case id, documentId, ordinal, paragraph, text, searchKey, keyHash, weight, codes
         case start = "startOffset"
         case end = "endOffset"
     }

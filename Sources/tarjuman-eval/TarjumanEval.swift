@@ -8,7 +8,7 @@ struct TarjumanEval: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tarjuman-eval",
         abstract: "Measure Tarjuman on the shared corpora: quality and speed.",
-        subcommands: [SegmentEvalCommand.self, SegmentBenchCommand.self, GlossaryBenchCommand.self, MemoryBenchCommand.self, ExchangeBenchCommand.self, CheckEvalCommand.self, CheckBenchCommand.self, TermsBenchCommand.self, AlignEvalCommand.self, RenderedAsEvalCommand.self, TrainBenchCommand.self, AlignmentErrorEvalCommand.self]
+        subcommands: [SegmentEvalCommand.self, SegmentBenchCommand.self, GlossaryBenchCommand.self, MemoryBenchCommand.self, ExchangeBenchCommand.self, CheckEvalCommand.self, CheckBenchCommand.self, TermsBenchCommand.self, AlignEvalCommand.self, RenderedAsEvalCommand.self, TrainBenchCommand.self, AlignmentErrorEvalCommand.self, DocumentBenchCommand.self]
     )
 }
 

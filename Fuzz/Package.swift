@@ -12,5 +12,6 @@ let package = Package(
         .executableTarget(name: "fuzz-delimited", dependencies: ["FuzzDriver", .product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
         .executableTarget(name: "fuzz-xml", dependencies: ["FuzzDriver", .product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
         .executableTarget(name: "fuzz-text", dependencies: ["FuzzDriver", .product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
+        .executableTarget(name: "fuzz-document", dependencies: ["FuzzDriver", .product(name: "TarjumanFuzzChecks", package: "Tarjuman")]),
     ]
 )

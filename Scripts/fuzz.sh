@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target of Fuzz/ for a number of seconds:
-#   Scripts/fuzz.sh delimited|xml|text SECONDS
+#   Scripts/fuzz.sh delimited|xml|text|document SECONDS
 # The seed corpus is built from ../shared/data when it is there (nothing of it is committed),
 # plus the inputs kept in Fuzz/regressions/TARGET (earlier crashes, small hand-made files).
 # A crash leaves its input in Fuzz/findings/TARGET and exits non-zero.
@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 target=${1:?give a target: delimited, xml or text}
 seconds=${2:-30}
-case "$target" in delimited|xml|text) ;; *) echo "unknown fuzz target '$target': delimited, xml or text" >&2; exit 2 ;; esac
+case "$target" in delimited|xml|text|document) ;; *) echo "unknown fuzz target '$target': delimited, xml, text or document" >&2; exit 2 ;; esac
 
 if ! command -v swift >/dev/null 2>&1 && [ -x /opt/swift/usr/bin/swift ]; then export PATH=/opt/swift/usr/bin:$PATH; fi
 flags=(-Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xcc -fsanitize=fuzzer-no-link,address)
@@ -36,6 +36,9 @@ case "$target" in
         seed "$shared/glossary-sources/iso3166_ar_en.tbx" 20000
         for file in $(ls "$shared"/tmx-conformance/src/test/resources/data/tmx/*.tmx 2>/dev/null | head -20); do seed "$file" 20000; done
         ;;
+    document)
+        for file in Tests/Fixtures/html/*.html; do seed "$file"; done
+        ;;
     text)
         seed seeds/000_d30af9c42a70480b.txt
         seed "$shared/ntrex128/NTREX-128/newstest2019-ref.arb.txt" 8000
@@ -48,6 +51,7 @@ mkdir -p "Fuzz/findings/$target"
 echo "fuzz-$target: $(ls "$corpus" | wc -l) seed files, $seconds s"
 log=$(mktemp)
 status=0
+LSAN_OPTIONS="suppressions=$PWD/Fuzz/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
 "$binary" "$corpus" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
     -artifact_prefix="Fuzz/findings/$target/" -print_final_stats=1 >"$log" 2>&1 || status=$?
 if [ "$status" -ne 0 ]; then

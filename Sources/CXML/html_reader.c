@@ -20,7 +20,7 @@ typedef struct {
     void *context;
     tj_xml_result *result;
     int32_t max_depth, depth;
-    int stopped, too_deep, out_of_memory;
+    int stopped, too_deep, out_of_memory, encoding_failed;
     tj_xml_attribute *attributes;
     size_t attributes_capacity;
 } html_reader;
@@ -101,6 +101,23 @@ static void html_doctype(void *context, const xmlChar *name, const xmlChar *publ
     if (state->handlers->doctype(state->context, html_text(name), html_text(public_id), html_text(system_id))) html_stop(state);
 }
 
+/* Bytes that are not valid in the page's encoding stop libxml2's decoder, and the rest of the
+ * page would be lost without a word: such a page is refused instead, and nothing is printed. */
+static void html_structured_error(void *context, xmlErrorPtr error) {
+    html_reader *state = context;
+    if (!error || state->encoding_failed) return;
+    if (error->domain == XML_FROM_I18N || (error->domain == XML_FROM_IO && error->code == XML_IO_ENCODER) ||
+        error->code == XML_ERR_INVALID_ENCODING) {
+        state->encoding_failed = 1;
+        state->result->line = state->parser && state->parser->input ? state->parser->input->line : 0;
+        snprintf(state->result->message, sizeof state->result->message, "bytes that are not valid in its encoding");
+    }
+}
+
+static void html_generic_error(void *context, const char *message, ...) {
+    (void)context, (void)message;
+}
+
 static xmlParserInputPtr html_no_entity(void *context, const xmlChar *public_id, const xmlChar *system_id) {
     (void)context, (void)public_id, (void)system_id;
     return NULL;
@@ -151,11 +168,15 @@ int32_t tj_html_read(const uint8_t *bytes, int64_t length, const char *name, con
         }
         xmlSwitchToEncoding(parser, converter);
     }
+    xmlSetStructuredErrorFunc(&state, html_structured_error);
+    xmlSetGenericErrorFunc(NULL, html_generic_error);
     htmlParseDocument(parser);
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlSetGenericErrorFunc(NULL, NULL);
     int32_t status = TJ_TMX_OK;
     if (state.out_of_memory) {
         status = TJ_TMX_NO_MEMORY;
-    } else if (state.too_deep) {
+    } else if (state.too_deep || state.encoding_failed) {
         status = TJ_TMX_MALFORMED;
     } else if (state.stopped) {
         status = TJ_TMX_STOPPED;

@@ -96,4 +96,11 @@ public enum FuzzChecks {
         }
         return problems
     }
+
+    /// The DOCX part processor (the input as `word/document.xml`), the DOCX package reader and
+    /// the HTML reader and writer: codes inside their paragraphs; a part written again, as it was
+    /// or rebuilt from its own codes, reads back with the same paragraphs.
+    public static func document(_ data: Data) -> [String] {
+        DocumentInvariants.problems(data)
+    }
 }

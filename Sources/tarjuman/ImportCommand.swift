@@ -77,49 +77,32 @@ struct ImportCommand: ParsableCommand {
     }
 
     func importText(_ paths: [String]) throws {
-        if paths.contains(where: { DocumentFormat(path: $0) != nil }) {
-            guard paths.allSatisfy({ DocumentFormat(path: $0) != nil }) else {
-                throw ValidationError("import text files and DOCX or HTML files in commands of their own")
-            }
-            return try importFormatted(paths)
-        }
         let segmenter = try SentenceSegmenter(granularity: granularity)
-        var documents: [(source: SourceText, segments: [Segment])] = []
+        var documents: [DocumentToStore] = []
         for path in paths {
-            let source = try SourceText(contentsOf: path)
-            try source.requireArabic()
-            let (segments, decision) = segmenter.segmentation(source.text, layout: layout.paragraphs)
-            if layout.verbose { Output.printError("\(path): \(decision.summary)") }
-            documents.append((source, segments))
+            if let format = DocumentFormat(path: path) {
+                let document = try FormattedDocument(contentsOf: path, format: format)
+                try SourceText(origin: path, text: document.text).requireArabic()
+                if let note = document.note { Output.printError("\(path): read as \(note)") }
+                documents.append(.formatted(PreparedFormattedDocument(document, units: document.units(segmenter: segmenter))))
+            } else {
+                let source = try SourceText(contentsOf: path)
+                try source.requireArabic()
+                let (segments, decision) = segmenter.segmentation(source.text, layout: layout.paragraphs)
+                if layout.verbose { Output.printError("\(path): \(decision.summary)") }
+                documents.append(.text(source, segments))
+            }
         }
         let outcomes = try store.withNewOrExistingStore { try $0.importDocuments(documents) }
-        for outcome in outcomes {
+        for (outcome, document) in zip(outcomes, documents) {
             if outcome.alreadyPresent {
                 Output.print("\(outcome.name): already imported as document \(outcome.document) (\(counted(outcome.unitCount, "unit"))); nothing added")
-            } else {
-                Output.print("\(outcome.name): document \(outcome.document), \(counted(outcome.unitCount, "unit"))")
-            }
-        }
-    }
-
-    func importFormatted(_ paths: [String]) throws {
-        let segmenter = try SentenceSegmenter(granularity: granularity)
-        var documents: [PreparedFormattedDocument] = []
-        for path in paths {
-            guard let format = DocumentFormat(path: path) else { continue }
-            let document = try FormattedDocument(contentsOf: path, format: format)
-            try SourceText(origin: path, text: document.text).requireArabic()
-            if let note = document.note { Output.printError("\(path): read as \(note)") }
-            documents.append(PreparedFormattedDocument(document, units: document.units(segmenter: segmenter)))
-        }
-        let outcomes = try store.withNewOrExistingStore { try $0.importFormattedDocuments(documents) }
-        for (outcome, prepared) in zip(outcomes, documents) {
-            if outcome.alreadyPresent {
-                Output.print("\(outcome.name): already imported as document \(outcome.document) (\(counted(outcome.unitCount, "unit"))); nothing added")
-            } else {
+            } else if case .formatted(let prepared) = document {
                 let codes = prepared.units.reduce(0) { $0 + $1.codes.count }
                 Output.print("\(outcome.name): document \(outcome.document), \(counted(outcome.unitCount, "unit")), "
                     + "\(counted(prepared.document.paragraphCount, "paragraph")), \(counted(codes, "inline code"))")
+            } else {
+                Output.print("\(outcome.name): document \(outcome.document), \(counted(outcome.unitCount, "unit"))")
             }
         }
     }

@@ -130,4 +130,24 @@ struct DocumentCommandTests {
         #expect(wrong.status != 0)
         #expect(wrong.stderr.contains("it was imported from HTML (agency.html), so it can be written as .html or .txt, not as .docx"))
     }
+
+    @Test("A folder of text, DOCX and HTML files imports them all in one command, in name order")
+    func mixedFolder() throws {
+        let directory = try freshDirectory()
+        let folder = directory.appendingPathComponent("inbox")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try WordFixture.writeArticle(to: folder.appendingPathComponent("b-article.docx").path)
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: sample), to: folder.appendingPathComponent("a-sample.txt"))
+        try FileManager.default.copyItem(at: packageRoot.appendingPathComponent("Tests/Fixtures/html/news-modern.html"),
+                                         to: folder.appendingPathComponent("c-news.html"))
+        let result = try run(["import", "inbox"], in: directory)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(lines(result.stdout) == [
+            "a-sample.txt: document 1, 12 units",
+            "b-article.docx: document 2, 7 units, 6 paragraphs, 2 inline codes",
+            "c-news.html: document 3, 24 units, 22 paragraphs, 7 inline codes",
+        ])
+        let documents = try run(["documents", "--json"], in: directory)
+        #expect(documents.stdout.contains(#""format" : "docx""#) && documents.stdout.contains(#""format" : "html""#))
+    }
 }

@@ -11,7 +11,7 @@ struct FuzzRegressionTests {
         return try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil).sorted { $0.path < $1.path }
     }
 
-    @Test("Every kept input passes the fuzz targets' checks", arguments: ["delimited", "xml", "text"])
+    @Test("Every kept input passes the fuzz targets' checks", arguments: ["delimited", "xml", "text", "document"])
     func regressions(target: String) throws {
         let inputs = try Self.inputs(target)
         #expect(!inputs.isEmpty)
@@ -20,6 +20,7 @@ struct FuzzRegressionTests {
             let problems = switch target {
             case "delimited": FuzzChecks.delimited(data)
             case "xml": FuzzChecks.xml(data)
+            case "document": FuzzChecks.document(data)
             default: FuzzChecks.text(data)
             }
             #expect(problems.isEmpty, "\(input.lastPathComponent): \(problems)")

@@ -44,13 +44,12 @@ final class HTMLPage {
         guard let root = tree.root else { throw .unreadableDocument(file: origin, reason: "holds no HTML elements; is it an HTML page?") }
         let blockish = Self.blockish(root)
         walk(root, blockish: blockish)
-        guard let body = root.descendants(where: { $0.name == "body" }).first else {
+        guard root.descendants(where: { $0.name == "body" }).first != nil else {
             let frames = !root.descendants(where: { $0.name == "frameset" || $0.name == "frame" }).isEmpty
             throw .unreadableDocument(file: origin, reason: frames
                 ? "has frames and no body; import the pages its frames show"
                 : "has no body, so nothing to translate; is it the whole page?")
         }
-        _ = body
         guard bodyParagraphs > 0 else {
             throw .unreadableDocument(file: origin, reason: "has no text in its body to translate")
         }
@@ -76,19 +75,22 @@ final class HTMLPage {
         return ("windows-1256", "windows-1256: it declares no charset and is not UTF-8")
     }
 
-    /// The charset a `meta` element in the first bytes declares.
+    /// The charset the first `meta` element in the first bytes that names one declares
+    /// (`<meta charset="...">`, `<meta http-equiv="Content-Type" content="...; charset=...">`).
     static func declaredCharset(_ bytes: [UInt8]) -> String? {
         let text = String(decoding: bytes.map { $0 < 0x80 ? $0 : 0x20 }, as: UTF8.self).lowercased()
         var search = text.startIndex
-        while let found = text.range(of: "charset", range: search ..< text.endIndex) {
-            search = found.upperBound
+        while let meta = text.range(of: "<meta", range: search ..< text.endIndex) {
+            let end = text[meta.upperBound...].firstIndex(of: ">") ?? text.endIndex
+            search = end
+            guard let found = text.range(of: "charset", range: meta.upperBound ..< end) else { continue }
             var index = found.upperBound
-            while index < text.endIndex, text[index] == " " { index = text.index(after: index) }
-            guard index < text.endIndex, text[index] == "=" else { continue }
+            while index < end, text[index] == " " { index = text.index(after: index) }
+            guard index < end, text[index] == "=" else { continue }
             index = text.index(after: index)
-            while index < text.endIndex, text[index] == " " || text[index] == "\"" || text[index] == "'" { index = text.index(after: index) }
+            while index < end, text[index] == " " || text[index] == "\"" || text[index] == "'" { index = text.index(after: index) }
             let start = index
-            while index < text.endIndex, text[index].isLetter || text[index].isNumber || "-_:.".contains(text[index]) {
+            while index < end, text[index].isLetter || text[index].isNumber || "-_:.".contains(text[index]) {
                 index = text.index(after: index)
             }
             if index > start { return String(text[start ..< index]) }
@@ -247,17 +249,40 @@ final class HTMLPage {
             if container.attribute("dir") != nil { container.setAttribute("dir", "ltr") }
             if container.attribute("lang") != nil { container.setAttribute("lang", "en") }
         }
-        if let root = tree.root {
-            if root.name == "html" {
-                root.setAttribute("lang", "en")
-                root.setAttribute("dir", "ltr")
-            }
-            for element in root.descendants(where: { $0.name == "body" || $0.name == "meta" }) {
-                if element.name == "body", element.attribute("dir") != nil { element.setAttribute("dir", "ltr") }
-                if element.name == "meta" {
-                    if element.attribute("charset") != nil { element.setAttribute("charset", "utf-8") }
-                    if element.attribute("http-equiv")?.lowercased() == "content-type" { element.setAttribute("content", "text/html; charset=utf-8") }
+        var declared = false
+        for case .element(let top) in tree.nodes {
+            for element in top.descendants(where: { ["html", "body", "meta"].contains($0.name) }) {
+                switch element.name {
+                case "html":
+                    element.setAttribute("lang", "en")
+                    element.setAttribute("dir", "ltr")
+                case "body":
+                    if element.attribute("dir") != nil { element.setAttribute("dir", "ltr") }
+                default:
+                    if element.attribute("charset") != nil {
+                        element.setAttribute("charset", "utf-8")
+                        declared = true
+                    }
+                    if element.attribute("http-equiv")?.lowercased() == "content-type" {
+                        element.setAttribute("content", "text/html; charset=utf-8")
+                        declared = true
+                    }
                 }
+            }
+        }
+        // The page is written in UTF-8, and says so first thing in its head (before a script
+        // whose text may name another charset).
+        let head = tree.nodes.lazy.compactMap { node -> MarkupElement? in
+            if case .element(let top) = node { return top.descendants(where: { $0.name == "head" }).first }
+            return nil
+        }.first
+        declared = false
+        if let head {
+            if case .element(let first)? = head.children.first, first.name == "meta", first.attribute("charset") == "utf-8" {
+                declared = true
+            } else {
+                head.children.insert(.element(MarkupElement(name: "meta", attributes: [MarkupAttribute(name: "charset", value: "utf-8")])), at: 0)
+                declared = true
             }
         }
         var writer = MarkupWriter(dialect: .html)
@@ -267,6 +292,7 @@ final class HTMLPage {
             if let systemID = doctype.systemID { writer.raw(doctype.publicID == nil ? " SYSTEM \"\(systemID)\"" : " \"\(systemID)\"") }
             writer.raw(">\n")
         }
+        if !declared { writer.raw("<meta charset=\"utf-8\">\n") }
         for node in tree.nodes { writer.write(node) }
         writer.raw("\n")
         return Data(writer.bytes)

@@ -97,7 +97,8 @@ enum MarkupReader {
         try check(status, result, origin: origin)
     }
 
-    /// Reads an HTML page in `encoding` (nil: as the page declares, else UTF-8).
+    /// Reads an HTML page in `encoding` (nil: as the page declares, else UTF-8); bytes not valid
+    /// in it are refused (the rest of the page would be lost).
     static func readHTML(_ data: Data, origin: String, encoding: String?, events: any MarkupEvents) throws(TarjumanError) {
         let context = Context(events: events)
         var result = tj_xml_result()
@@ -108,7 +109,11 @@ enum MarkupReader {
                              Unmanaged.passUnretained(context).toOpaque(), &result)
             }
         }
-        try check(status, result, origin: origin)
+        do {
+            try check(status, result, origin: origin)
+        } catch .malformedFile(_, let line, _, let reason) where reason == "bytes that are not valid in its encoding" {
+            throw .unreadableDocument(file: origin, reason: "holds bytes that are not valid \(encoding ?? "UTF-8") near line \(line); save the page as UTF-8 (or with the charset it is really in) and import it again")
+        }
     }
 
     private static func check(_ status: Int32, _ result: tj_xml_result, origin: String) throws(TarjumanError) {

@@ -108,7 +108,12 @@ enum WordDocument {
     private static func process(_ part: String, of package: ZipPackage, writes: Bool,
                                 paragraph: @escaping (WordParagraph) -> Void,
                                 completed: @escaping () -> Void = {}) throws(TarjumanError) -> Data? {
-        let data = try package.read(part)
+        try process(package.read(part), origin: package.origin + ": " + part, writes: writes, paragraph: paragraph, completed: completed)
+    }
+
+    static func process(_ data: Data, origin: String, writes: Bool,
+                        paragraph: @escaping (WordParagraph) -> Void,
+                        completed: @escaping () -> Void = {}) throws(TarjumanError) -> Data? {
         let processor = WordPartProcessor(writes: writes) { element in
             let prefix = element.name.firstIndex(of: ":").map { String(element.name[..<$0]) + ":" } ?? ""
             let all = element.descendants { $0.name == prefix + "p" }
@@ -118,7 +123,7 @@ enum WordDocument {
             }
             completed()
         }
-        try MarkupReader.readXML(data, origin: package.origin + ": " + part, events: processor)
+        try MarkupReader.readXML(data, origin: origin, events: processor)
         return writes ? Data(processor.writer.bytes) : nil
     }
 }

@@ -12,6 +12,12 @@ public struct PreparedFormattedDocument: Sendable {
     }
 }
 
+/// A document for `importDocuments`: a segmented text, or a DOCX or HTML file.
+public enum DocumentToStore: Sendable {
+    case text(SourceText, [Segment])
+    case formatted(PreparedFormattedDocument)
+}
+
 /// What the English document of a stored document is written from.
 struct StoredDocumentContent {
     struct Unit {
@@ -34,37 +40,48 @@ extension TranslationStore {
     /// document can be written later), all in one transaction; a file imported before (the same
     /// bytes) is not stored again.
     public func importFormattedDocuments(_ documents: [PreparedFormattedDocument], at date: Date = Date()) throws(TarjumanError) -> [ImportOutcome] {
+        try importDocuments(documents.map { .formatted($0) }, at: date)
+    }
+
+    /// Stores text, DOCX and HTML documents in the order given, all in one transaction, or none.
+    public func importDocuments(_ documents: [DocumentToStore], at date: Date = Date()) throws(TarjumanError) -> [ImportOutcome] {
         try database.write { db in
             var outcomes: [ImportOutcome] = []
             let writer = try UnitWriter(db)
-            let encoder = JSONEncoder()
-            for prepared in documents {
-                let file = prepared.document
-                let hash = ContentHash.sha256Hex([UInt8](file.bytes))
-                if let existing = try Self.existingDocument(hash: hash, db) {
-                    outcomes.append(existing)
-                    continue
+            for document in documents {
+                switch document {
+                case .text(let source, let segments):
+                    outcomes.append(try Self.storeDocument(source, segments: segments, at: date, writer: writer, db))
+                case .formatted(let prepared):
+                    outcomes.append(try Self.storeFormatted(prepared, at: date, writer: writer, db))
                 }
-                let name = URL(fileURLWithPath: file.origin).lastPathComponent
-                var document = Document(name: name, contentHash: hash, importedAt: date, text: file.text)
-                try document.insert(db)
-                guard let documentID = document.id else { throw TarjumanError.databaseFailure("the document was not stored") }
-                try db.execute(sql: "INSERT INTO documentFile (documentId, format, bytes) VALUES (?, ?, ?)",
-                               arguments: [documentID, file.format.rawValue, file.bytes])
-                for unit in prepared.units {
-                    let segment = unit.segment
-                    let id = try writer.addUnit(document: documentID, ordinal: segment.index, paragraph: segment.paragraph,
-                                                start: segment.start, end: segment.end, text: segment.text)
-                    if !unit.codes.isEmpty {
-                        let codes = String(decoding: try encoder.encode(unit.codes), as: UTF8.self)
-                        try db.execute(sql: "UPDATE unit SET codes = ? WHERE id = ?", arguments: [codes, id])
-                    }
-                }
-                outcomes.append(ImportOutcome(document: documentID, name: name, unitCount: prepared.units.count, alreadyPresent: false))
             }
             try writer.finish()
             return outcomes
         }
+    }
+
+    static func storeFormatted(_ prepared: PreparedFormattedDocument, at date: Date, writer: UnitWriter, _ db: Database) throws -> ImportOutcome {
+        let file = prepared.document
+        let hash = ContentHash.sha256Hex([UInt8](file.bytes))
+        if let existing = try Self.existingDocument(hash: hash, db) { return existing }
+        let name = URL(fileURLWithPath: file.origin).lastPathComponent
+        var document = Document(name: name, contentHash: hash, importedAt: date, text: file.text)
+        try document.insert(db)
+        guard let documentID = document.id else { throw TarjumanError.databaseFailure("the document was not stored") }
+        try db.execute(sql: "INSERT INTO documentFile (documentId, format, bytes) VALUES (?, ?, ?)",
+                       arguments: [documentID, file.format.rawValue, file.bytes])
+        let encoder = JSONEncoder()
+        for unit in prepared.units {
+            let segment = unit.segment
+            let id = try writer.addUnit(document: documentID, ordinal: segment.index, paragraph: segment.paragraph,
+                                        start: segment.start, end: segment.end, text: segment.text)
+            if !unit.codes.isEmpty {
+                let codes = String(decoding: try encoder.encode(unit.codes), as: UTF8.self)
+                try db.execute(sql: "UPDATE unit SET codes = ? WHERE id = ?", arguments: [codes, id])
+            }
+        }
+        return ImportOutcome(document: documentID, name: name, unitCount: prepared.units.count, alreadyPresent: false)
     }
 
     /// A document's text, file and units with their current renderings, read in one transaction.

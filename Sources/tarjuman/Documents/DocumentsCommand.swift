@@ -9,7 +9,7 @@ struct DocumentsCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Flag(help: "Print one JSON array of {id, name, imported, units, rendered, approved}.")
+    @Flag(help: "Print one JSON array of {id, name, imported, units, rendered, approved, format (docx, html, or null for text)}.")
     var json = false
 
     func run() throws {

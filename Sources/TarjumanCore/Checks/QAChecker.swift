@@ -164,7 +164,7 @@ public struct QAChecker: Sendable {
             while try statement.step() {
                 unitCount += 1
                 let id = UnitID(document: statement.int64(at: 1), ordinal: Int(statement.int64(at: 2)))
-                let codes = statement.optionalText(at: 7).flatMap { try? JSONDecoder().decode([InlineCode].self, from: Data($0.utf8)) } ?? []
+                let codes = InlineCode.stored(statement.optionalText(at: 7))
                 batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: statement.optionalText(at: 5), codes: codes))
                 rows.append((statement.int64(at: 0), statement.int64(at: 4), statement.int64(at: 6) != 0))
                 if batch.count >= batchSize { flush() }

@@ -47,7 +47,10 @@ public enum EnglishDocument {
             bytes = Data(plainText(content, untranslated: untranslated, outcome: &outcome).utf8)
         case (.docx, .docx?), (.html, .html?), (.text, _):
             guard let original = content.bytes, let kind = content.format else { throw wrongFormat(id, format, content) }
-            let (paragraphs, _) = try kind.paragraphs(of: original, origin: content.name)
+            // An HTML page is parsed once, for its paragraphs and for writing it.
+            let page = kind == .html ? try HTMLPage(data: original, origin: content.name) : nil
+            let paragraphs: [FormattedParagraph]
+            if let page { paragraphs = page.paragraphs } else { paragraphs = try kind.paragraphs(of: original, origin: content.name).paragraphs }
             guard FormattedDocument.text(of: paragraphs) == content.text else {
                 throw .cannotExportDocument(id, reason: "its file reads differently now than when it was imported (by an earlier Tarjuman); import \(content.name) again and pretranslate it from the memory")
             }
@@ -57,7 +60,7 @@ public enum EnglishDocument {
             case .text:
                 bytes = Data(plan.text().utf8)
             case .html:
-                let page = try HTMLPage(data: original, origin: content.name)
+                guard let page else { throw wrongFormat(id, format, content) }
                 bytes = page.write(english: plan.pieces)
             case .docx:
                 try DocumentFormat.withTemporaryFile(original) { (source: String) throws(TarjumanError) in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A code inside a unit of a formatted document (DOCX, HTML): a bold phrase, a link, a footnote
 /// reference, a tab. The unit's display text stays plain; a rendering places the code with a
 /// tag, the way OmegaT shows them: `<b1>…</b1>` around what it covers, `<f2/>` where it stands.
@@ -46,6 +48,12 @@ public struct InlineCode: Codable, Sendable, Equatable {
     public var openingTag: String { paired ? "<\(tag)>" : "<\(tag)/>" }
     /// `</b1>`; nil for a standalone code.
     public var closingTag: String? { paired ? "</\(tag)>" : nil }
+
+    /// The codes stored in a unit's `codes` column (JSON); none when it is null or unreadable.
+    static func stored(_ json: String?) -> [InlineCode] {
+        guard let json else { return [] }
+        return (try? JSONDecoder().decode([InlineCode].self, from: Data(json.utf8))) ?? []
+    }
 
     /// How a finding or a message names it: `<b1>…</b1> (bold)`.
     public var described: String {

@@ -143,7 +143,7 @@ enum ExportSelection {
             var next: Pending?
             if try units.step() {
                 let id = units.int64(at: 0)
-                let codes = units.optionalText(at: 4).flatMap { try? JSONDecoder().decode([InlineCode].self, from: Data($0.utf8)) } ?? []
+                let codes = InlineCode.stored(units.optionalText(at: 4))
                 var pending = Pending(id: id, document: units.int64(at: 1), ordinal: Int(units.int64(at: 2)), text: units.text(at: 3), codes: codes)
                 while renderingsLeft, renderings.int64(at: 0) <= id {
                     if renderings.int64(at: 0) == id {

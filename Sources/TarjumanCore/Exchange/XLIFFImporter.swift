@@ -53,9 +53,7 @@ public struct XLIFFImporter: Sendable {
                 continue
             }
             var stored: String = row[1]
-            if let codes = (row[2] as String?).flatMap({ try? JSONDecoder().decode([InlineCode].self, from: Data($0.utf8)) }) {
-                stored = TaggedText.tagged(stored, codes: codes)
-            }
+            stored = TaggedText.tagged(stored, codes: InlineCode.stored(row[2]))
             guard Self.sameText(stored, xliff.source) else {
                 mismatches.append(xliff)
                 continue

@@ -107,14 +107,12 @@ extension TranslationStore {
     /// The inline codes of the units that have any, by unit row id.
     static func unitCodes(_ ids: [Int64], _ db: Database) throws -> [Int64: [InlineCode]] {
         guard !ids.isEmpty else { return [:] }
-        let decoder = JSONDecoder()
         var codes: [Int64: [InlineCode]] = [:]
         for chunk in stride(from: 0, to: ids.count, by: 500).map({ Array(ids[$0 ..< min($0 + 500, ids.count)]) }) {
             let rows = try Row.fetchAll(db, sql: "SELECT id, codes FROM unit WHERE codes IS NOT NULL AND id IN (\(chunk.map { _ in "?" }.joined(separator: ",")))",
                                         arguments: StatementArguments(chunk))
             for row in rows {
-                let text: String = row["codes"]
-                if let decoded = try? decoder.decode([InlineCode].self, from: Data(text.utf8)) { codes[row["id"]] = decoded }
+                codes[row["id"]] = InlineCode.stored(row["codes"])
             }
         }
         return codes

@@ -126,9 +126,7 @@ public struct TranslationStore: DocumentStoring {
             translator: row["translator"],
             renderingID: row["renderingId"]
         )
-        if let codes: String = row["codes"] {
-            listing.codes = (try? JSONDecoder().decode([InlineCode].self, from: Data(codes.utf8))) ?? []
-        }
+        listing.codes = InlineCode.stored(row["codes"])
         return listing
     }
 

@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
     ],
     targets: [
         .target(
@@ -35,7 +36,8 @@ let package = Package(
         ),
         .target(
             name: "TarjumanCore",
-            dependencies: ["CICU", "CTextDecoding", "CXML", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation"]
+            dependencies: ["CICU", "CTextDecoding", "CXML", .product(name: "GRDB", package: "GRDB.swift"), "ZIPFoundation",
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth")]
         ),
         .target(
             name: "TarjumanEvaluation",

@@ -34,6 +34,13 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
     case memoryExists(String)
     case invalidMemoryName(String)
     case notADocument(Int64, memory: String)
+    case unknownAccount(String)
+    case accountExists(String)
+    case invalidAccount(String)
+    case lastAdmin(String)
+    case rejectionNeedsComment(unit: String)
+    case nothingToReview(unit: String)
+    case approvedNeedsReviewer(unit: String)
     /// A DOCX or HTML file that cannot be read as one; `reason` says why and what to do.
     case unreadableDocument(file: String, reason: String)
     /// A document that cannot be written in the format asked for; `reason` says why and what to do.
@@ -113,6 +120,20 @@ public enum TarjumanError: Error, LocalizedError, CustomStringConvertible, Equat
             return "\(id) is part of memory '\(memory)', not a document; use 'tarjuman memory remove \(memory)' or 'export --memory \(memory)'."
         case .unknownFormat(let file, let hint):
             return "\(file): cannot tell the format from the extension; \(hint)."
+        case .unknownAccount(let name):
+            return "no account is named '\(name)'; 'tarjuman user list' lists the accounts."
+        case .accountExists(let name):
+            return "an account named '\(name)' exists already; choose another name, or change its password with 'tarjuman user passwd'."
+        case .invalidAccount(let reason):
+            return "\(reason)."
+        case .lastAdmin(let name):
+            return "'\(name)' is the last admin; make another account admin first ('tarjuman user add NAME --role admin')."
+        case .rejectionNeedsComment(let unit):
+            return "rejecting unit \(unit) needs a comment that tells the translator what to change."
+        case .approvedNeedsReviewer(let unit):
+            return "unit \(unit) is approved; only a reviewer can change it (ask one to reject it with a comment)."
+        case .nothingToReview(let unit):
+            return "unit \(unit) has no rendering to approve or reject yet."
         }
     }
 

@@ -12,11 +12,18 @@ public struct EditorServer: Sendable {
     /// The token state-changing requests carry in `X-Tarjuman-Token`; new for each server.
     public let token: String
     public let logger: Logger
+    /// The https address a proxy serves the editor at, when there is one (`--public-url`).
+    public let publicOrigin: String?
+    /// Whether logins may set their cookie over plain HTTP to another machine (`--insecure-http`).
+    public let insecureHTTP: Bool
 
-    public init(database: TarjumanDatabase, host: String = "127.0.0.1", port: Int = 8080, logger: Logger? = nil) {
+    public init(database: TarjumanDatabase, host: String = "127.0.0.1", port: Int = 8080, logger: Logger? = nil,
+                publicOrigin: String? = nil, insecureHTTP: Bool = false) {
         self.database = database
         self.host = host
         self.port = port
+        self.publicOrigin = publicOrigin
+        self.insecureHTTP = insecureHTTP
         var token = ""
         for _ in 0 ..< 4 { token += String(format: "%016llx", UInt64.random(in: .min ... .max)) }
         self.token = token
@@ -34,11 +41,12 @@ public struct EditorServer: Sendable {
         router.add(middleware: RequestLogMiddleware(logger: logger))
         router.add(middleware: SecurityHeaders())
         router.add(middleware: APIErrorMiddleware())
-        router.add(middleware: RequestGuard(token: token, hosts: RequestGuard<EditorContext>.hosts(boundTo: host)))
+        router.add(middleware: RequestGuard(hosts: RequestGuard<EditorContext>.hosts(boundTo: host), publicOrigin: publicOrigin))
+        let access = TeamAccess(accounts: AccountStore(database: database), serverToken: token,
+                                publicOrigin: publicOrigin, insecureHTTP: insecureHTTP)
+        router.add(middleware: SessionGate(access: access))
         let api = router.group("api")
-        api.get("session") { _, _ in
-            try JSONResponse.make(["token": token, "database": database.path, "version": TarjumanVersion.current])
-        }
+        SessionRoutes(database: database, access: access).register(on: api)
         DocumentRoutes(database: database).register(on: api)
         UnitRoutes(database: database).register(on: api)
         GlossaryRoutes(database: database).register(on: api)

@@ -29,8 +29,14 @@ struct ShowCommand: ParsableCommand {
         Output.print("current: \(Output.oneLine(current.text))")
         Output.print("history (\(detail.history.count), newest first):")
         for (offset, rendering) in detail.history.enumerated() {
-            let who = rendering.translator.map { " by \($0)" } ?? ""
+            let who: String
+            if let reviewer = rendering.reviewer {
+                who = " by \(reviewer)" + (rendering.translator.map { " (translation by \($0))" } ?? "")
+            } else {
+                who = rendering.translator.map { " by \($0)" } ?? ""
+            }
             Output.print("  \(detail.history.count - offset). \(Output.timestamp(rendering.createdAt)) \(rendering.status.rawValue)\(who) [\(rendering.origin)]: \(Output.oneLine(rendering.text))")
+            if let comment = rendering.comment { Output.print("     comment: \(Output.oneLine(comment))") }
         }
     }
 }

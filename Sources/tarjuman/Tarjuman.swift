@@ -28,6 +28,7 @@ struct Tarjuman: AsyncParsableCommand {
             GlossaryCommand.self,
             SegmentCommand.self,
             ServeCommand.self,
+            UserCommand.self,
         ]
     )
 }

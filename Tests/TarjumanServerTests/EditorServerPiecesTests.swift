@@ -42,11 +42,11 @@ struct EditorServerPiecesTests {
     @Test("Only the exact session token passes")
     func token() {
         let token = "0123456789abcdef"
-        #expect(RequestGuard<EditorContext>.sameToken(token, token))
-        #expect(!RequestGuard<EditorContext>.sameToken(nil, token))
-        #expect(!RequestGuard<EditorContext>.sameToken("", token))
-        #expect(!RequestGuard<EditorContext>.sameToken("0123456789abcdeF", token))
-        #expect(!RequestGuard<EditorContext>.sameToken(token + "0", token))
+        #expect(SessionGate.sameToken(token, token))
+        #expect(!SessionGate.sameToken(nil, token))
+        #expect(!SessionGate.sameToken("", token))
+        #expect(!SessionGate.sameToken("0123456789abcdeF", token))
+        #expect(!SessionGate.sameToken(token + "0", token))
     }
 
     @Test("Loopback addresses are told apart from others")

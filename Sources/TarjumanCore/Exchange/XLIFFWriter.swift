@@ -56,7 +56,7 @@ public struct XLIFFWriter: Sendable, ExportWriter {
             XMLText.put("</source>\n", to: &output)
             if let chosen = unit.chosen {
                 XMLText.put("        <target xml:lang=\"en\" state=\"", to: &output)
-                XMLText.put(chosen.isApproved ? "signed-off" : chosen.status == RenderingStatus.aligned.rawValue ? "needs-review-translation" : "translated", to: &output)
+                XMLText.put(chosen.isApproved ? "signed-off" : [RenderingStatus.aligned.rawValue, RenderingStatus.rejected.rawValue].contains(chosen.status) ? "needs-review-translation" : "translated", to: &output)
                 XMLText.put("\">", to: &output)
                 droppedHere += Self.appendInline(TaggedText.pieces(chosen.text, codes: unit.codes), codes: unit.codes, to: &output)
                 XMLText.put("</target>\n", to: &output)

@@ -250,6 +250,8 @@ public struct MemoryMatcher: TranslationMatching {
             for item in ordered[start ..< end] {
                 guard let row = try Row.fetchOne(unitStatement, arguments: [item.unit]) else { continue }
                 if let excluded, excluded == UnitID(document: row[0], ordinal: row[1]) { continue }
+                // A reviewer said this rendering is wrong: it is no match to offer.
+                if row[6] == RenderingStatus.rejected.rawValue { continue }
                 var inContext = false
                 if item.distance == 0, item.key == query.key, let contextKeys {
                     let document: Int64 = row[0], ordinal: Int = row[1]

@@ -9,8 +9,13 @@ public struct DocumentJSON: Encodable, Sendable {
     public let units: Int
     public let rendered: Int
     public let approved: Int
+    /// Units marked translated (waiting for review), and units a reviewer rejected.
+    public let translated: Int
+    public let rejected: Int
     /// `docx` or `html` for a document imported from one (the English is written in it); null for text.
     @Nullable public var format: String?
+    /// The account the document is assigned to.
+    @Nullable public var assignee: String?
 
     public init(_ summary: DocumentSummary) {
         id = summary.id
@@ -20,5 +25,8 @@ public struct DocumentJSON: Encodable, Sendable {
         rendered = summary.renderedCount
         approved = summary.approvedCount
         format = summary.format?.rawValue
+        translated = summary.translatedCount
+        rejected = summary.rejectedCount
+        assignee = summary.assignee
     }
 }

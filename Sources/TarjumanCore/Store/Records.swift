@@ -76,10 +76,15 @@ public struct Unit: Codable, Sendable, Equatable, FetchableRecord, MutablePersis
     }
 }
 
-/// How far a rendering has come.
+/// How far a rendering has come: `draft → translated → approved | rejected`. A rejected
+/// rendering carries the reviewer's comment and goes back to its translator.
 public enum RenderingStatus: String, Codable, Sendable, CaseIterable, DatabaseValueConvertible {
     case draft
+    /// Finished by its translator, waiting for review.
+    case translated
     case approved
+    /// Sent back by a reviewer, with a comment.
+    case rejected
     /// Taken from an existing translation by `tarjuman align --store`, not yet reviewed.
     case aligned
 }
@@ -102,9 +107,14 @@ public struct Rendering: Codable, Sendable, Equatable, FetchableRecord, MutableP
     public var note: String?
     /// Properties that came with it (TMX `prop` elements), as a JSON array of {type, value}.
     public var properties: String?
+    /// Who approved or rejected it, when a reviewer did.
+    public var reviewer: String?
+    /// The reviewer's comment (why it was rejected).
+    public var comment: String?
 
     public init(id: Int64? = nil, unitId: Int64, text: String, translator: String?, status: RenderingStatus,
-                origin: String, createdAt: Date, note: String? = nil, properties: String? = nil) {
+                origin: String, createdAt: Date, note: String? = nil, properties: String? = nil,
+                reviewer: String? = nil, comment: String? = nil) {
         self.id = id
         self.unitId = unitId
         self.text = text
@@ -114,6 +124,8 @@ public struct Rendering: Codable, Sendable, Equatable, FetchableRecord, MutableP
         self.createdAt = createdAt
         self.note = note
         self.properties = properties
+        self.reviewer = reviewer
+        self.comment = comment
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) {

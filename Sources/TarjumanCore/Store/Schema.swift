@@ -177,6 +177,9 @@ enum Schema {
                 t.add(column: "codes", .jsonText)
             }
         }
+        migrator.registerMigration("v10: team accounts, sessions, review states, assignment") { db in
+            try TeamSchema.migrate(db)
+        }
         return migrator
     }
 }

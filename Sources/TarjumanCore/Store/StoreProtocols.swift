@@ -10,7 +10,11 @@ public protocol DocumentStoring: Sendable {
     func render(_ inputs: [RenderingInput], translator: String?, status: RenderingStatus,
                 origin: String, at date: Date) throws(TarjumanError) -> [RenderOutcome]
     func save(_ input: RenderingInput, expected: Int64?, translator: String?, status: RenderingStatus,
-              origin: String, at date: Date) throws(TarjumanError) -> RenderOutcome
+              origin: String, at date: Date, keepingApproved: Bool) throws(TarjumanError) -> RenderOutcome
+    func review(_ id: UnitID, verdict: ReviewVerdict, expected: Int64?, reviewer: String,
+                comment: String?, at date: Date) throws(TarjumanError) -> RenderOutcome
+    func assign(document id: Int64, to name: String?) throws(TarjumanError)
+    func activity(document id: Int64, after: Int64, limit: Int) throws(TarjumanError) -> [ActivityEntry]
     func removeDocument(_ id: Int64) throws(TarjumanError) -> DocumentSummary
 }
 
@@ -37,4 +41,19 @@ public protocol GlossaryStoring: Sendable {
 /// entries). `MemoryMatcher` is the SQLite implementation, its posting lists kept in SQLite.
 public protocol TranslationMatching: Sendable {
     func matches(for text: String, context: MatchContext?, minimum: Int, limit: Int, scope: MatchScope) throws(TarjumanError) -> [MemoryMatch]
+}
+
+/// The team's accounts and their login sessions. `AccountStore` is the SQLite implementation.
+public protocol AccountStoring: Sendable {
+    func hasAccounts() throws(TarjumanError) -> Bool
+    func accounts() throws(TarjumanError) -> [Account]
+    func account(named name: String) throws(TarjumanError) -> Account
+    func add(name: String, role: TeamRole, password: String, at date: Date) throws(TarjumanError) -> Account
+    func remove(name: String) throws(TarjumanError) -> Account
+    func setPassword(of name: String, to password: String) throws(TarjumanError)
+    func setRole(of name: String, to role: TeamRole) throws(TarjumanError)
+    func authenticate(name: String, password: String) throws(TarjumanError) -> Account?
+    func startSession(for account: Account, at date: Date) throws(TarjumanError) -> (secret: String, session: LoginSession)
+    func session(secret: String, at date: Date) throws(TarjumanError) -> LoginSession?
+    func endSession(secret: String) throws(TarjumanError)
 }

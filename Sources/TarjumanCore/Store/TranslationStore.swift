@@ -24,6 +24,9 @@ public struct UnitListing: Sendable, Equatable, Codable {
     public let renderingID: Int64?
     /// The inline codes of a DOCX or HTML unit, which its rendering places as tags.
     public var codes: [InlineCode] = []
+    /// Who approved or rejected the current rendering, and the reviewer's comment.
+    public var reviewer: String? = nil
+    public var comment: String? = nil
 }
 
 /// A unit with everything known about it, as `tarjuman show` prints it.
@@ -82,7 +85,7 @@ public struct TranslationStore: DocumentStoring {
             if let document { try Self.requireDocument(document, db) }
             var sql = """
                 SELECT u.documentId, u.ordinal, u.paragraph, u.text AS source,
-                       r.text AS rendering, r.status, r.translator, r.id AS renderingId, u.codes
+                       r.text AS rendering, r.status, r.translator, r.id AS renderingId, u.codes, r.reviewer, r.comment
                 FROM unit u JOIN document d ON d.id = u.documentId
                 \(CurrentRendering.leftJoin("r", unit: "u"))
                 """
@@ -105,7 +108,7 @@ public struct TranslationStore: DocumentStoring {
             let memory = try MemoryStore.memoryID(named: name, db)
             return try Row.fetchAll(db, sql: """
                 SELECT u.documentId, u.ordinal, u.paragraph, u.text AS source,
-                       r.text AS rendering, r.status, r.translator, r.id AS renderingId, u.codes
+                       r.text AS rendering, r.status, r.translator, r.id AS renderingId, u.codes, r.reviewer, r.comment
                 FROM unit u JOIN document d ON d.id = u.documentId
                 \(CurrentRendering.leftJoin("r", unit: "u"))
                 WHERE d.memoryId = ? ORDER BY u.id
@@ -127,6 +130,8 @@ public struct TranslationStore: DocumentStoring {
             renderingID: row["renderingId"]
         )
         listing.codes = InlineCode.stored(row["codes"])
+        listing.reviewer = row["reviewer"]
+        listing.comment = row["comment"]
         return listing
     }
 
@@ -175,7 +180,7 @@ public struct TranslationStore: DocumentStoring {
     /// saved in between) nothing is stored and `renderingConflict` carries the current rendering;
     /// saving again with that one as `expected` keeps both in the history.
     public func save(_ input: RenderingInput, expected: Int64?, translator: String?, status: RenderingStatus,
-                     origin: String, at date: Date = Date()) throws(TarjumanError) -> RenderOutcome {
+                     origin: String, at date: Date = Date(), keepingApproved: Bool = false) throws(TarjumanError) -> RenderOutcome {
         if input.text.trimmingWhitespace().isEmpty {
             throw .emptyRendering(unit: input.unit.description)
         }
@@ -187,6 +192,9 @@ public struct TranslationStore: DocumentStoring {
             }
             if current?.id != expected {
                 throw TarjumanError.renderingConflict(unit: input.unit.description, current: current)
+            }
+            if keepingApproved, current?.status == .approved {
+                throw TarjumanError.approvedNeedsReviewer(unit: input.unit.description)
             }
             var rendering = Rendering(unitId: unit.id ?? 0, text: input.text, translator: translator,
                                       status: status, origin: origin, createdAt: date)
@@ -264,6 +272,11 @@ public struct DocumentSummary: Sendable, Equatable {
     public let approvedCount: Int
     /// The format it was imported from, when not a text file; the English document is written in it.
     public var format: DocumentFormat? = nil
+    /// The account the document is assigned to, in team mode.
+    public var assignee: String? = nil
+    /// Units whose current rendering is marked translated (waiting for review), or rejected.
+    public var translatedCount = 0
+    public var rejectedCount = 0
 }
 
 extension TranslationStore {
@@ -293,9 +306,12 @@ extension TranslationStore {
         try database.read { db in
             let sql = """
                 SELECT d.id, d.name, d.importedAt, (SELECT format FROM documentFile f WHERE f.documentId = d.id) AS format,
+                       (SELECT name FROM account a WHERE a.id = d.assigneeId) AS assignee,
                        count(u.id) AS units,
                        count(r.id) AS rendered,
-                       count(CASE WHEN r.status = 'approved' THEN 1 END) AS approved
+                       count(CASE WHEN r.status = 'approved' THEN 1 END) AS approved,
+                       count(CASE WHEN r.status = 'translated' THEN 1 END) AS translated,
+                       count(CASE WHEN r.status = 'rejected' THEN 1 END) AS rejected
                 FROM document d
                 LEFT JOIN unit u ON u.documentId = d.id
                 \(CurrentRendering.leftJoin("r", unit: "u"))
@@ -307,7 +323,8 @@ extension TranslationStore {
                 let format: String? = row["format"]
                 return DocumentSummary(id: row["id"], name: row["name"], importedAt: row["importedAt"],
                                        unitCount: row["units"], renderedCount: row["rendered"], approvedCount: row["approved"],
-                                       format: format.flatMap(DocumentFormat.init(rawValue:)))
+                                       format: format.flatMap(DocumentFormat.init(rawValue:)), assignee: row["assignee"],
+                                       translatedCount: row["translated"], rejectedCount: row["rejected"])
             }
         }
     }

@@ -21,8 +21,12 @@ public struct APIError: Error, HTTPResponseError, Sendable {
     public init(_ error: TarjumanError) {
         let message = error.description
         switch error {
-        case .unknownUnit, .unknownDocument, .unknownTerm, .unknownFinding, .unknownMemory, .notADocument:
+        case .unknownUnit, .unknownDocument, .unknownTerm, .unknownFinding, .unknownMemory, .notADocument, .unknownAccount:
             self.init(.notFound, message)
+        case .approvedNeedsReviewer:
+            self.init(.forbidden, message)
+        case .accountExists, .lastAdmin, .nothingToReview:
+            self.init(.conflict, message)
         case .renderingConflict(_, let current):
             self.init(.conflict, message, current: current.map(RenderingJSON.init))
         case .databaseLocked:

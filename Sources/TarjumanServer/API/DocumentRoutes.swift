@@ -11,13 +11,15 @@ struct DocumentRoutes {
             try JSONResponse.make(try TranslationStore(database: database).documents().map(DocumentJSON.init))
         }
         api.post("documents") { request, context in
-            try await upload(request, context: context)
+            try context.require(.manageDocuments)
+            return try await upload(request, context: context)
         }
         api.get("documents/{id}") { _, context in
             let id = try context.pathID(of: "document")
             return try JSONResponse.make(try document(id))
         }
         api.post("documents/{id}/pretranslate") { request, context in
+            try context.require(.manageDocuments)
             let id = try context.pathID(of: "document")
             let query = request.uri.queryParameters
             let minimum = query.get("min").flatMap(Int.init) ?? 100
@@ -25,6 +27,21 @@ struct DocumentRoutes {
             let memories: [String] = query.getAll("memory")
             let outcome = try Pretranslator(database: database, minimum: minimum, memories: memories).pretranslate(documents: [id])
             return try JSONResponse.make(PretranslateJSON(outcome, document: try TranslationStore(database: database).document(id)))
+        }
+        api.put("documents/{id}/assignee") { request, context in
+            try context.require(.manageDocuments)
+            let id = try context.pathID(of: "document")
+            let body = try await JSONResponse.decode(AssigneeRequest.self, from: request, context: context)
+            let store = TranslationStore(database: database)
+            try store.assign(document: id, to: body.name)
+            return try JSONResponse.make(DocumentJSON(try store.document(id)))
+        }
+        api.get("documents/{id}/activity") { request, context in
+            let id = try context.pathID(of: "document")
+            let after = request.uri.queryParameters.get("after", as: Int64.self) ?? 0
+            let limit = request.uri.queryParameters.get("limit", as: Int.self) ?? 200
+            guard (1 ... 1000).contains(limit), after >= 0 else { throw APIError(.badRequest, "after must be a rendering id and limit 1 to 1000") }
+            return try JSONResponse.make(try TranslationStore(database: database).activity(document: id, after: after, limit: limit).map(ActivityJSON.init))
         }
         api.get("documents/{id}/findings") { _, context in
             let id = try context.pathID(of: "document")
@@ -50,17 +67,25 @@ struct DocumentRoutes {
         }
     }
 
+    /// The body of `PUT /api/documents/{id}/assignee`: an account's name, or null for no one.
+    struct AssigneeRequest: Decodable {
+        let name: String?
+    }
+
     struct DocumentDetail: Encodable {
         let document: DocumentJSON
         let units: [UnitView]
+        /// The newest rendering id in the database: `activity?after=` from here tells what others save next.
+        let latest: Int64
     }
 
     func document(_ id: Int64) throws -> DocumentDetail {
         let store = TranslationStore(database: database)
         let summary = try store.document(id)
         let matcher = try GlossaryMatcher(terms: try GlossaryStore(database: database).terms())
+        let latest = try store.latestRenderingID()
         let units = try store.units(document: id).map { UnitView($0, matcher: matcher) }
-        return DocumentDetail(document: DocumentJSON(summary), units: units)
+        return DocumentDetail(document: DocumentJSON(summary), units: units, latest: latest)
     }
 
     /// `POST /api/documents?name=FILE.txt` with the text (UTF-8, or UTF-16 with a byte order mark) as

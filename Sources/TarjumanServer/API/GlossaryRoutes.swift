@@ -12,17 +12,20 @@ struct GlossaryRoutes {
             return try JSONResponse.make(try GlossaryStore(database: database).search(query).map(TermJSON.init))
         }
         api.post("glossary") { request, context in
+            try context.require(.manageGlossary)
             let body = try await JSONResponse.decode(TermInput.self, from: request, context: context)
             let outcome = try GlossaryStore(database: database).add(body.term)
             return try JSONResponse.make(TermJSON(outcome.term), status: outcome.added ? .created : .ok)
         }
         api.put("glossary/{id}") { request, context in
+            try context.require(.manageGlossary)
             let id = try context.pathID(of: "glossary entry")
             let body = try await JSONResponse.decode(TermInput.self, from: request, context: context)
             return try JSONResponse.make(TermJSON(try GlossaryStore(database: database).update(id: id, with: body.term)))
         }
         api.delete("glossary/{id}") { _, context in
-            try JSONResponse.make(TermJSON(try GlossaryStore(database: database).remove(id: try context.pathID(of: "glossary entry"))))
+            try context.require(.manageGlossary)
+            return try JSONResponse.make(TermJSON(try GlossaryStore(database: database).remove(id: try context.pathID(of: "glossary entry"))))
         }
         api.get("glossary/lookup") { request, _ in
             let text = request.uri.queryParameters.get("text") ?? ""

@@ -10,6 +10,9 @@ public struct RenderingJSON: Encodable, Sendable, Equatable {
     @Nullable public var origin: String?
     @Nullable public var date: Date?
     @Nullable public var note: String?
+    /// Who approved or rejected it, and the reviewer's comment.
+    @Nullable public var reviewer: String?
+    @Nullable public var comment: String?
 
     init(_ rendering: Rendering) {
         id = rendering.id
@@ -19,6 +22,8 @@ public struct RenderingJSON: Encodable, Sendable, Equatable {
         origin = rendering.origin
         date = rendering.createdAt
         note = rendering.note
+        reviewer = rendering.reviewer
+        comment = rendering.comment
     }
 
     /// The current rendering of a listed unit, or nil when it has none.
@@ -31,5 +36,7 @@ public struct RenderingJSON: Encodable, Sendable, Equatable {
         origin = nil
         date = nil
         note = nil
+        reviewer = unit.reviewer
+        comment = unit.comment
     }
 }

@@ -13,7 +13,12 @@ struct UnitRoutes {
         api.put("units/{id}/rendering") { request, context in
             let id = try Self.unitID(context)
             let body = try await JSONResponse.decode(SaveRequest.self, from: request, context: context)
-            return try JSONResponse.make(try save(body, to: id))
+            return try JSONResponse.make(try save(body, to: id, context: context))
+        }
+        api.post("units/{id}/review") { request, context in
+            let id = try Self.unitID(context)
+            let body = try await JSONResponse.decode(ReviewRequest.self, from: request, context: context)
+            return try JSONResponse.make(try review(body, of: id, context: context))
         }
         api.get("units/{id}/glossary") { _, context in
             let detail = try TranslationStore(database: database).detail(of: try Self.unitID(context))
@@ -41,11 +46,24 @@ struct UnitRoutes {
     /// The body of `PUT /api/units/{id}/rendering`.
     struct SaveRequest: Decodable {
         let text: String
-        /// draft (the default) or approved.
+        /// draft (the default), translated, or approved.
         let status: String?
+        /// The name typed into the page; ignored in team mode, where the logged-in account is credited.
         let translator: String?
         /// The id of the rendering this edit replaces, null for a unit that had none.
         let base: Int64?
+    }
+
+    /// The body of `POST /api/units/{id}/review`.
+    struct ReviewRequest: Decodable {
+        /// approve or reject.
+        let verdict: String
+        /// What the translator should change; needed to reject.
+        let comment: String?
+        /// The id of the rendering the reviewer read.
+        let base: Int64?
+        /// The name typed into the page, without accounts.
+        let reviewer: String?
     }
 
     struct SaveResponse: Encodable {
@@ -56,20 +74,35 @@ struct UnitRoutes {
         let document: DocumentJSON
     }
 
-    func save(_ body: SaveRequest, to id: UnitID) throws -> SaveResponse {
+    func save(_ body: SaveRequest, to id: UnitID, context: EditorContext) throws -> SaveResponse {
         let status: RenderingStatus
         switch body.status ?? "draft" {
         case "draft": status = .draft
+        case "translated": status = .translated
         case "approved": status = .approved
-        default: throw APIError(.badRequest, "status must be draft or approved")
+        default: throw APIError(.badRequest, "status must be draft, translated or approved (a rejection is POST /api/units/ID/review)")
         }
-        let translator = body.translator?.trimmingCharacters(in: .whitespacesAndNewlines)
+        try context.require(TeamAction.saving(status))
+        let keepApproved = context.teamMode && context.session?.account.role.permits(.changeApproved) != true
         let store = TranslationStore(database: database)
         let outcome = try store.save(RenderingInput(unit: id, text: body.text), expected: body.base,
-                                     translator: translator?.isEmpty == false ? translator : nil,
-                                     status: status, origin: "editor")
-        return SaveResponse(unit: id.description, changed: outcome.changed, rendering: RenderingJSON(outcome.rendering),
-                            findings: try findings(for: id), document: DocumentJSON(try store.document(id.document)))
+                                     translator: context.credit(typed: body.translator),
+                                     status: status, origin: "editor", keepingApproved: keepApproved)
+        return try response(outcome, of: id, store)
+    }
+
+    func review(_ body: ReviewRequest, of id: UnitID, context: EditorContext) throws -> SaveResponse {
+        guard let verdict = ReviewVerdict(rawValue: body.verdict) else { throw APIError(.badRequest, "verdict must be approve or reject") }
+        try context.require(.review)
+        let store = TranslationStore(database: database)
+        let outcome = try store.review(id, verdict: verdict, expected: body.base,
+                                       reviewer: context.credit(typed: body.reviewer) ?? "reviewer", comment: body.comment)
+        return try response(outcome, of: id, store)
+    }
+
+    func response(_ outcome: RenderOutcome, of id: UnitID, _ store: TranslationStore) throws -> SaveResponse {
+        SaveResponse(unit: id.description, changed: outcome.changed, rendering: RenderingJSON(outcome.rendering),
+                     findings: try findings(for: id), document: DocumentJSON(try store.document(id.document)))
     }
 
     func matches(for id: UnitID, minimum: Int, limit: Int) throws -> [MemoryMatch] {

@@ -9,19 +9,23 @@ struct PageRoutes {
     let token: String
 
     func register(on router: Router<EditorContext>) {
-        router.get("/") { _, _ in page(.documents) }
-        router.get("documents/{id}") { _, _ in page(.editor) }
-        router.get("glossary") { _, _ in page(.glossary) }
+        router.get("/") { _, context in page(.documents, context) }
+        router.get("documents/{id}") { _, context in page(.editor, context) }
+        router.get("glossary") { _, context in page(.glossary, context) }
+        router.get("login") { _, context in page(.login, context) }
         for asset in EditorAsset.all {
             router.get("assets/\(asset.name)") { request, _ in serve(asset, request) }
         }
     }
 
-    func page(_ kind: PageShell.Kind) -> Response {
+    /// A page; in team mode it carries the session's token and shows who is logged in.
+    func page(_ kind: PageShell.Kind, _ context: EditorContext) -> Response {
         var headers = HTTPFields()
         headers[.contentType] = "text/html; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: PageShell.html(kind, token: token))))
+        let html = PageShell.html(kind, token: context.teamMode ? context.session?.requestToken ?? "" : token,
+                                  account: context.teamMode ? context.session?.account : nil, teamMode: context.teamMode)
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: html)))
     }
 
     /// The asset, or 304 Not Modified when the browser's copy has its ETag.

@@ -1,40 +1,40 @@
+import Foundation
 import HTTPTypes
 import Hummingbird
 
 /// Refuses requests the editor must not answer: a Host it does not serve (DNS rebinding), and a
-/// state-changing request from another site or without the session token.
+/// state-changing request from another site. Logging in needs an Origin of this site.
 struct RequestGuard<Context: RequestContext>: RouterMiddleware {
-    static var tokenHeader: HTTPField.Name { HTTPField.Name("X-Tarjuman-Token")! }
-
-    /// The session token that state-changing requests must carry.
-    let token: String
     /// Host names the server answers to; empty for any (bound to every interface).
     let hosts: Set<String>
+    /// The origin of `--public-url` (`https://tarjuman.example.org`), accepted beside the Host's own.
+    var publicOrigin: String? = nil
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let authority = request.head.authority ?? ""
-        if !hosts.isEmpty, !hosts.contains(Self.hostName(authority)) {
-            throw APIError(.misdirectedRequest, "this server does not answer for host '\(authority)'; open it as http://127.0.0.1")
+        let host = Self.hostName(authority)
+        let publicHost = publicOrigin.flatMap { URL(string: $0)?.host?.lowercased() }
+        if !hosts.isEmpty, !hosts.contains(host), host != publicHost {
+            throw APIError(.misdirectedRequest, "this server does not answer for host '\(authority)'; open it as http://127.0.0.1, or start it with --public-url")
         }
         if [.post, .put, .patch, .delete].contains(request.method) {
-            if let origin = request.headers[.origin], origin != "http://\(authority)" {
+            let origin = request.headers[.origin]
+            if let origin, !allowedOrigins(authority: authority, request: request).contains(origin.lowercased()) {
                 throw APIError(.forbidden, "a request from \(origin) was refused: changes can only come from the editor's own pages")
             }
-            guard Self.sameToken(request.headers[Self.tokenHeader], token) else {
-                throw APIError(.forbidden, "the X-Tarjuman-Token header is missing or wrong; GET /api/session gives the token")
+            if origin == nil, request.uri.path == "/api/login" {
+                throw APIError(.forbidden, "logging in needs the Origin header of the editor's own page")
             }
         }
         return try await next(request, context)
     }
 
-    /// Compares a presented token with the session's in time that does not depend on where they differ.
-    static func sameToken(_ presented: String?, _ token: String) -> Bool {
-        guard let presented else { return false }
-        let given = Array(presented.utf8), expected = Array(token.utf8)
-        guard given.count == expected.count else { return false }
-        var difference: UInt8 = 0
-        for index in expected.indices { difference |= given[index] ^ expected[index] }
-        return difference == 0
+    /// The origins a change may come from: the Host as the browser wrote it, and the public URL.
+    func allowedOrigins(authority: String, request: Request) -> Set<String> {
+        var origins: Set<String> = ["http://\(authority.lowercased())"]
+        if request.headers[HTTPField.Name("X-Forwarded-Proto")!]?.lowercased() == "https" { origins.insert("https://\(authority.lowercased())") }
+        if let publicOrigin { origins.insert(publicOrigin.lowercased()) }
+        return origins
     }
 
     /// The host part of an authority: `127.0.0.1:8080` → `127.0.0.1`, `[::1]:80` → `::1`.

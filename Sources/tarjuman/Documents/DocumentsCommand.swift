@@ -9,7 +9,7 @@ struct DocumentsCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Flag(help: "Print one JSON array of {id, name, imported, units, rendered, approved, format (docx, html, or null for text)}.")
+    @Flag(help: "Print one JSON array of {id, name, imported, units, rendered, translated, approved, rejected, format (docx, html, or null for text), assignee}.")
     var json = false
 
     func run() throws {
@@ -19,7 +19,12 @@ struct DocumentsCommand: ParsableCommand {
             return
         }
         for document in documents {
-            Output.print("\(document.id)\t\(document.name)\t\(counted(document.unitCount, "unit")), \(document.renderedCount) rendered, \(document.approvedCount) approved\timported \(Output.timestamp(document.importedAt))")
+            var progress = "\(counted(document.unitCount, "unit")), \(document.renderedCount) rendered"
+            if document.translatedCount > 0 { progress += ", \(document.translatedCount) translated" }
+            progress += ", \(document.approvedCount) approved"
+            if document.rejectedCount > 0 { progress += ", \(document.rejectedCount) rejected" }
+            let assignee = document.assignee.map { "\tassigned to \($0)" } ?? ""
+            Output.print("\(document.id)\t\(document.name)\t\(progress)\timported \(Output.timestamp(document.importedAt))\(assignee)")
         }
     }
 }

@@ -22,8 +22,20 @@ final class EditorProcess: @unchecked Sendable {
     let base: URL
     let port: Int
     private let stdout = Pipe(), stderr = Pipe()
-    private let session = URLSession(configuration: .ephemeral)
+    private let session: URLSession = {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpShouldSetCookies = false
+        configuration.httpCookieAcceptPolicy = .never
+        return URLSession(configuration: configuration)
+    }()
     private(set) var token = ""
+
+    /// A logged-in member: the session cookie and the token its changes carry.
+    struct Member {
+        let name: String
+        let cookie: String
+        let token: String
+    }
 
     /// Starts `tarjuman serve --port 0` on `database` (plus `arguments`) and waits for its address.
     init(database: String, arguments: [String] = [], in directory: URL) throws {
@@ -56,6 +68,27 @@ final class EditorProcess: @unchecked Sendable {
     /// Fetches the session token that changes must carry.
     func openSession() async throws {
         token = try #require(await request("GET", "/api/session").object["token"] as? String)
+    }
+
+    /// Logs in as `name`; fails the test when the server refuses.
+    func login(_ name: String, _ password: String) async throws -> Member {
+        let reply = try await request("POST", "/api/login", json: ["name": name, "password": password], headers: ["Origin": origin])
+        try #require(reply.status == 200, "login of \(name) answered \(reply.status): \(reply.text)")
+        let cookie = try #require(reply.header("Set-Cookie")?.split(separator: ";").first.map(String.init))
+        let token = try #require(reply.object["token"] as? String)
+        return Member(name: name, cookie: cookie, token: token)
+    }
+
+    /// The origin of the editor's own pages.
+    var origin: String { "http://127.0.0.1:\(port)" }
+
+    /// A request as `member`: with its cookie and, for changes, its token.
+    func request(_ method: String, _ path: String, as member: Member, json: Any? = nil, body: Data? = nil,
+                 headers: [String: String] = [:]) async throws -> Reply {
+        var headers = headers
+        headers["Cookie"] = member.cookie
+        if method != "GET" { headers["X-Tarjuman-Token"] = member.token }
+        return try await request(method, path, json: json, body: body, headers: headers, withToken: false)
     }
 
     func request(_ method: String, _ path: String, json: Any? = nil, body: Data? = nil,

@@ -2,7 +2,7 @@
 // Unit tests of the editor's pure helpers: node --test Tests/JavaScript
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { splitMixed, keyAction, list, percent, placeTag, tagToDelete } = require("../../Sources/TarjumanServer/Assets/helpers.js");
+const { splitMixed, keyAction, list, percent, placeTag, tagToDelete, may, nextPath } = require("../../Sources/TarjumanServer/Assets/helpers.js");
 
 test("Arabic runs are cut out of English text, spaces between Arabic words kept inside the run", () => {
   assert.deepEqual(splitMixed("Added «كتائب القسام» → al-Qassam Brigades."), [
@@ -58,4 +58,23 @@ test("Codes: Backspace or Delete on a tag removes the whole tag, never part of i
   assert.deepEqual(tagToDelete("end.<f2/>", 7, true, codes), { start: 4, end: 9 });
   assert.equal(tagToDelete("a <b1>word</b1>", 8, true, codes), null);
   assert.equal(tagToDelete("a <i3>x</i3>", 6, true, codes), null);
+});
+
+test("Roles: without accounts everyone may do everything; in team mode each role as the server allows", () => {
+  assert.equal(may({ team: false }, "manageAccounts"), true);
+  const translator = { team: true, role: "translator" }, reviewer = { team: true, role: "reviewer" }, admin = { team: true, role: "admin" };
+  assert.equal(may(translator, "markTranslated"), true);
+  assert.equal(may(translator, "review"), false);
+  assert.equal(may(reviewer, "review"), true);
+  assert.equal(may(reviewer, "manageGlossary"), false);
+  assert.equal(may(admin, "manageDocuments"), true);
+  assert.equal(may(translator, "an action nobody named"), false);
+});
+
+test("After logging in the page goes only to a path of this site", () => {
+  assert.equal(nextPath("/documents/3#u-3.4"), "/documents/3#u-3.4");
+  assert.equal(nextPath("//evil.example/"), "/");
+  assert.equal(nextPath("/\\evil.example"), "/");
+  assert.equal(nextPath("https://evil.example/"), "/");
+  assert.equal(nextPath(null), "/");
 });

@@ -2,9 +2,22 @@
 (() => {
   const token = document.querySelector('meta[name="tarjuman-token"]').content;
   const app = document.getElementById("app");
+  // Without accounts the translator types a name; in team mode the logged-in account is credited.
   const who = document.getElementById("translator");
-  who.value = localStorage.getItem("tarjuman.translator") || "";
-  who.addEventListener("change", () => localStorage.setItem("tarjuman.translator", who.value.trim()));
+  if (who) {
+    who.value = localStorage.getItem("tarjuman.translator") || "";
+    who.addEventListener("change", () => localStorage.setItem("tarjuman.translator", who.value.trim()));
+  }
+  const account = document.querySelector(".who[data-account]");
+  const me = { team: document.body.dataset.mode === "team", name: account ? account.dataset.account : null,
+    role: account ? account.dataset.role : null };
+  const logout = document.getElementById("logout");
+  if (logout) {
+    logout.addEventListener("click", async () => {
+      try { await api("POST", "/api/logout"); } catch (_) { /* the session may have ended already */ }
+      location.href = "/login";
+    });
+  }
 
   // Builds an element; text is always added as text nodes, never parsed as HTML.
   function el(tag, attributes, ...children) {
@@ -36,6 +49,9 @@
     const response = await fetch(path, { method, headers, body: payload, credentials: "same-origin" });
     let data = null;
     try { data = await response.json(); } catch (_) { data = null; }
+    if (response.status === 401 && me.team && path !== "/api/login") {
+      location.href = `/login?next=${encodeURIComponent(location.pathname + location.hash)}`;
+    }
     if (!response.ok) {
       const error = new Error((data && data.error) || response.statusText);
       error.status = response.status;
@@ -45,7 +61,7 @@
     return data;
   }
 
-  const { splitMixed, keyAction, list, percent, tagTexts, placeTag, tagToDelete } = TarjumanHelpers;
+  const { splitMixed, keyAction, list, percent, tagTexts, placeTag, tagToDelete, may, nextPath } = TarjumanHelpers;
 
   // English text with Arabic runs isolated, so quotes and brackets around them stay in place.
   function mixed(text) {
@@ -57,19 +73,43 @@
     const approved = el("span", { class: "approved" });
     rendered.style.width = `${percent(doc.rendered, doc.units)}%`;
     approved.style.width = `${percent(doc.approved, doc.units)}%`;
+    const review = `${doc.translated ? ` · ${doc.translated} to review` : ""}${doc.rejected ? ` · ${doc.rejected} rejected` : ""}`;
     return el("span", { class: "progress", title: `${doc.rendered} of ${doc.units} rendered, ${doc.approved} approved` },
       el("span", { class: "bar" }, rendered, approved),
-      ` ${doc.units} unit${doc.units === 1 ? "" : "s"} · ${doc.rendered} rendered · ${doc.approved} approved`);
+      ` ${doc.units} unit${doc.units === 1 ? "" : "s"} · ${doc.rendered} rendered${review} · ${doc.approved} approved`);
   }
 
   function failure(error) {
     return el("p", { class: "error", role: "alert" }, mixed(error.message));
   }
 
+  // Log in ------------------------------------------------------------------
+
+  function loginPage() {
+    const name = el("input", { id: "login-name", name: "name", autocomplete: "username", required: true, autofocus: true });
+    const password = el("input", { id: "login-password", name: "password", type: "password", autocomplete: "current-password", required: true });
+    const message = el("p", { class: "message", role: "alert" });
+    const form = el("form", { class: "login", onsubmit: async (event) => {
+      event.preventDefault();
+      message.textContent = "";
+      try {
+        await api("POST", "/api/login", { name: name.value.trim(), password: password.value });
+        location.href = nextPath(new URLSearchParams(location.search).get("next"));
+      } catch (error) {
+        password.value = "";
+        message.replaceChildren(...mixed(error.message));
+      }
+    } },
+    el("label", {}, "Name ", name), el("label", {}, "Password ", password),
+    el("button", { type: "submit", id: "login-submit" }, "Log in"), message);
+    app.replaceChildren(el("h1", {}, "Log in to Tarjuman"), form);
+    name.focus();
+  }
+
   // Documents ---------------------------------------------------------------
 
   async function documentsPage() {
-    const docs = await api("GET", "/api/documents");
+    const [docs, accounts] = await Promise.all([api("GET", "/api/documents"), me.team ? api("GET", "/api/accounts") : []]);
     const message = el("p", { class: "message", role: "status" });
     const file = el("input", { type: "file", id: "upload-file", accept: ".txt,text/plain" });
     const form = el("form", { class: "upload", onsubmit: async (event) => {
@@ -86,32 +126,58 @@
     } }, el("label", {}, "Import an Arabic text ", file), " ", el("button", { type: "submit" }, "Import"));
     message.replaceChildren(...mixed(sessionStorage.getItem("tarjuman.message") || ""));
     sessionStorage.removeItem("tarjuman.message");
-    const rows = docs.map((doc) => el("tr", { "data-document": doc.id },
+    const rows = docs.map((doc) => el("tr", { "data-document": doc.id, "data-assignee": doc.assignee || "" },
       el("td", {}, el("a", { href: `/documents/${doc.id}`, class: "document-link" }, doc.name)),
       el("td", { class: "count" }, doc.units),
       el("td", {}, progress(doc)),
+      me.team ? el("td", { class: "assignee" }, assigneeCell(doc, accounts)) : null,
       el("td", {}, new Date(doc.imported).toLocaleString()),
       el("td", {}, el("a", { href: `/api/export?format=tmx&document=${doc.id}`, download: "" }, "TMX"), " ",
         el("a", { href: `/api/export?format=xliff&document=${doc.id}`, download: "" }, "XLIFF"), " ",
         el("a", { href: `/api/export?format=${doc.format || "txt"}&document=${doc.id}`, download: "" }, `English (${(doc.format || "txt").toUpperCase()})`))));
+    const headings = ["Document", "Units", "Progress", ...(me.team ? ["Assigned to"] : []), "Imported", "Export"];
+    const assigned = me.team ? el("label", { class: "filter" }, "Show ", el("select", { id: "assignee-filter", onchange: (event) => {
+      for (const row of rows) {
+        const wanted = event.target.value, assignee = row.dataset.assignee;
+        row.hidden = !(wanted === "*" || (wanted === "" ? assignee === "" : assignee === wanted));
+      }
+    } }, el("option", { value: "*" }, "all documents"), el("option", { value: me.name }, "documents assigned to me"),
+      el("option", { value: "" }, "unassigned documents"),
+      accounts.filter((member) => member.name !== me.name).map((member) => el("option", { value: member.name }, `assigned to ${member.name}`)))) : null;
     app.replaceChildren(
-      el("h1", {}, "Documents"), form, message,
+      el("h1", {}, "Documents"), may(me, "manageDocuments") ? form : null, message, assigned,
       docs.length
         ? el("table", { class: "documents" },
-            el("thead", {}, el("tr", {}, ["Document", "Units", "Progress", "Imported", "Export"].map((h) => el("th", {}, h)))),
+            el("thead", {}, el("tr", {}, headings.map((h) => el("th", {}, h)))),
             el("tbody", {}, rows))
         : el("p", {}, "No documents yet. Import an Arabic text above, or run tarjuman import FILE."),
       el("p", {}, el("a", { href: "/api/export?format=tmx", download: "" }, "Download the whole memory as TMX")));
   }
 
+  // Who a document is assigned to: a choice for an admin, the name for everyone else.
+  function assigneeCell(doc, accounts) {
+    if (!may(me, "manageDocuments")) return doc.assignee || "—";
+    const message = el("span", { class: "note", role: "status" });
+    const choice = el("select", { class: "assign", "aria-label": `Assign ${doc.name}`, onchange: async () => {
+      try {
+        const changed = await api("PUT", `/api/documents/${doc.id}/assignee`, { name: choice.value || null });
+        choice.closest("tr").dataset.assignee = changed.assignee || "";
+        message.textContent = "Saved.";
+      } catch (error) { message.textContent = error.message; }
+    } }, el("option", { value: "" }, "no one"), accounts.map((member) => el("option", { value: member.name }, member.name)));
+    choice.value = doc.assignee || "";
+    return [choice, " ", message];
+  }
+
   // Editor ------------------------------------------------------------------
 
-  const editor = { rows: [], doc: null, filter: null };
+  const editor = { rows: [], doc: null, filter: null, latest: 0, mine: new Set(), timer: null };
 
   async function editorPage(id) {
     const [data, findings] = await Promise.all([
       api("GET", `/api/documents/${id}`), api("GET", `/api/documents/${id}/findings`)]);
     editor.doc = data.document;
+    editor.latest = data.latest;
     document.title = `${data.document.name} · Tarjuman`;
     const byUnit = new Map();
     for (const finding of findings) {
@@ -127,15 +193,20 @@
           el("a", { id: "export-xliff", href: `/api/export?format=xliff&document=${id}`, download: "" }, "Export XLIFF"), " ",
           el("a", { id: "export-english", href: `/api/export?format=${data.document.format || "txt"}&document=${id}`, download: "",
             title: "The document in English in its own format; units without a rendering keep their Arabic" }, "Download English"), " ",
-          el("button", { type: "button", id: "pretranslate", title: "Fill units without a rendering with exact memory matches, as drafts",
-            onclick: () => pretranslate(id) }, "Pretranslate"), " ",
+          may(me, "manageDocuments") ? el("button", { type: "button", id: "pretranslate", title: "Fill units without a rendering with exact memory matches, as drafts",
+            onclick: () => pretranslate(id) }, "Pretranslate") : null, " ",
+          el("button", { type: "button", id: "show-activity", onclick: () => toggleActivity(id) }, "Activity"), " ",
           el("label", { class: "filter" }, "Show ", editor.filter = el("select", { id: "unit-filter", onchange: applyFilter },
             el("option", { value: "all" }, "all units"),
             el("option", { value: "new" }, "units without a rendering"),
             el("option", { value: "draft" }, "units not approved"),
+            el("option", { value: "translated" }, "units to review (translated)"),
+            el("option", { value: "rejected" }, "rejected units"),
             el("option", { value: "findings" }, "units with QA findings")))),
-        el("p", { class: "keys" }, "Enter saves and moves on · Ctrl+Enter approves · Shift+Enter new line · ",
-          "Alt+↑/↓ moves · Ctrl+1…5 inserts a memory suggestion · Esc undoes the edit")),
+        el("p", { class: "keys" }, `Enter saves and moves on · Ctrl+Enter ${may(me, "review") ? "approves" : "marks translated"} · Shift+Enter new line · `,
+          "Alt+↑/↓ moves · Ctrl+1…5 inserts a memory suggestion · Esc undoes the edit"),
+        el("p", { id: "notices", class: "notices", role: "status", "aria-live": "polite" }),
+        el("ol", { id: "activity", class: "activity", hidden: true })),
       el("div", { class: "units" }, editor.rows.map((row) => row.node)));
     showStatus(data.document);
     keepClearOfHeaders();
@@ -143,6 +214,63 @@
     const wanted = decodeURIComponent(location.hash.replace(/^#u-/, ""));
     const start = editor.rows.find((row) => row.unit.id === wanted) || editor.rows.find((row) => !row.unit.rendering) || editor.rows[0];
     if (start) { start.input.focus(); start.node.scrollIntoView({ block: "center" }); }
+    clearInterval(editor.timer);
+    editor.timer = setInterval(() => listen(id), 3000);
+  }
+
+  // Asks every few seconds what others saved in this document since the newest rendering seen,
+  // and shows it in place: a unit not being edited takes the new rendering, one being edited
+  // says that someone else saved it.
+  async function listen(id) {
+    let entries;
+    try {
+      entries = await api("GET", `/api/documents/${id}/activity?after=${editor.latest}&limit=200`);
+    } catch (_) { return; }
+    if (entries.some((entry) => !editor.mine.has(entry.rendering.id))) {
+      api("GET", "/api/documents").then((docs) => {
+        const doc = docs.find((candidate) => String(candidate.id) === String(id));
+        if (doc) showStatus(doc);
+      }).catch(() => {});
+    }
+    for (const entry of entries.reverse()) {
+      editor.latest = Math.max(editor.latest, entry.rendering.id);
+      if (editor.mine.has(entry.rendering.id)) continue;
+      const row = editor.rows.find((candidate) => candidate.unit.id === entry.unit);
+      if (!row || row.base === entry.rendering.id) continue;
+      const by = entry.actor || "someone";
+      notice(`${by} ${describe(entry.rendering)} unit ${entry.unit}`, entry.unit);
+      if (row.input.value !== row.saved) {
+        showConflict(row, entry.rendering, row.status || "draft");
+      } else {
+        takeRendering(row, entry.rendering);
+        row.note.textContent = `Updated by ${by}.`;
+      }
+    }
+  }
+
+  function describe(rendering) {
+    return { approved: "approved", rejected: "rejected", translated: "translated" }[rendering.status] || "saved";
+  }
+
+  function notice(text, unit) {
+    const list = document.getElementById("notices");
+    if (!list) return;
+    list.prepend(el("span", { class: "notice" }, el("a", { href: `#u-${unit}` }, text), " "));
+    while (list.children.length > 5) list.lastChild.remove();
+  }
+
+  async function toggleActivity(id) {
+    const list = document.getElementById("activity");
+    if (list.hidden) {
+      const entries = await api("GET", `/api/documents/${id}/activity?limit=50`);
+      list.replaceChildren(...entries.map((entry) => el("li", {},
+        el("span", { class: "when" }, new Date(entry.rendering.date).toLocaleString()), " ",
+        el("span", { class: "who" }, entry.actor || "someone"), " ", describe(entry.rendering), " ",
+        el("a", { href: `#u-${entry.unit}` }, entry.unit), ": ", el("span", { class: "history-text" }, entry.rendering.text),
+        entry.rendering.comment ? el("span", { class: "comment" }, ` — “${entry.rendering.comment}”`) : null)));
+      if (!entries.length) list.replaceChildren(el("li", {}, "Nothing done yet."));
+    }
+    list.hidden = !list.hidden;
   }
 
   // Fills units without a rendering from the memories (exact matches, as drafts), then shows the document again.
@@ -201,6 +329,7 @@
     row.badge = el("span", { class: "badge" });
     row.note = el("span", { class: "note", role: "status" });
     row.conflict = el("div", { class: "conflict", hidden: true });
+    row.review = el("p", { class: "review-comment", hidden: true });
     row.suggestionList = el("ol", { class: "suggestions" });
     row.findingList = el("ul", { class: "findings" });
     row.codeBar = codeBar(row);
@@ -211,9 +340,11 @@
       el("div", { class: "target" }, row.input, row.codeBar,
         el("div", { class: "actions" }, row.badge,
           el("button", { type: "button", class: "save", onclick: () => save(row, "draft", false) }, "Save"),
-          el("button", { type: "button", class: "approve", onclick: () => save(row, "approved", false) }, "Approve"),
+          me.team ? el("button", { type: "button", class: "mark-translated", onclick: () => save(row, "translated", false) }, "Mark translated") : null,
+          may(me, "review") ? el("button", { type: "button", class: "approve", onclick: () => save(row, "approved", false) }, "Approve") : null,
+          me.team && may(me, "review") ? el("button", { type: "button", class: "reject", onclick: () => reject(row) }, "Reject") : null,
           historyButton, row.note),
-        row.conflict, row.suggestionList, row.findingList, row.history),
+        row.review, row.conflict, row.suggestionList, row.findingList, row.history),
       el("div", { class: "source" }, sourceCell(unit),
         unit.terms.length
           ? el("ul", { class: "unit-terms", dir: "ltr" }, unit.terms.map((term) =>
@@ -225,8 +356,30 @@
     row.input.addEventListener("input", () => markDirty(row));
     row.input.addEventListener("keydown", (event) => keydown(row, event));
     showBadge(row);
+    showReview(row, unit.rendering);
     showFindings(row, findings);
     return row;
+  }
+
+  // A rejection's comment beside the unit; an approved unit is read-only for a translator.
+  function showReview(row, rendering) {
+    const rejected = rendering && rendering.status === "rejected";
+    row.review.hidden = !rejected;
+    row.review.textContent = rejected ? `Rejected by ${rendering.reviewer || "a reviewer"}: ${rendering.comment || ""}` : "";
+    const locked = me.team && !may(me, "changeApproved") && rendering && rendering.status === "approved";
+    row.input.readOnly = !!locked;
+    row.input.title = locked ? "Approved: only a reviewer can change it" : "";
+  }
+
+  function takeRendering(row, rendering) {
+    row.base = rendering ? rendering.id : null;
+    row.saved = rendering ? rendering.text : "";
+    row.status = rendering ? rendering.status : null;
+    row.input.value = row.saved;
+    row.conflict.hidden = true;
+    showBadge(row);
+    showReview(row, rendering);
+    markDirty(row);
   }
 
   // The unit's codes (bold, link, footnote reference...) as tokens: a click places the code's
@@ -279,6 +432,7 @@
     for (const row of editor.rows) {
       const shown = wanted === "new" ? !row.status
         : wanted === "draft" ? row.status !== "approved"
+        : wanted === "translated" || wanted === "rejected" ? row.status === wanted
         : wanted === "findings" ? row.findingList.children.length > 0
         : true;
       row.node.hidden = !shown;
@@ -319,26 +473,45 @@
   }
 
   async function save(row, status, moveOn) {
+    if (status === "approved" && !may(me, "review")) status = "translated";
     const text = row.input.value;
     if (!text.trim()) { row.note.textContent = "Type the English first."; return; }
     if (text === row.saved && status === row.status) { if (moveOn) move(row, 1); return; }
+    if (row.input.readOnly) { row.note.textContent = "Approved: only a reviewer can change it."; return; }
     row.note.textContent = "Saving…";
     try {
-      const result = await api("PUT", `/api/units/${row.unit.id}/rendering`,
-        { text, status, translator: who.value.trim() || null, base: row.base });
-      row.base = result.rendering.id;
-      row.saved = result.rendering.text;
-      row.status = result.rendering.status;
-      row.conflict.hidden = true;
-      row.note.textContent = result.changed ? "Saved." : "No change.";
-      showBadge(row);
-      markDirty(row);
-      showFindings(row, result.findings);
-      if (result.document) showStatus(result.document);
-      if (!row.history.hidden) await loadHistory(row);
+      // A reviewer approving the text as it stands reviews it, which keeps the translator's credit.
+      const result = me.team && status === "approved" && text === row.saved && row.base !== null
+        ? await api("POST", `/api/units/${row.unit.id}/review`, { verdict: "approve", base: row.base })
+        : await api("PUT", `/api/units/${row.unit.id}/rendering`,
+          { text, status, translator: who ? who.value.trim() || null : null, base: row.base });
+      saved(row, result);
       if (moveOn) move(row, 1);
     } catch (error) {
       if (error.status === 409) { showConflict(row, error.data.current, status); return; }
+      row.note.textContent = error.message;
+    }
+  }
+
+  // Shows what the server stored for the unit.
+  function saved(row, result) {
+    editor.mine.add(result.rendering.id);
+    takeRendering(row, result.rendering);
+    row.note.textContent = result.changed ? "Saved." : "No change.";
+    showFindings(row, result.findings);
+    if (result.document) showStatus(result.document);
+    if (!row.history.hidden) loadHistory(row).catch(() => {});
+  }
+
+  async function reject(row) {
+    if (row.base === null) { row.note.textContent = "Nothing to reject yet."; return; }
+    const comment = prompt(`Why is unit ${row.unit.id} rejected? The translator sees this comment.`);
+    if (comment === null) return;
+    if (!comment.trim()) { row.note.textContent = "A rejection needs a comment."; return; }
+    try {
+      saved(row, await api("POST", `/api/units/${row.unit.id}/review`, { verdict: "reject", comment, base: row.base }));
+    } catch (error) {
+      if (error.status === 409) { showConflict(row, error.data.current, row.status || "draft"); return; }
       row.note.textContent = error.message;
     }
   }
@@ -350,15 +523,7 @@
       el("p", {}, `Saved meanwhile${current && current.translator ? " by " + current.translator : ""}: `, el("q", {}, theirs)),
       el("button", { type: "button", class: "keep-mine", onclick: () => { row.base = current ? current.id : null; save(row, status, false); } }, "Keep mine"),
       " ",
-      el("button", { type: "button", class: "take-theirs", onclick: () => {
-        row.base = current ? current.id : null;
-        row.saved = current ? current.text : "";
-        row.status = current ? current.status : null;
-        row.input.value = row.saved;
-        row.conflict.hidden = true;
-        showBadge(row);
-        markDirty(row);
-      } }, "Take theirs"));
+      el("button", { type: "button", class: "take-theirs", onclick: () => takeRendering(row, current) }, "Take theirs"));
     row.conflict.hidden = false;
   }
 
@@ -405,8 +570,10 @@
     row.history.replaceChildren(...detail.history.map((rendering) =>
       el("li", {}, el("span", { class: "when" }, new Date(rendering.date).toLocaleString()), " ",
         el("span", { class: `badge ${rendering.status}` }, rendering.status), " ",
+        rendering.reviewer ? el("span", { class: "who" }, `${rendering.reviewer} (reviewer)`) : null,
         rendering.translator ? el("span", { class: "who" }, rendering.translator) : null, " ",
-        el("span", { class: "history-text" }, rendering.text))));
+        el("span", { class: "history-text" }, rendering.text),
+        rendering.comment ? el("span", { class: "comment" }, ` — “${rendering.comment}”`) : null)));
     if (!detail.history.length) row.history.replaceChildren(el("li", {}, "No rendering yet."));
   }
 
@@ -462,7 +629,7 @@
           el("td", { class: "forbidden" }, term.forbidden.join(" | ")),
           el("td", {}, term.note),
           el("td", {}, term.domain),
-          el("td", {}, el("button", { type: "button", class: "edit", onclick: () => {
+          el("td", {}, !may(me, "manageGlossary") ? null : el("button", { type: "button", class: "edit", onclick: () => {
             const cell = el("td", { colspan: "7" }, termForm(term, async (changed) => {
               await api("PUT", `/api/glossary/${term.id}`, changed);
               status.replaceChildren(...mixed(`Saved ${changed.arabic}.`));
@@ -515,13 +682,13 @@
       el("section", { class: "panel" }, el("h2", {}, "How did we render this?"),
         el("form", { class: "concordance-form", onsubmit: lookup }, concordanceInput, " ", el("button", { type: "submit" }, "Search the memory")),
         concordance),
-      el("section", { class: "panel" }, el("h2", {}, "Add a term"),
+      may(me, "manageGlossary") ? el("section", { class: "panel" }, el("h2", {}, "Add a term"),
         termForm(null, async (term) => {
           const added = await api("POST", "/api/glossary", term);
           status.replaceChildren(...mixed(`Added ${added.arabic} → ${added.english}.`));
           query.value = added.arabic;
           refresh();
-        }, "Add")),
+        }, "Add")) : null,
       el("section", { class: "panel" }, el("h2", {}, "Entries"), query, status, table));
     await refresh();
   }
@@ -529,7 +696,8 @@
   async function start() {
     try {
       const page = document.body.dataset.page;
-      if (page === "editor") await editorPage(location.pathname.split("/").filter(Boolean)[1]);
+      if (page === "login") loginPage();
+      else if (page === "editor") await editorPage(location.pathname.split("/").filter(Boolean)[1]);
       else if (page === "glossary") await glossaryPage();
       else await documentsPage();
       document.body.dataset.ready = "true";

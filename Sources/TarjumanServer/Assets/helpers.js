@@ -79,7 +79,23 @@ const TarjumanHelpers = (() => {
     return null;
   }
 
-  return { splitMixed, keyAction, list, percent, tagTexts, placeTag, tagToDelete };
+  // The least role that may take each action, as the server's roles say (TeamRole).
+  const leastRole = { saveDraft: "translator", markTranslated: "translator", review: "reviewer", changeApproved: "reviewer",
+    manageDocuments: "admin", manageGlossary: "admin", manageAccounts: "admin" };
+  const roleOrder = ["translator", "reviewer", "admin"];
+
+  // Whether `me` ({team, role}) may take `action`; without accounts everyone may.
+  function may(me, action) {
+    if (!me.team) return true;
+    return roleOrder.indexOf(me.role) >= roleOrder.indexOf(leastRole[action] || "admin");
+  }
+
+  // Where to go after logging in: a path of this site only (never //host or another scheme).
+  function nextPath(next) {
+    return typeof next === "string" && /^\/(?![\/\\])/.test(next) ? next : "/";
+  }
+
+  return { splitMixed, keyAction, list, percent, tagTexts, placeTag, tagToDelete, may, nextPath };
 })();
 
 if (typeof module !== "undefined") module.exports = TarjumanHelpers;

@@ -4,11 +4,11 @@ import TarjumanCore
 import TarjumanEvaluation
 
 @main
-struct TarjumanEval: ParsableCommand {
+struct TarjumanEval: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tarjuman-eval",
         abstract: "Measure Tarjuman on the shared corpora: quality and speed.",
-        subcommands: [SegmentEvalCommand.self, SegmentBenchCommand.self, GlossaryBenchCommand.self, MemoryBenchCommand.self, ExchangeBenchCommand.self, CheckEvalCommand.self, CheckBenchCommand.self, TermsBenchCommand.self, AlignEvalCommand.self, RenderedAsEvalCommand.self, TrainBenchCommand.self, AlignmentErrorEvalCommand.self, DocumentBenchCommand.self]
+        subcommands: [SegmentEvalCommand.self, SegmentBenchCommand.self, GlossaryBenchCommand.self, MemoryBenchCommand.self, ExchangeBenchCommand.self, CheckEvalCommand.self, CheckBenchCommand.self, TermsBenchCommand.self, AlignEvalCommand.self, RenderedAsEvalCommand.self, TrainBenchCommand.self, AlignmentErrorEvalCommand.self, DocumentBenchCommand.self, TeamLoadBenchCommand.self]
     )
 }
 

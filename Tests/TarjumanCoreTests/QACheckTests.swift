@@ -194,3 +194,30 @@ struct QACheckTests {
         }
     }
 }
+
+@Suite("QA checks of some units")
+struct FocusedCheckTests {
+    @Test("Checking some units gives exactly the findings of a whole run that involve them")
+    func focusEqualsWholeRunFiltered() throws {
+        let units: [(String, String?)] = [
+            ("قال المتحدث \"إن الاجتماع انتهى.", "The spokesman said \"the meeting ended."),
+            ("وأضاف أن 12 شخصا قتلوا.\"", "He added that 21 people were killed.\""),
+            ("وصل الوفد في 3 مايو.", "The delegation arrived on May 3."),
+            ("وصل الوفد في 3 مايو.", "The delegation came on 3 May."),
+            ("أكدت حركة حماس (والجهاد) موقفها.", "Hamas (and Jihad affirmed its position."),
+            ("انتهى الاجتماع.", "The the meeting ended."),
+            ("انتهى الاجتماع.", "The meeting ended"),
+        ]
+        let store = try QACheckTests().store(units)
+        let checker = QAChecker(database: store.database)
+        let whole = try checker.run(CheckOptions(documents: [1])).findings
+        #expect(whole.count >= 4)
+        for ordinal in 1 ... units.count {
+            let id = UnitID(document: 1, ordinal: ordinal)
+            var options = CheckOptions(documents: [1])
+            options.units = [id]
+            let focused = try checker.run(options).findings
+            #expect(focused.map(\.id) == whole.filter { $0.units.contains(id) }.map(\.id), "unit \(id)")
+        }
+    }
+}

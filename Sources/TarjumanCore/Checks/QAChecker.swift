@@ -13,6 +13,9 @@ public struct CheckOptions: Sendable {
     public var minimumSeverity: Severity = .info
     /// Report accepted findings too.
     public var includeAccepted = false
+    /// Only the findings that involve these units (of `documents`); every finding when empty.
+    /// The per-unit checks then read only them and the units near them.
+    public var units: Set<UnitID> = []
 
     public init(documents: [Int64] = [], only: Set<QACheck>? = nil, skip: Set<QACheck> = [],
                 minimumSeverity: Severity = .info, includeAccepted: Bool = false) {
@@ -59,8 +62,9 @@ public struct QAChecker: Sendable {
             var checks = options.only ?? Set(QACheck.allCases).subtracting(disabled)
             checks.subtract(options.skip)
             let terms = checks.contains(.glossaryMissing) || checks.contains(.glossaryForbidden) ? try Term.fetchAll(db) : []
-            var (findings, count, reversed) = try check(checks: checks, terms: terms, documents: options.documents, db)
+            var (findings, count, reversed) = try check(checks: checks, terms: terms, documents: options.documents, focus: options.units, db)
             findings.removeAll { $0.severity < options.minimumSeverity }
+            if !options.units.isEmpty { findings.removeAll { !$0.units.contains(where: options.units.contains) } }
             var hidden = 0
             if !options.includeAccepted {
                 let accepted = Set(try String.fetchAll(db, sql: "SELECT id FROM acceptedFinding"))
@@ -90,7 +94,13 @@ public struct QAChecker: Sendable {
     }
 
     /// The findings, and how many units were read.
-    func check(checks: Set<QACheck>, terms: [Term], documents: [Int64], _ db: Database) throws -> (findings: [Finding], units: Int, reversed: Int) {
+    func check(checks: Set<QACheck>, terms: [Term], documents: [Int64], focus: Set<UnitID> = [], _ db: Database) throws -> (findings: [Finding], units: Int, reversed: Int) {
+        // With a focus, the per-unit checks run on the focus, and the quotation marks are read
+        // in the units a quotation could go on into; the consistency checks see every unit.
+        let reach = QuotationEnds.reach
+        let near: @Sendable (UnitID) -> Bool = { id in
+            (-reach ... reach).contains { focus.contains(UnitID(document: id.document, ordinal: id.ordinal + $0)) }
+        }
         let filter = documents.isEmpty ? "" : "WHERE u.documentId IN (\(documents.map { _ in "?" }.joined(separator: ", ")))"
         let statement = try FastStatement(db, sql: """
             SELECT u.id, u.documentId, u.ordinal, u.text, u.keyHash,
@@ -143,9 +153,13 @@ public struct QAChecker: Sendable {
                     for index in range {
                         let unit = units[index]
                         if !unitChecks.isEmpty && !unitRows[index].isEntry {
-                            let result = checkers[worker].run(unit)
-                            found += result.findings
-                            if let quotation = result.quotation { quotations.append(quotation) }
+                            if focus.isEmpty || focus.contains(unit.id) {
+                                let result = checkers[worker].run(unit)
+                                found += result.findings
+                                if let quotation = result.quotation { quotations.append(quotation) }
+                            } else if near(unit.id), let quotation = checkers[worker].quotation(of: unit) {
+                                quotations.append(quotation)
+                            }
                         }
                         if consistency, let target = unit.target {
                             hashed.append(Keys(row: unitRows[index].row, id: unit.id, keyHash: unitRows[index].keyHash,
@@ -164,8 +178,10 @@ public struct QAChecker: Sendable {
             while try statement.step() {
                 unitCount += 1
                 let id = UnitID(document: statement.int64(at: 1), ordinal: Int(statement.int64(at: 2)))
-                let codes = InlineCode.stored(statement.optionalText(at: 7))
-                batch.append(CheckedUnit(id: id, source: statement.text(at: 3), target: statement.optionalText(at: 5), codes: codes))
+                // Far from the focus only the rendering counts, for the consistency checks.
+                let read = focus.isEmpty || near(id)
+                let codes = read ? InlineCode.stored(statement.optionalText(at: 7)) : []
+                batch.append(CheckedUnit(id: id, source: read ? statement.text(at: 3) : "", target: statement.optionalText(at: 5), codes: codes))
                 rows.append((statement.int64(at: 0), statement.int64(at: 4), statement.int64(at: 6) != 0))
                 if batch.count >= batchSize { flush() }
             }
@@ -179,8 +195,8 @@ public struct QAChecker: Sendable {
         if checks.contains(.glossaryMissing) {
             findings = try GlossaryMiss.aligned(findings, misses: checkers.flatMap(\.misses), forbiddenEnabled: checks.contains(.glossaryForbidden), db)
         }
-        if checks.contains(.inconsistentTarget) { findings += try inconsistentTargets(keys, db) }
-        if checks.contains(.inconsistentSource) { findings += try inconsistentSources(keys, db) }
+        if checks.contains(.inconsistentTarget) { findings += try inconsistentTargets(keys, focus: focus, db) }
+        if checks.contains(.inconsistentSource) { findings += try inconsistentSources(keys, focus: focus, db) }
         return (findings, unitCount, checkers.map(\.reversedGroupings).reduce(0, +))
     }
 
@@ -227,13 +243,15 @@ public struct QAChecker: Sendable {
 
     // MARK: - Consistency
 
-    /// Units whose sources have the same search key but whose renderings differ.
-    func inconsistentTargets(_ keys: [Keys], _ db: Database) throws -> [Finding] {
+    /// Units whose sources have the same search key but whose renderings differ (only groups
+    /// holding a unit of `focus`, when it is not empty).
+    func inconsistentTargets(_ keys: [Keys], focus: Set<UnitID> = [], _ db: Database) throws -> [Finding] {
         var findings: [Finding] = []
-        for group in Self.groups(keys, by: { UInt64(bitPattern: $0.keyHash) }) where Set(group.map(\.targetHash)).count > 1 {
+        for group in Self.groups(keys, by: { UInt64(bitPattern: $0.keyHash) })
+        where Set(group.map(\.targetHash)).count > 1 && Self.touches(group, focus) {
             let texts = try Self.texts(of: group, db)
             func place(_ unit: Keys) -> String { texts[unit.row]!.memory.map { "\(unit.id) in memory \($0)" } ?? unit.id.description }
-            for sameKey in Dictionary(grouping: group, by: { texts[$0.row]!.key }).values where sameKey.count > 1 {
+            for sameKey in Dictionary(grouping: group, by: { texts[$0.row]!.key }).values where sameKey.count > 1 && Self.touches(sameKey, focus) {
                 var variants: [String: [Keys]] = [:]
                 var order: [String] = []
                 for unit in sameKey {
@@ -258,11 +276,12 @@ public struct QAChecker: Sendable {
         return findings
     }
 
-    /// One rendering used for sources with different search keys.
-    func inconsistentSources(_ keys: [Keys], _ db: Database) throws -> [Finding] {
+    /// One rendering used for sources with different search keys (only groups holding a unit
+    /// of `focus`, when it is not empty).
+    func inconsistentSources(_ keys: [Keys], focus: Set<UnitID> = [], _ db: Database) throws -> [Finding] {
         var findings: [Finding] = []
         let eligible = keys.filter { $0.looseTargetHash != 0 }
-        for group in Self.groups(eligible, by: \.looseTargetHash) where Set(group.map(\.keyHash)).count > 1 {
+        for group in Self.groups(eligible, by: \.looseTargetHash) where Set(group.map(\.keyHash)).count > 1 && Self.touches(group, focus) {
             let texts = try Self.texts(of: group, db)
             func place(_ unit: Keys) -> String { texts[unit.row]!.memory.map { "\(unit.id) in memory \($0)" } ?? unit.id.description }
             var sources: [String: [Keys]] = [:]
@@ -289,6 +308,11 @@ public struct QAChecker: Sendable {
                 texts: sorted.flatMap { [texts[$0.row]!.source, texts[$0.row]!.target] }))
         }
         return findings
+    }
+
+    /// Whether a group concerns the focus: any group without one, else one holding a focus unit.
+    static func touches(_ group: [Keys], _ focus: Set<UnitID>) -> Bool {
+        focus.isEmpty || group.contains { focus.contains($0.id) }
     }
 
     /// Runs of units sharing a hash, in unit order within each run.

@@ -51,6 +51,17 @@ package final class UnitChecks: @unchecked Sendable {
     }
 
     /// The findings of one unit, and its quotation marks when it has any.
+    /// Only the unit's quotation marks, as `run` gives them: for a unit near the ones checked,
+    /// whose quotation may go on into theirs.
+    func quotation(of unit: CheckedUnit) -> Quotation? {
+        guard enabled.contains(.bracketsQuotes), let tagged = unit.target else { return nil }
+        let context = Context(unit: unit, target: TaggedText.plain(tagged, codes: unit.codes))
+        if enabled.contains(.sameAsSource), Self.trimmed(context.targetScalars).elementsEqual(Self.trimmed(context.sourceScalars)) {
+            return nil
+        }
+        return quotationMarks(context)
+    }
+
     func run(_ unit: CheckedUnit) -> (findings: [Finding], quotation: Quotation?) {
         var findings: [Finding] = []
         guard let tagged = unit.target else {

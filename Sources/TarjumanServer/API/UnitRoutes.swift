@@ -117,8 +117,9 @@ struct UnitRoutes {
 
     func findings(for id: UnitID) throws -> [Finding] {
         _ = try TranslationStore(database: database).detail(of: id)
-        let report = try QAChecker(database: database).run(CheckOptions(documents: [id.document]))
-        return report.findings.filter { $0.units.contains(id) }
+        var options = CheckOptions(documents: [id.document])
+        options.units = [id]
+        return try QAChecker(database: database).run(options).findings
     }
 }
 

@@ -88,7 +88,7 @@ struct DelimitedMemoryTests {
         let store = try makeStore()
         let status = try write("source,target,status\nوصل الوفد.,The delegation arrived.,approved\nغادر الوفد.,It left.,maybe\n", name: "status.csv")
         #expect(throws: TarjumanError.malformedFile(file: status, line: 3, column: 22,
-                                                     reason: "unknown status 'maybe'; write approved, draft or aligned (or leave it empty for approved)")) {
+                                                     reason: "unknown status 'maybe'; write approved, translated, draft, rejected or aligned (or leave it empty for approved)")) {
             try MemoryImporter(database: store.database).importFile(status)
         }
         let quote = try write("source,target\nوصل الوفد.,\"The delegation arrived.\n", name: "quote.csv")

@@ -184,3 +184,29 @@ struct TeamStoreTests {
         #expect(try store.document(1).assignee == nil)
     }
 }
+
+@Suite("Review states in exchange files")
+struct ReviewStateExchangeTests {
+    @Test("Translated and rejected renderings keep their status through a TSV memory and a TMX memory written by Tarjuman")
+    func roundTrip() throws {
+        let store = try makeStore()
+        _ = try store.importDocuments([try segmented("وصل الوفد إلى المدينة. وانتهى الاجتماع مساء اليوم.")])
+        let first = UnitID(document: 1, ordinal: 1), second = UnitID(document: 1, ordinal: 2)
+        _ = try store.save(RenderingInput(unit: first, text: "The delegation arrived in the city."), expected: nil,
+                           translator: "Ali", status: .translated, origin: "editor")
+        let saved = try store.save(RenderingInput(unit: second, text: "The meeting ended."), expected: nil,
+                                   translator: "Ali", status: .translated, origin: "editor")
+        _ = try store.review(second, verdict: .reject, expected: saved.rendering.id, reviewer: "Rev", comment: "When did it end?")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("review-states-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for name in ["memory.tsv", "memory.tmx"] {
+            let path = folder.appendingPathComponent(name).path
+            _ = try ExportFormat(fileExtension: (name as NSString).pathExtension)!.export(store.database, to: path)
+            let other = try makeStore()
+            _ = try MemoryImporter(database: other.database).importFile(path)
+            let statuses = try other.database.read { db in try String.fetchAll(db, sql: "SELECT status FROM rendering ORDER BY unitId") }
+            #expect(statuses == ["translated", "rejected"], "\(name)")
+        }
+    }
+}

@@ -17,7 +17,7 @@ public enum DelimitedMemory {
         "notes": "note", "x-document": "document", "id": "unit", "tuid": "unit",
     ]
     static let approvedWords: Set<String> = ["approved", "final", "signed-off", "confirmed", "reviewed"]
-    static let draftWords: Set<String> = ["draft", "translated", "unreviewed", "needs-review"]
+    static let draftWords: Set<String> = ["draft", "unreviewed", "needs-review"]
 
     /// Writes the selected units with their chosen renderings; the file is complete or absent.
     public static func export(_ database: TarjumanDatabase, to path: String, separator: Unicode.Scalar,
@@ -110,11 +110,11 @@ public enum DelimitedMemory {
                 properties.append(MemoryProperty(type: "x-status", value: RenderingStatus.approved.rawValue))
             } else if draftWords.contains(status) {
                 properties.append(MemoryProperty(type: "x-status", value: RenderingStatus.draft.rawValue))
-            } else if status == RenderingStatus.aligned.rawValue {
-                properties.append(MemoryProperty(type: "x-status", value: RenderingStatus.aligned.rawValue))
+            } else if let kept = [RenderingStatus.translated, .rejected, .aligned].first(where: { $0.rawValue == status }) {
+                properties.append(MemoryProperty(type: "x-status", value: kept.rawValue))
             } else {
                 throw .malformedFile(file: path, line: line, column: row[positions["status"]!].column,
-                                     reason: "unknown status '\(status)'; write approved, draft or aligned (or leave it empty for approved)")
+                                     reason: "unknown status '\(status)'; write approved, translated, draft, rejected or aligned (or leave it empty for approved)")
             }
             let document = value("document")
             if !document.isEmpty { properties.append(MemoryProperty(type: "x-document", value: document)) }

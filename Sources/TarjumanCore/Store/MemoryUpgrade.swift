@@ -59,7 +59,7 @@ enum MemoryUpgrade {
             JOIN rendering r ON r.id = (SELECT min(id) FROM rendering WHERE unitId = u.id)
             WHERE d.memoryId IS NOT NULL
             """) {
-            entries[row[0], default: [:]][entryKey(row[1], row[2])] = row[3]
+            entries[row[0], default: [:]][MergePolicy.entryKey(source: row[1], target: row[2])] = row[3]
         }
         let moving = try Row.fetchAll(db, sql: """
             SELECT r.id, r.origin, r.text, r.createdAt, u.text, d.memoryId,
@@ -77,7 +77,7 @@ enum MemoryUpgrade {
             let rendering: Int64 = row[0]
             let target: String = row[2], source: String = row[4]
             let memory = try memory(named: file, at: row[3])
-            let key = entryKey(source, target)
+            let key = MergePolicy.entryKey(source: source, target: target)
             if let kept = entries[memory]?[key] {
                 try mergeMetadata(from: rendering, into: kept, db)
                 continue
@@ -104,10 +104,6 @@ enum MemoryUpgrade {
             FROM memory m JOIN document d ON d.memoryId = m.id JOIN unit u ON u.documentId = d.id
             GROUP BY m.id
             """)
-    }
-
-    static func entryKey(_ source: String, _ target: String) -> String {
-        MergePolicy.comparable(source) + "\u{1}" + MergePolicy.comparable(target)
     }
 
     /// Merges a duplicate entry's rendering into the one kept: the newer metadata wins; the duplicate goes.

@@ -42,6 +42,11 @@ public enum MergePolicy {
             && (target == storedTarget || comparable(target) == comparable(storedTarget))
     }
 
+    /// The key under which entries that `sameEntry` holds one fall together, for grouping many.
+    static func entryKey(source: String, target: String) -> String {
+        comparable(source) + "\u{1}" + comparable(target)
+    }
+
     /// Whether a new rendering of a unit repeats its current one (same text and status): then
     /// nothing is added. Anything else becomes the new current rendering, the old one its history.
     static func repeatsCurrent(_ current: Rendering?, text: String, status: RenderingStatus) -> Bool {

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Testing
 
 /// The editor fixture with an admin, two translators and a reviewer (passwords hashed at a low
@@ -242,5 +245,71 @@ struct TeamServeTests {
         #expect(try run(["user", "remove", "Nobody", "--yes", "--db", db], in: directory).stderr.contains("no account is named 'Nobody'"))
         #expect(try run(["user", "remove", "Mona", "--yes", "--db", db], in: directory).status == 0)
         #expect(try run(["user", "list", "--db", db], in: directory).stdout.contains("no accounts"))
+    }
+}
+
+/// This machine's first IPv4 address that is not loopback, if it has one.
+let outsideAddress: String? = {
+    guard let output = try? runProcess("/usr/bin/env", ["hostname", "-I"]).output else { return nil }
+    return output.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        .first { !$0.isEmpty && !$0.contains(":") && !$0.hasPrefix("127.") }
+}()
+
+@Suite("tarjuman serve with accounts, over the network")
+struct TeamNetworkTests {
+    /// Logs in as Ali at `host` (the server's port), with `headers`; the status and the cookie.
+    func login(_ server: EditorProcess, host: String, headers: [String: String] = [:]) async throws -> (Int, String) {
+        var request = URLRequest(url: URL(string: "http://\(host):\(server.port)/api/login")!)
+        request.httpMethod = "POST"
+        request.httpBody = Data(#"{"name": "Ali", "password": "ali-password"}"#.utf8)
+        request.setValue("http://\(host):\(server.port)", forHTTPHeaderField: "Origin")
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpShouldSetCookies = false
+        let (_, response) = try await URLSession(configuration: configuration).data(for: request)
+        let http = try #require(response as? HTTPURLResponse)
+        return (http.statusCode, http.value(forHTTPHeaderField: "Set-Cookie") ?? "")
+    }
+
+    @Test("No session cookie over plain HTTP to another machine, unless --insecure-http; through an https proxy it is Secure",
+          .enabled(if: outsideAddress != nil, "this machine has no address but loopback; skipping"))
+    func plainHTTP() async throws {
+        let fixture = try teamFixture()
+        let address = try #require(outsideAddress)
+        do {
+            let server = try EditorProcess(database: fixture.database, arguments: ["--host", "0.0.0.0"], in: fixture.directory)
+            defer { _ = server.stop() }
+            #expect(try await login(server, host: address).0 == 403)
+            let local = try await login(server, host: "127.0.0.1")
+            #expect(local.0 == 200)
+            #expect(!local.1.contains("Secure"))
+            // A proxy on this machine forwarding plain HTTP from elsewhere is refused; over TLS the cookie is Secure.
+            #expect(try await login(server, host: "127.0.0.1", headers: ["X-Forwarded-For": "203.0.113.9"]).0 == 403)
+            let proxied = try await login(server, host: "127.0.0.1", headers: ["X-Forwarded-For": "203.0.113.9", "X-Forwarded-Proto": "https"])
+            #expect(proxied.0 == 200)
+            #expect(proxied.1.contains("Secure"))
+            let stopped = server.stop()
+            #expect(stopped.stderr.contains("logins from other machines need TLS in front"))
+        }
+        let insecure = try EditorProcess(database: fixture.database, arguments: ["--host", "0.0.0.0", "--insecure-http"], in: fixture.directory)
+        defer { _ = insecure.stop() }
+        #expect(try await login(insecure, host: address).0 == 200)
+    }
+
+    @Test("--public-url: changes from the proxy's https origin are accepted, other origins refused")
+    func publicURL() async throws {
+        let fixture = try teamFixture()
+        let server = try EditorProcess(database: fixture.database, arguments: ["--public-url", "https://Tarjuman.example.org/editor"], in: fixture.directory)
+        defer { _ = server.stop() }
+        let ali = try await server.login("Ali", "ali-password")
+        let fromProxy = try await server.request("PUT", "/api/units/1.2/rendering", as: ali, json: ["text": "Through the proxy."],
+                                                 headers: ["Origin": "https://tarjuman.example.org"])
+        #expect(fromProxy.status == 200)
+        let elsewhere = try await server.request("PUT", "/api/units/1.3/rendering", as: ali, json: ["text": "From elsewhere."],
+                                                 headers: ["Origin": "https://evil.example"])
+        #expect(elsewhere.status == 403)
+        let bad = try run(["serve", "--public-url", "tarjuman.example.org", "--db", fixture.database], in: fixture.directory)
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--public-url must be an address"))
     }
 }

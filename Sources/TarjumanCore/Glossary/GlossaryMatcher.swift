@@ -171,6 +171,7 @@ public final class GlossaryMatcher {
 
     /// The glossary terms in a text given as its Unicode scalars.
     func matches(inScalars scalars: [Unicode.Scalar], includeNested: Bool = false) -> [GlossaryMatch] {
+        if terms.isEmpty { return [] }
         let textWords = self.words(of: scalars)
         let words = textWords.words
         var candidates: [Candidate] = []

@@ -8,20 +8,23 @@ struct TextPiece: Encodable, Equatable {
     /// `text` cut at `ranges` (Unicode scalar offsets); a range that overlaps an earlier one
     /// or falls outside the text is left unmarked.
     static func split(_ text: String, at ranges: [Range<Int>]) -> [TextPiece] {
-        let scalars = Array(text.unicodeScalars)
+        if ranges.isEmpty { return text.isEmpty ? [] : [TextPiece(text: text, mark: nil)] }
+        let view = text.unicodeScalars
+        let bounds = Array(view.indices) + [view.endIndex]
+        let count = bounds.count - 1
         var pieces: [TextPiece] = []
         var position = 0
         func run(_ range: Range<Int>, mark: Int?) {
             guard !range.isEmpty else { return }
-            pieces.append(TextPiece(text: String(String.UnicodeScalarView(scalars[range])), mark: mark))
+            pieces.append(TextPiece(text: String(view[bounds[range.lowerBound] ..< bounds[range.upperBound]]), mark: mark))
         }
         for (index, range) in ranges.enumerated().sorted(by: { $0.element.lowerBound < $1.element.lowerBound }) {
-            guard range.lowerBound >= position, range.upperBound <= scalars.count else { continue }
+            guard range.lowerBound >= position, range.upperBound <= count else { continue }
             run(position ..< range.lowerBound, mark: nil)
             run(range, mark: index)
             position = range.upperBound
         }
-        run(position ..< scalars.count, mark: nil)
+        run(position ..< count, mark: nil)
         return pieces
     }
 }

@@ -372,3 +372,22 @@ struct TMXDateTests {
         #expect(text.trimmingWhitespace() == text.trimmingCharacters(in: .whitespacesAndNewlines))
     }
 }
+
+@Suite("Memory entries beyond the length bound")
+struct MemoryEntryBoundTests {
+    @Test("An entry with a side over 64 KB is skipped with its reason; the rest of the file is imported")
+    func tooLong() throws {
+        let store = try makeStore()
+        let long = String(repeating: "وصل الوفد إلى المدينة ", count: 3_000)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("long-\(UUID().uuidString).tsv").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try "وصل الوفد.\tThe delegation arrived.\n\(long)\tA very long entry.\nغادر الوفد.\tThe delegation left.\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(long.utf8.count > MemoryEntry.maximumBytes)
+        let outcome = try MemoryImporter(database: store.database).importFile(path)
+        #expect(outcome.read == 3)
+        #expect(outcome.added == 2)
+        #expect(outcome.skipped == [.tooLong: 1])
+        #expect(outcome.read == outcome.added + outcome.merged + outcome.skipped.values.reduce(0, +))
+    }
+}

@@ -2,6 +2,8 @@ import Foundation
 
 /// One translation pair read from a memory file (TMX, TSV, CSV), its Arabic and English sides chosen.
 public struct MemoryEntry: Sendable, Equatable {
+    /// The longest source or target an entry may have, in UTF-8 bytes; longer ones are skipped.
+    public static let maximumBytes = 65_536
     public let tuid: String?
     public let source: String
     public let target: String
@@ -41,6 +43,9 @@ public enum MemorySkipReason: String, Sendable, CaseIterable {
     case noArabic = "no Arabic variant"
     case noEnglish = "no English variant"
     case emptySegment = "an empty segment"
+    /// A side longer than `MemoryEntry.maximumBytes`: no sentence is, and matching it would cost
+    /// more than the rest of the memory.
+    case tooLong = "a segment over 64 KB"
 }
 
 /// A streamed reader of a memory file: hands each usable entry to a callback in file order

@@ -87,6 +87,8 @@ public struct MemoryImporter: Sendable {
         let reader: any MemoryFileReader
         init(reader: any MemoryFileReader) { self.reader = reader }
         var error: TarjumanError?
+        /// Entries left out for a side longer than `MemoryEntry.maximumBytes`.
+        var tooLong = 0
         let done = DispatchSemaphore(value: 0)
     }
 
@@ -105,6 +107,10 @@ public struct MemoryImporter: Sendable {
             var prepareHere = true
             do {
                 try state.reader.parse(path: path) { unit in
+                    if unit.source.utf8.count > MemoryEntry.maximumBytes || unit.target.utf8.count > MemoryEntry.maximumBytes {
+                        state.tooLong += 1
+                        return
+                    }
                     let kept = unit.properties.filter { !Self.ownProperties.contains($0.type) }
                     batch.append(ParsedUnit(
                         unit: unit, prepared: prepareHere ? PreparedUnit(unit.source) : nil,
@@ -200,6 +206,7 @@ public struct MemoryImporter: Sendable {
         }
         outcome.read = state.reader.read
         outcome.skipped = state.reader.skipped
+        if state.tooLong > 0 { outcome.skipped[.tooLong, default: 0] += state.tooLong }
         outcome.droppedCodes = state.reader.droppedCodes
         outcome.reading = state.reader.reading
         try db.execute(sql: """

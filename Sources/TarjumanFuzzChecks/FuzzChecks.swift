@@ -42,12 +42,53 @@ public enum FuzzChecks {
         _ = try? XLIFFReader.read(data, origin: "fuzz.xlf")
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("tarjuman-fuzz-\(getpid()).tmx").path
         if FileManager.default.createFile(atPath: path, contents: data) {
+            var entries = 0
             _ = try? TMXReader().parse(path: path) { entry in
+                entries += 1
                 if entry.source.isEmpty || entry.target.isEmpty { problems.append("TMX: an entry with an empty side") }
             }
+            if entries > 0 { problems += tmxRoundTrip(path) }
             try? FileManager.default.removeItem(atPath: path)
         }
         return problems
+    }
+
+    /// A TMX file imported, exported and imported again gives the same pairs (but for
+    /// characters XML 1.0 cannot carry, which the writer leaves out).
+    static func tmxRoundTrip(_ path: String) -> [String] {
+        guard let first = try? TarjumanDatabase.inMemory(),
+              (try? MemoryImporter(database: first).importFile(path)) != nil else { return [] }
+        let written = path + ".out.tmx"
+        defer { try? FileManager.default.removeItem(atPath: written) }
+        do {
+            _ = try ExportFormat.tmx.export(first, to: written)
+            let second = try TarjumanDatabase.inMemory()
+            _ = try MemoryImporter(database: second).importFile(written)
+            let before = try pairs(first).map { ($0.0.filter(Self.xmlCarries), $0.1.filter(Self.xmlCarries)) }
+            let after = try pairs(second)
+            if Set(before.map { "\($0.0)\u{1}\($0.1)" }) != Set(after.map { "\($0.0)\u{1}\($0.1)" }) {
+                return ["TMX: the pairs exported and imported again differ (\(before.count) before, \(after.count) after)"]
+            }
+        } catch {
+            return ["TMX: an imported memory does not export and import again: \(error)"]
+        }
+        return []
+    }
+
+    /// Every memory entry's source and target.
+    static func pairs(_ database: TarjumanDatabase) throws -> [(String, String)] {
+        let store = TranslationStore(database: database)
+        return try MemoryStore(database: database).memories().flatMap { memory in
+            try store.entries(ofMemory: memory.name).map { ($0.source, $0.rendering ?? "") }
+        }
+    }
+
+    /// Whether XML 1.0 can carry the character.
+    static func xmlCarries(_ character: Character) -> Bool {
+        character.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return value == 0x9 || value == 0xA || value == 0xD || (0x20 ... 0xD7FF).contains(value) || (0xE000 ... 0xFFFD).contains(value) || value >= 0x10000
+        }
     }
 
     nonisolated(unsafe) static let segmenter = try! SentenceSegmenter()
